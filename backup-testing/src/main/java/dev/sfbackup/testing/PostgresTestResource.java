@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Gives a @QuarkusTest a fresh database in the private PostgreSQL cluster, named after the module under test
- * (policy-service tests get policy_service_test). Pass init arg "database" to choose another name.
+ * (policy-service tests get policy_service_test). Init arg "database" or the environment variable BACKUP_TEST_DB
+ * choose another name, so two test runs of one module can share the cluster without dropping each other's database.
  */
 public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -14,8 +15,9 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
 
     @Override
     public void init(Map<String, String> initArgs) {
-        database = initArgs.getOrDefault("database",
-                Path.of("").toAbsolutePath().getFileName().toString().replace('-', '_') + "_test");
+        String fromEnvironment = System.getenv("BACKUP_TEST_DB");
+        String byModule = Path.of("").toAbsolutePath().getFileName().toString().replace('-', '_') + "_test";
+        database = initArgs.getOrDefault("database", fromEnvironment == null || fromEnvironment.isBlank() ? byModule : fromEnvironment);
     }
 
     @Override
