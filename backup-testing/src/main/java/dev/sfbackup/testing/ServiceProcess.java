@@ -1,0 +1,201 @@
+package dev.sfbackup.testing;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One packaged service of the suite (its target/quarkus-app/quarkus-run.jar) running in its own JVM on a free
+ * loopback port, for end-to-end tests over real HTTP. Start it with {@link #builder(String)}.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+    private final String module;
+    private final int port;
+    private final Process process;
+    private final Path log;
+
+    private ServiceProcess(String module, int port, Process process, Path log) {
+        this.module = module;
+        this.port = port;
+        this.process = process;
+        this.log = log;
+    }
+
+    public static Builder builder(String module) {
+        return new Builder(module);
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Stops the service the way an operator's SIGTERM does: graceful shutdown, forced after 20 s. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    /** Ends the service abruptly, as a crash or an OOM kill would. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public static final class Builder {
+        private final String module;
+        private final Map<String, String> config = new LinkedHashMap<>();
+        private String maxHeap = "384m";
+        private int port;
+
+        private Builder(String module) {
+            this.module = module;
+        }
+
+        /** A fresh database in the private PostgreSQL cluster, dropped and created anew. */
+        public Builder freshDatabase(String database) {
+            PrivatePostgres.ensureRunning();
+            PrivatePostgres.recreateDatabase(database);
+            return database(database);
+        }
+
+        /** An existing database (for example one shared by two instances of the same service). */
+        public Builder database(String database) {
+            config.put("quarkus.datasource.jdbc.url", PrivatePostgres.jdbcUrl(database));
+            config.put("quarkus.datasource.username", PrivatePostgres.USER);
+            config.put("quarkus.datasource.password", "");
+            return this;
+        }
+
+        public Builder config(String key, String value) {
+            config.put(key, value);
+            return this;
+        }
+
+        public Builder maxHeap(String maxHeap) {
+            this.maxHeap = maxHeap;
+            return this;
+        }
+
+        /** A fixed port, for restarting a service where its clients expect it; a free one by default. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public ServiceProcess start() {
+            Path root = ProjectRoot.find();
+            Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException(jar + " is missing: package it first with ./mvnw package -DskipTests -pl " + module + " -am");
+            }
+            int chosenPort = port > 0 ? port : freePort();
+            List<String> command = new ArrayList<>();
+            command.add(ProcessHandle.current().info().command().orElse("java"));
+            command.add("-Xmx" + maxHeap);
+            command.add("-Dquarkus.http.port=" + chosenPort);
+            command.add("-Dquarkus.profile=prod");
+            config.forEach((key, value) -> command.add("-D" + key + "=" + value));
+            command.add("-jar");
+            command.add(jar.toString());
+            try {
+                Path logDir = Path.of("target", "service-logs").toAbsolutePath();
+                Files.createDirectories(logDir);
+                Path log = logDir.resolve(module + "-" + chosenPort + ".log");
+                Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                ServiceProcess service = new ServiceProcess(module, chosenPort, process, log);
+                service.awaitReady();
+                return service;
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot start " + module, e);
+            }
+        }
+    }
+
+    private void awaitReady() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build();
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(module + " exited with " + process.exitValue() + " before it was ready:\n" + logTail());
+            }
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + module, e);
+            }
+            sleep(Duration.ofMillis(250));
+        }
+        kill();
+        throw new IllegalStateException(module + " was not ready within " + READY_TIMEOUT + ":\n" + logTail());
+    }
+
+    private String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port", e);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
