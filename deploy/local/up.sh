@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Starts the whole suite locally, without Docker: private PostgreSQL, the Salesforce emulator and the three services.
+# Builds what is missing first. Safe to run twice: what already runs is left alone.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/env.sh"
+select_jdk
+
+# module:port, in start order
+SERVICES=(salesforce-emulator:8089 storage-service:8083 policy-service:8081 session-service:8082)
+RUN="$SFB_LOCAL/run"
+LOGS="$SFB_LOCAL/logs"
+mkdir -p "$RUN" "$LOGS" "$SFB_LOCAL/secrets"
+
+build_if_missing() {
+  local entry module missing=()
+  for entry in "${SERVICES[@]}"; do
+    module="${entry%%:*}"
+    [ -f "$SFB_ROOT/$module/target/quarkus-app/quarkus-run.jar" ] || missing+=("$module")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "up: building ${missing[*]} (first run takes a few minutes)"
+    (cd "$SFB_ROOT" && ./mvnw -q -B package -DskipTests -pl "$(IFS=,; echo "${missing[*]}")" -am) >"$LOGS/build.log" 2>&1 \
+      || { tail -40 "$LOGS/build.log" >&2; echo "up: build failed, full log in $LOGS/build.log" >&2; exit 1; }
+  fi
+}
+
+# One key for all services' secrets at rest, created once and kept with the local data.
+encryption_key() {
+  local file="$SFB_LOCAL/secrets/encryption.key"
+  [ -s "$file" ] || (umask 077 && head -c 32 /dev/urandom | base64 >"$file")
+  cat "$file"
+}
+
+is_running() { [ -f "$RUN/$1.pid" ] && kill -0 "$(cat "$RUN/$1.pid")" 2>/dev/null; }
+
+start_service() {
+  local module="$1" port="$2"
+  if is_running "$module"; then
+    echo "up: $module already running (pid $(cat "$RUN/$module.pid"))"
+    return
+  fi
+  BACKUP_ENCRYPTION_KEY="$KEY" nohup "$JAVA_HOME/bin/java" -Xmx${BACKUP_SERVICE_HEAP:-768m} \
+    -Dquarkus.http.port="$port" \
+    -Dquarkus.rest-client.policy-service.url=http://127.0.0.1:8081 \
+    -Dquarkus.rest-client.session-service.url=http://127.0.0.1:8082 \
+    -Dquarkus.rest-client.storage-service.url=http://127.0.0.1:8083 \
+    -jar "$SFB_ROOT/$module/target/quarkus-app/quarkus-run.jar" >>"$LOGS/$module.log" 2>&1 &
+  echo $! >"$RUN/$module.pid"
+  echo "up: started $module on port $port (log: $LOGS/$module.log)"
+}
+
+wait_ready() {
+  local module="$1" port="$2" i
+  for i in $(seq 1 180); do
+    if curl -fsS "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1; then return; fi
+    if ! is_running "$module"; then
+      echo "up: $module stopped while starting; last lines of its log:" >&2
+      tail -30 "$LOGS/$module.log" >&2
+      exit 1
+    fi
+    sleep 0.5
+  done
+  echo "up: $module not ready after 90 s; see $LOGS/$module.log" >&2
+  exit 1
+}
+
+build_if_missing
+"$SFB_ROOT/deploy/local/postgres.sh" start
+KEY="$(encryption_key)"
+for entry in "${SERVICES[@]}"; do start_service "${entry%%:*}" "${entry##*:}"; done
+for entry in "${SERVICES[@]}"; do wait_ready "${entry%%:*}" "${entry##*:}"; done
+
+cat <<EOT
+
+The suite is up:
+  policy-service   http://127.0.0.1:8081   (API /api/v1/policies, /api/v1/connections; OpenAPI /q/openapi; UI /q/swagger-ui)
+  session-service  http://127.0.0.1:8082   (API /api/v1/runs, /api/v1/sessions)
+  storage-service  http://127.0.0.1:8083   (API /api/v1/repositories, /api/v1/restore-points)
+  emulator         http://127.0.0.1:8089   (a demo Salesforce org: client id demo-client, secret demo-secret)
+Health: /q/health/ready on each; metrics: /q/metrics. Stop everything with deploy/local/down.sh.
+EOT
