@@ -1,0 +1,3 @@
+CREATE DATABASE policy;
+CREATE DATABASE session;
+CREATE DATABASE storage;
