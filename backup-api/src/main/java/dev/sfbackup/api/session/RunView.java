@@ -1,0 +1,17 @@
+package dev.sfbackup.api.session;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** One execution of a policy, as session-service reports it (201 of POST /api/v1/runs, GET /api/v1/runs/{id}). */
+@RegisterForReflection
+public record RunView(UUID id, UUID policyId, BackupKind kind, StartRun.Trigger trigger, SessionStatus status,
+        Instant startedAt, Instant endedAt, List<SessionSummary> sessions) {
+
+    /** A session of the run, without its tasks. */
+    @RegisterForReflection
+    public record SessionSummary(UUID id, SessionType type, SessionStatus status) {
+    }
+}
