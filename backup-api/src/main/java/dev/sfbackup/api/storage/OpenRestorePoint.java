@@ -1,0 +1,14 @@
+package dev.sfbackup.api.storage;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Opens a restore point. object is null for a run's FILE or METADATA point; schema is the object's describe result;
+ * repositoryId is required when files or metadata will be stored in the point.
+ */
+@RegisterForReflection
+public record OpenRestorePoint(UUID policyId, UUID sessionId, String orgId, String object, RestorePointKind kind,
+        Map<String, Object> schema, UUID repositoryId) {
+}
