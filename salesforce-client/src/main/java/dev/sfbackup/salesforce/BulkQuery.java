@@ -1,0 +1,110 @@
+package dev.sfbackup.salesforce;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+/** A submitted Bulk API 2.0 query job: wait for it, then stream its CSV results chunk by chunk with {@link #rows()}. */
+public final class BulkQuery {
+
+    private final ApiTransport transport;
+    private final ObjectMapper json;
+    private final ConnectionOptions options;
+    private final String jobPath;
+    private BulkQueryJob job;
+
+    BulkQuery(ApiTransport transport, ObjectMapper json, ConnectionOptions options, String dataPath, BulkQueryJob created) {
+        this.transport = transport;
+        this.json = json;
+        this.options = options;
+        this.jobPath = dataPath + "/jobs/query/" + created.id();
+        this.job = created;
+    }
+
+    /** The job as last seen. */
+    public BulkQueryJob job() {
+        return job;
+    }
+
+    /** {@code GET /jobs/query/{id}}. */
+    public BulkQueryJob refresh() {
+        job = BulkQueryJob.from(readJson(transport.send(ApiRequest.get(jobPath))));
+        return job;
+    }
+
+    /** Polls until JobComplete; throws {@link BulkJobFailedException} on Failed or Aborted. */
+    public BulkQueryJob awaitCompletion() {
+        Instant deadline = Instant.now().plus(options.bulkJobTimeout());
+        while (!job.isFinished()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new SalesforceException(0, "BULK_JOB_TIMEOUT", "job " + job.id() + " still " + job.state()
+                        + " after " + options.bulkJobTimeout(), false);
+            }
+            pause();
+            refresh();
+        }
+        if (!BulkQueryJob.JOB_COMPLETE.equals(job.state())) {
+            throw new BulkJobFailedException(job.id(), job.state(), job.errorMessage());
+        }
+        return job;
+    }
+
+    /**
+     * Waits for completion, then streams the result rows, fetching one locator chunk at a time
+     * ({@code maxRecords} from the options). The caller must close the returned rows.
+     */
+    public BulkRows rows() {
+        awaitCompletion();
+        return new BulkRows(this::openChunk, job.delimiter());
+    }
+
+    /** {@code PATCH /jobs/query/{id}} with {@code {"state":"Aborted"}}. */
+    public void abort() {
+        byte[] body = "{\"state\":\"Aborted\"}".getBytes(StandardCharsets.UTF_8);
+        job = BulkQueryJob.from(readJson(transport.send(ApiRequest.json("PATCH", jobPath, body))));
+    }
+
+    /** {@code DELETE /jobs/query/{id}}: removes the job and its results from the org. */
+    public void delete() {
+        try (InputStream ignored = transport.send(new ApiRequest("DELETE", jobPath, null, null, java.util.Map.of())).body()) {
+            // 204 No Content
+        } catch (IOException e) {
+            throw new TransportException("DELETE " + jobPath, e);
+        }
+    }
+
+    private HttpResponse<InputStream> openChunk(String locator) {
+        StringBuilder path = new StringBuilder(jobPath).append("/results");
+        char separator = '?';
+        if (options.bulkMaxRecords() > 0) {
+            path.append(separator).append("maxRecords=").append(options.bulkMaxRecords());
+            separator = '&';
+        }
+        if (locator != null) {
+            path.append(separator).append("locator=").append(java.net.URLEncoder.encode(locator, StandardCharsets.UTF_8));
+        }
+        return transport.send(ApiRequest.get(path.toString(), ApiTransport.accept("text/csv")));
+    }
+
+    private JsonNode readJson(HttpResponse<InputStream> response) {
+        try (InputStream in = response.body()) {
+            return json.readTree(in);
+        } catch (IOException e) {
+            throw new TransportException("reading " + jobPath, e);
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(options.bulkPollInterval());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransportException("waiting for job " + job.id(), new InterruptedIOException("interrupted"));
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.sfbackup.salesforce;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
+
+/** An element of {@code GET /sobjects/{T}/describe}'s {@code fields[]}. {@code type} is e.g. string, id, reference, datetime, base64. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record FieldDescribe(String name, String label, String type, int length, boolean nillable, boolean createable,
+                            boolean updateable, boolean calculated, boolean custom, boolean externalId,
+                            List<String> referenceTo, String relationshipName) {
+
+    public FieldDescribe {
+        referenceTo = referenceTo == null ? List.of() : List.copyOf(referenceTo);
+    }
+
+    /** base64 fields (ContentVersion.VersionData, Attachment.Body) come as blob URLs, not inline values. */
+    public boolean isBlob() {
+        return "base64".equals(type);
+    }
+}

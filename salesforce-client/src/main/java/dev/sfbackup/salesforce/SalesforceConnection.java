@@ -1,0 +1,180 @@
+package dev.sfbackup.salesforce;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One authorised connection to an org: the entry point to every REST and Bulk API 2.0 call the suite makes.
+ * The first call fetches a token; a 401 INVALID_SESSION_ID gets one new token and one retry; transient errors are
+ * retried as the {@link RetryPolicy} says. Thread-safe; the iterators it hands out are not.
+ */
+public final class SalesforceConnection {
+
+    private final ApiTransport transport;
+    private final ObjectMapper json;
+    private final ConnectionOptions options;
+    private final String dataPath;
+
+    private SalesforceConnection(ApiTransport transport, ObjectMapper json, ConnectionOptions options) {
+        this.transport = transport;
+        this.json = json;
+        this.options = options;
+        this.dataPath = "/services/data/v" + options.apiVersion();
+    }
+
+    public static SalesforceConnection create(HttpClient http, OAuthTokenSource tokens, ConnectionOptions options) {
+        ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        return new SalesforceConnection(new ApiTransport(http, tokens, options, new ErrorResponseMapper(json)), json, options);
+    }
+
+    /** An HTTP/1.1 client that follows redirects, for {@link #create} and the token sources. */
+    public static HttpClient defaultHttpClient() {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(java.time.Duration.ofSeconds(20))
+                .build();
+    }
+
+    public ConnectionOptions options() {
+        return options;
+    }
+
+    /** Fetches a token now if none is held (fails fast on bad credentials). */
+    public AccessToken authenticate() {
+        return transport.currentToken();
+    }
+
+    /** {@code GET /services/data/}: the API versions the org serves. */
+    public List<ApiVersion> versions() {
+        return read(ApiRequest.get("/services/data/"), new TypeReference<>() { });
+    }
+
+    /** describeGlobal: {@code GET /services/data/vNN.N/sobjects}. */
+    public GlobalDescribe describeGlobal() {
+        return read(ApiRequest.get(dataPath + "/sobjects"), new TypeReference<>() { });
+    }
+
+    /** {@code GET /services/data/vNN.N/sobjects/{T}/describe}. */
+    public SObjectDescribe describe(String sObject) {
+        return read(ApiRequest.get(dataPath + "/sobjects/" + sObject + "/describe"), new TypeReference<>() { });
+    }
+
+    /** {@code GET /limits/recordCount?sObjects=A,B}: approximate record counts by object name. */
+    public Map<String, Long> recordCounts(Collection<String> sObjects) {
+        String path = dataPath + "/limits/recordCount" + (sObjects.isEmpty() ? ""
+                : "?sObjects=" + URLEncoder.encode(String.join(",", sObjects), StandardCharsets.UTF_8));
+        JsonNode body = readTree(ApiRequest.get(path));
+        Map<String, Long> counts = new LinkedHashMap<>();
+        body.path("sObjects").forEach(entry -> counts.put(entry.path("name").asText(), entry.path("count").asLong()));
+        return counts;
+    }
+
+    /** REST query, page by page (deleted and archived records excluded). */
+    public RestQuery query(String soql) {
+        return new RestQuery(transport, json, dataPath, false, soql, options.queryBatchSize());
+    }
+
+    /** REST queryAll: like {@link #query} but includes deleted (IsDeleted=true) and archived records. */
+    public RestQuery queryAll(String soql) {
+        return new RestQuery(transport, json, dataPath, true, soql, options.queryBatchSize());
+    }
+
+    /** Creates a Bulk API 2.0 query job ({@code operation: query}). */
+    public BulkQuery bulkQuery(String soql) {
+        return submitBulk("query", soql);
+    }
+
+    /** Creates a Bulk API 2.0 query job that includes deleted and archived records ({@code operation: queryAll}). */
+    public BulkQuery bulkQueryAll(String soql) {
+        return submitBulk("queryAll", soql);
+    }
+
+    /** getDeleted: {@code GET /sobjects/{T}/deleted/?start=&end=}. */
+    public DeletedRecords getDeleted(String sObject, Instant start, Instant end) {
+        String path = dataPath + "/sobjects/" + sObject + "/deleted/?start="
+                + URLEncoder.encode(SalesforceDateTime.format(start), StandardCharsets.UTF_8)
+                + "&end=" + URLEncoder.encode(SalesforceDateTime.format(end), StandardCharsets.UTF_8);
+        JsonNode body = readTree(ApiRequest.get(path));
+        List<DeletedRecords.DeletedRecord> deleted = new ArrayList<>();
+        body.path("deletedRecords").forEach(entry -> deleted.add(new DeletedRecords.DeletedRecord(
+                entry.path("id").asText(), SalesforceDateTime.parse(entry.path("deletedDate").asText(null)))));
+        return new DeletedRecords(deleted,
+                SalesforceDateTime.parse(body.path("earliestDateAvailable").asText(null)),
+                SalesforceDateTime.parse(body.path("latestDateCovered").asText(null)));
+    }
+
+    /**
+     * A blob field's body, e.g. {@code openBlob("ContentVersion", id, "VersionData")} or
+     * {@code openBlob("Attachment", id, "Body")}, as a stream straight from the response. The caller must close it.
+     */
+    public InputStream openBlob(String sObject, String recordId, String blobField) {
+        String path = dataPath + "/sobjects/" + sObject + "/" + recordId + "/" + blobField;
+        return transport.send(ApiRequest.get(path, ApiTransport.accept("*/*"))).body();
+    }
+
+    /** sObject Collections, for restore. */
+    public SObjectCollections collections() {
+        return new SObjectCollections(transport, json, dataPath);
+    }
+
+    /** The org's API usage from the latest {@code Sforce-Limit-Info} header, if any response carried one. */
+    public Optional<ApiUsage> apiUsage() {
+        return transport.latestUsage();
+    }
+
+    /** HTTP requests this connection sent to the org (token requests excluded, retries included). */
+    public long requestsSent() {
+        return transport.requestsSent();
+    }
+
+    private BulkQuery submitBulk(String operation, String soql) {
+        Map<String, String> request = new LinkedHashMap<>();
+        request.put("operation", operation);
+        request.put("query", soql);
+        request.put("contentType", "CSV");
+        request.put("columnDelimiter", "COMMA");
+        request.put("lineEnding", "LF");
+        byte[] body;
+        try {
+            body = json.writeValueAsBytes(request);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serialise job request", e);
+        }
+        BulkQueryJob created = BulkQueryJob.from(readTree(ApiRequest.json("POST", dataPath + "/jobs/query", body)));
+        return new BulkQuery(transport, json, options, dataPath, created);
+    }
+
+    private JsonNode readTree(ApiRequest request) {
+        HttpResponse<InputStream> response = transport.send(request);
+        try (InputStream in = response.body()) {
+            return json.readTree(in);
+        } catch (IOException e) {
+            throw new TransportException("reading " + request.path(), e);
+        }
+    }
+
+    private <T> T read(ApiRequest request, TypeReference<T> type) {
+        HttpResponse<InputStream> response = transport.send(request);
+        try (InputStream in = response.body()) {
+            return json.readValue(in, type);
+        } catch (IOException e) {
+            throw new TransportException("reading " + request.path(), e);
+        }
+    }
+}
