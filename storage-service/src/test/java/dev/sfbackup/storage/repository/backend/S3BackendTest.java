@@ -1,0 +1,27 @@
+package dev.sfbackup.storage.repository.backend;
+
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+class S3BackendTest extends BackendConformanceTest {
+
+    private static InProcessS3Server server;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = new InProcessS3Server();
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        server.close();
+    }
+
+    @Override
+    protected Backend newBackend() {
+        String bucket = "conformance-" + UUID.randomUUID().toString().substring(0, 8);
+        server.createBucket(bucket);
+        return new S3Backend(server.settings(bucket, "some/prefix"));
+    }
+}
