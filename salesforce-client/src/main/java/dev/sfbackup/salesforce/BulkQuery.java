@@ -60,7 +60,7 @@ public final class BulkQuery {
      */
     public BulkRows rows() {
         awaitCompletion();
-        return new BulkRows(this::openChunk, job.delimiter());
+        return new BulkRows(this::openChunk, job.delimiter(), options.retryPolicy().maxAttempts() - 1);
     }
 
     /** {@code PATCH /jobs/query/{id}} with {@code {"state":"Aborted"}}. */

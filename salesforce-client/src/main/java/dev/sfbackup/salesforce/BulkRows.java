@@ -21,6 +21,8 @@ import java.util.stream.StreamSupport;
  * The rows of a completed query job, parsed from the HTTP stream as they arrive: memory holds one row, never a chunk.
  * A chunk's {@code Sforce-Locator} header names the next chunk; the literal {@code null} ends the results.
  * Each row maps the CSV header to the values (Salesforce writes null as an empty field).
+ * A chunk cut off mid-stream (an I/O error, or fewer rows than its {@code Sforce-NumberOfRecords}) is fetched again by its locator (locators are stable while the job exists) and the rows
+ * already handed out are skipped, up to {@code maxResumes} times per chunk.
  */
 public final class BulkRows implements Iterator<Map<String, String>>, AutoCloseable {
 
@@ -29,7 +31,13 @@ public final class BulkRows implements Iterator<Map<String, String>>, AutoClosea
 
     private final Function<String, HttpResponse<InputStream>> chunkOpener;
     private final char delimiter;
+    private final int maxResumes;
     private CsvRowReader chunk;
+    private String chunkLocator;
+    private long rowsReadInChunk;
+    private long expectedInChunk;
+    private int resumesOfChunk;
+    private int resumes;
     private String nextLocator;
     private boolean lastChunkOpened;
     private List<String> columns = List.of();
@@ -38,9 +46,15 @@ public final class BulkRows implements Iterator<Map<String, String>>, AutoClosea
     private long reportedRecords;
     private int chunksFetched;
 
-    BulkRows(Function<String, HttpResponse<InputStream>> chunkOpener, char delimiter) {
+    BulkRows(Function<String, HttpResponse<InputStream>> chunkOpener, char delimiter, int maxResumes) {
         this.chunkOpener = chunkOpener;
         this.delimiter = delimiter;
+        this.maxResumes = maxResumes;
+    }
+
+    /** How many chunks were fetched again after their stream broke. */
+    public int resumes() {
+        return resumes;
     }
 
     /** The CSV header of the results (known after the first row is read). */
@@ -93,35 +107,77 @@ public final class BulkRows implements Iterator<Map<String, String>>, AutoClosea
     }
 
     private Map<String, String> readRow() {
+        while (true) {
+            try {
+                return readRowOnce();
+            } catch (IOException broken) {
+                closeChunk();
+                if (resumesOfChunk >= maxResumes) {
+                    close();
+                    throw new UncheckedIOException("reading Bulk API 2.0 results", broken);
+                }
+                resumesOfChunk++;
+                resumes++;
+                reopenChunk();
+            }
+        }
+    }
+
+    private Map<String, String> readRowOnce() throws IOException {
+        while (true) {
+            if (chunk == null) {
+                if (lastChunkOpened) {
+                    return null;
+                }
+                openNextChunk();
+                continue;
+            }
+            List<String> values = chunk.next();
+            if (values == null) {
+                if (expectedInChunk >= 0 && rowsReadInChunk < expectedInChunk) {
+                    throw new IOException("chunk ended after " + rowsReadInChunk + " of " + expectedInChunk + " records");
+                }
+                closeChunk();
+            } else if (!(columns.size() > 1 && isBlankLine(values))) {
+                Map<String, String> row = toRow(values);
+                rowsReadInChunk++;
+                return row;
+            }
+        }
+    }
+
+    /** Fetches the current chunk again and skips the rows already handed out. */
+    private void reopenChunk() {
+        HttpResponse<InputStream> response = chunkOpener.apply(chunkLocator);
+        chunk = new CsvRowReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8), delimiter);
         try {
-            while (true) {
-                if (chunk == null) {
-                    if (lastChunkOpened) {
-                        return null;
-                    }
-                    openNextChunk();
-                }
-                List<String> values = chunk.next();
-                if (values != null && !(columns.size() > 1 && isBlankLine(values))) {
-                    return toRow(values);
-                }
-                if (values == null) {
-                    closeChunk();
+            List<String> header = chunk.next();
+            if (header != null) {
+                columns = List.copyOf(header);
+            }
+            for (long skipped = 0; skipped < rowsReadInChunk; skipped++) {
+                if (chunk.next() == null) {
+                    throw new IOException("chunk " + chunkLocator + " is shorter on the second read");
                 }
             }
         } catch (IOException e) {
+            closeChunk();
             close();
-            throw new UncheckedIOException("reading Bulk API 2.0 results", e);
+            throw new UncheckedIOException("resuming Bulk API 2.0 results", e);
         }
     }
 
     private void openNextChunk() throws IOException {
-        HttpResponse<InputStream> response = chunkOpener.apply(nextLocator);
+        chunkLocator = nextLocator;
+        rowsReadInChunk = 0;
+        resumesOfChunk = 0;
+        HttpResponse<InputStream> response = chunkOpener.apply(chunkLocator);
         chunksFetched++;
         String locator = response.headers().firstValue(LOCATOR).orElse("null");
         lastChunkOpened = locator.isEmpty() || "null".equals(locator);
         nextLocator = lastChunkOpened ? null : locator;
-        reportedRecords += response.headers().firstValue(NUMBER_OF_RECORDS).map(Long::parseLong).orElse(0L);
+        expectedInChunk = response.headers().firstValue(NUMBER_OF_RECORDS).map(Long::parseLong).orElse(-1L);
+        reportedRecords += Math.max(0, expectedInChunk);
         chunk = new CsvRowReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8), delimiter);
         List<String> header = chunk.next();
         if (header == null) {

@@ -132,6 +132,38 @@ class BulkQueryTest {
     }
 
     @Test
+    void aChunkCutOffMidStreamIsFetchedAgainByItsLocatorWithoutDuplicatingRows() {
+        org.on("GET " + JOB, Reply.json(200, "bulk/job-JobComplete.json"));
+        RecordedOrg.BodyWriter fullChunk = out -> out.write(csvRows(1, 1000).getBytes(StandardCharsets.UTF_8));
+        org.on("GET " + JOB + "/results", Reply.streamed("text/csv", out -> {
+            out.write(csvRows(1, 400).getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            throw new java.io.IOException("connection dropped by the test");
+        }, "Sforce-Locator", "null", "Sforce-NumberOfRecords", "1000"),
+                Reply.streamed("text/csv", fullChunk, "Sforce-Locator", "null", "Sforce-NumberOfRecords", "1000"));
+        BulkQuery query = org.connect(RecordedOrg.fastOptions()).bulkQuery("SELECT Id, Name FROM Account");
+
+        List<String> ids;
+        int resumes;
+        try (BulkRows rows = query.rows()) {
+            ids = rows.stream().map(row -> row.get("Id")).toList();
+            resumes = rows.resumes();
+        }
+
+        assertEquals(1000, ids.size());
+        assertEquals(1000, new java.util.HashSet<>(ids).size());
+        assertEquals(1, resumes);
+    }
+
+    private static String csvRows(int from, int to) {
+        StringBuilder csv = new StringBuilder("\"Id\",\"Name\"\n");
+        for (int i = from; i <= to; i++) {
+            csv.append("\"001").append(String.format("%012d", i)).append("AAA\",\"row ").append(i).append("\"\n");
+        }
+        return csv.toString();
+    }
+
+    @Test
     void jobsAreDeletedOnRequest() {
         org.on("DELETE " + JOB, Reply.noContent());
         BulkQuery query = org.connect(RecordedOrg.fastOptions()).bulkQuery("SELECT Id FROM Account");
