@@ -1,0 +1,52 @@
+package dev.sfbackup.session.client;
+
+import dev.sfbackup.api.policy.ConnectionCredentials;
+import dev.sfbackup.api.policy.ConnectionFlow;
+import dev.sfbackup.salesforce.ConnectionOptions;
+import dev.sfbackup.salesforce.OAuthTokenSource;
+import dev.sfbackup.salesforce.SalesforceConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** One {@link SalesforceConnection} per org connection (they are thread-safe and keep their token). */
+@ApplicationScoped
+public class SalesforceConnections {
+
+    private final HttpClient http = SalesforceConnection.defaultHttpClient();
+    private final Map<String, SalesforceConnection> connections = new ConcurrentHashMap<>();
+
+    public SalesforceConnection connect(ConnectionCredentials credentials) {
+        String key = credentials.id() + "|" + credentials.loginUrl() + "|" + credentials.clientId() + "|"
+                + credentials.apiVersion() + "|" + credentials.flow();
+        return connections.computeIfAbsent(key, ignored -> create(credentials));
+    }
+
+    private SalesforceConnection create(ConnectionCredentials credentials) {
+        URI loginUrl = URI.create(credentials.loginUrl());
+        OAuthTokenSource tokens = credentials.flow() == ConnectionFlow.JWT_BEARER
+                ? OAuthTokenSource.jwtBearer(http, loginUrl, credentials.clientId(), credentials.username(),
+                        privateKey(credentials.privateKeyPem()), credentials.loginUrl())
+                : OAuthTokenSource.clientCredentials(http, loginUrl, credentials.clientId(), credentials.clientSecret());
+        ConnectionOptions options = ConnectionOptions.defaults();
+        if (credentials.apiVersion() != null && !credentials.apiVersion().isBlank()) {
+            options = options.withApiVersion(credentials.apiVersion());
+        }
+        return SalesforceConnection.create(http, tokens, options);
+    }
+
+    private static PrivateKey privateKey(String pem) {
+        try {
+            String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        } catch (java.security.GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("the connection's private key is not a PKCS#8 RSA key in PEM", e);
+        }
+    }
+}

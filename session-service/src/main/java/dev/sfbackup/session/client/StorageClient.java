@@ -1,0 +1,132 @@
+package dev.sfbackup.session.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sfbackup.api.storage.BatchResult;
+import dev.sfbackup.api.storage.CommitRestorePoint;
+import dev.sfbackup.api.storage.OpenRestorePoint;
+import dev.sfbackup.api.storage.RecordDeletions;
+import dev.sfbackup.api.storage.RestorePointState;
+import dev.sfbackup.api.storage.RestorePointView;
+import dev.sfbackup.api.storage.Watermark;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import java.io.InputStream;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * storage-service as the engine sees it. Calls are retried with exponential backoff while storage is unreachable or
+ * answers 5xx; a 4xx is a {@link RemoteCallRejected} and is never retried. Ingest calls are idempotent by sequence
+ * number, so a retry after a lost answer stores nothing twice.
+ */
+@ApplicationScoped
+public class StorageClient {
+
+    private static final String SERVICE = "storage-service";
+
+    private final StorageRestClient rest;
+
+    public StorageClient(@RestClient StorageRestClient rest) {
+        this.rest = rest;
+    }
+
+    @Retry(maxRetries = 5, delay = 500, abortOn = RemoteCallRejected.class)
+    @ExponentialBackoff(maxDelay = 8000)
+    @Timeout(value = 30, unit = ChronoUnit.SECONDS)
+    public RestorePointView open(OpenRestorePoint request) {
+        return call(() -> rest.open(request));
+    }
+
+    @Retry(maxRetries = 5, delay = 500, abortOn = RemoteCallRejected.class)
+    @ExponentialBackoff(maxDelay = 8000)
+    @Timeout(value = 120, unit = ChronoUnit.SECONDS)
+    public BatchResult putBatch(UUID pointId, long seq, byte[] ndjson) {
+        return call(() -> rest.putBatch(pointId, seq, ndjson));
+    }
+
+    @Retry(maxRetries = 5, delay = 500, abortOn = RemoteCallRejected.class)
+    @ExponentialBackoff(maxDelay = 8000)
+    @Timeout(value = 60, unit = ChronoUnit.SECONDS)
+    public BatchResult deletions(UUID pointId, RecordDeletions deletions) {
+        return call(() -> rest.deletions(pointId, deletions));
+    }
+
+    @Retry(maxRetries = 5, delay = 500, abortOn = RemoteCallRejected.class)
+    @ExponentialBackoff(maxDelay = 8000)
+    @Timeout(value = 300, unit = ChronoUnit.SECONDS)
+    public BatchResult endOfFullScan(UUID pointId) {
+        return call(() -> rest.endOfFullScan(pointId));
+    }
+
+    @Retry(maxRetries = 5, delay = 500, abortOn = RemoteCallRejected.class)
+    @ExponentialBackoff(maxDelay = 8000)
+    @Timeout(value = 120, unit = ChronoUnit.SECONDS)
+    public RestorePointView commit(UUID pointId, CommitRestorePoint commit) {
+        return call(() -> rest.commit(pointId, commit));
+    }
+
+    @Retry(maxRetries = 3, delay = 500, abortOn = RemoteCallRejected.class)
+    @Timeout(value = 60, unit = ChronoUnit.SECONDS)
+    public RestorePointView discard(UUID pointId) {
+        return call(() -> rest.discard(pointId));
+    }
+
+    /** Empty when storage does not know the point. */
+    @Retry(maxRetries = 3, delay = 300, abortOn = RemoteCallRejected.class)
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    public Optional<RestorePointView> point(UUID pointId) {
+        return absentOn404(() -> rest.point(pointId));
+    }
+
+    /** Empty when the object has no committed watermark yet. */
+    @Retry(maxRetries = 3, delay = 300, abortOn = RemoteCallRejected.class)
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    public Optional<Watermark> watermark(UUID policyId, String object) {
+        return absentOn404(() -> rest.watermark(policyId, object));
+    }
+
+    /** Whether the policy (or one of its objects, when object is not null) has any committed restore point. */
+    @Retry(maxRetries = 3, delay = 300, abortOn = RemoteCallRejected.class)
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    public boolean hasCommittedPoint(UUID policyId, String object) {
+        return call(() -> rest.points(policyId, object, RestorePointState.COMMITTED.name(), 0, 1)).total() > 0;
+    }
+
+    /** Streams a file body; not retried because the body can be read only once (the caller retries the whole file). */
+    @Timeout(value = 30, unit = ChronoUnit.MINUTES)
+    public JsonNode putFile(UUID pointId, String sourceId, String name, String contentType, InputStream body) {
+        return call(() -> rest.putFile(pointId, sourceId, name, contentType, body));
+    }
+
+    @Retry(maxRetries = 5, delay = 500, abortOn = RemoteCallRejected.class)
+    @ExponentialBackoff(maxDelay = 8000)
+    @Timeout(value = 120, unit = ChronoUnit.SECONDS)
+    public JsonNode putMetadata(UUID pointId, String name, byte[] body) {
+        return call(() -> rest.putMetadata(pointId, name, body));
+    }
+
+    private static <T> T call(Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (WebApplicationException error) {
+            throw RemoteErrors.classify(SERVICE, error);
+        }
+    }
+
+    private static <T> Optional<T> absentOn404(Supplier<T> request) {
+        try {
+            return Optional.of(call(request));
+        } catch (RemoteCallRejected rejected) {
+            if (rejected.status() == 404) {
+                return Optional.empty();
+            }
+            throw rejected;
+        }
+    }
+}

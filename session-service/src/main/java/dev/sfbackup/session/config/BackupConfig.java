@@ -1,0 +1,52 @@
+package dev.sfbackup.session.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** session-service configuration: the engine's tuning and the token presented to other services' internal endpoints. */
+@ConfigMapping(prefix = "backup")
+public interface BackupConfig {
+
+    /** Sent as X-Service-Token to policy-service's /internal endpoints. */
+    @WithDefault("dev-internal-token")
+    String internalToken();
+
+    Engine engine();
+
+    /** How this session-service instance runs backup tasks. */
+    interface Engine {
+
+        /** Names this instance in claimed_by; a random id when absent, so a restarted process is a new claimant. */
+        Optional<String> instanceId();
+
+        /** Tasks this instance runs at once, over all runs (each run is further bounded by its policy's parallelism). */
+        @WithDefault("8")
+        int workers();
+
+        /** A RUNNING task whose heartbeat is older than this is considered abandoned and is claimed again. */
+        @WithDefault("PT1M")
+        Duration staleAfter();
+
+        /** Records per batch sent to storage-service. */
+        @WithDefault("2000")
+        int batchSize();
+
+        /** Incremental reads start this long before the stored watermark, to survive clock skew. */
+        @WithDefault("PT5M")
+        Duration incrementalOverlap();
+
+        /** Objects with at least this many records are read with Bulk API 2.0, smaller ones with REST query paging. */
+        @WithDefault("50000")
+        long bulkThreshold();
+
+        /** Records per Bulk API 2.0 results page; halved after a QUERY_TIMEOUT. */
+        @WithDefault("50000")
+        int bulkMaxRecords();
+
+        /** Polling interval of Bulk API 2.0 query jobs. */
+        @WithDefault("PT1S")
+        Duration bulkPollInterval();
+    }
+}

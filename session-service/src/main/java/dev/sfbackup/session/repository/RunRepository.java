@@ -1,0 +1,30 @@
+package dev.sfbackup.session.repository;
+
+import dev.sfbackup.session.Run;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class RunRepository implements PanacheRepositoryBase<Run, UUID> {
+
+    public List<Run> listByPolicy(UUID policyId, Boolean active) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Parameters parameters = new Parameters();
+        if (policyId != null) {
+            query.append(" and policyId = :policyId");
+            parameters.and("policyId", policyId);
+        }
+        if (active != null) {
+            query.append(active ? " and status in ('PENDING', 'RUNNING')" : " and status not in ('PENDING', 'RUNNING')");
+        }
+        return find(query.toString(), Sort.descending("startedAt"), parameters).page(0, 100).list();
+    }
+
+    public List<Run> active() {
+        return list("status in ('PENDING', 'RUNNING')");
+    }
+}

@@ -1,0 +1,111 @@
+package dev.sfbackup.session.service;
+
+import dev.sfbackup.api.policy.PolicyView;
+import dev.sfbackup.api.session.RunView;
+import dev.sfbackup.api.session.StartRun;
+import dev.sfbackup.common.problem.ApiProblem;
+import dev.sfbackup.session.Run;
+import dev.sfbackup.session.client.PolicyClient;
+import dev.sfbackup.session.repository.RunRepository;
+import dev.sfbackup.session.repository.SessionRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/** Starts runs and answers questions about them. */
+@ApplicationScoped
+public class RunService {
+
+    private static final Logger LOG = Logger.getLogger(RunService.class);
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final PolicyClient policies;
+    private final RunPlanningService planning;
+    private final RunStore store;
+    private final RunRepository runs;
+    private final SessionRepository sessions;
+    private final Event<RunStarted> started;
+
+    public RunService(PolicyClient policies, RunPlanningService planning, RunStore store, RunRepository runs,
+            SessionRepository sessions, Event<RunStarted> started) {
+        this.policies = policies;
+        this.planning = planning;
+        this.store = store;
+        this.runs = runs;
+        this.sessions = sessions;
+        this.started = started;
+    }
+
+    public RunView start(StartRun request) {
+        if (request == null || request.policyId() == null) {
+            throw ApiProblem.badRequest("policyId", "is required (the UUID of a policy in policy-service)");
+        }
+        StartRun.Trigger trigger = request.trigger() == null ? StartRun.Trigger.MANUAL : request.trigger();
+        PolicyView policy = fetchPolicy(request.policyId());
+        Run run = reserve(policy, trigger);
+        PlannedRun planned;
+        try {
+            planned = planning.plan(policy);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "planning run %s of policy %s failed", run.id, policy.id());
+            store.forget(run.id);
+            throw ApiProblem.unavailable("cannot plan a run of policy " + policy.id() + ": " + e.getMessage());
+        }
+        RunView view = store.storePlan(run.id, planned);
+        started.fire(new RunStarted(run.id));
+        return view;
+    }
+
+    @Transactional
+    public RunView get(UUID runId) {
+        Run run = Optional.ofNullable(runs.findById(runId)).orElseThrow(() -> ApiProblem.notFound("run", runId));
+        return Views.run(run, sessions.byRun(runId));
+    }
+
+    @Transactional
+    public List<RunView> list(UUID policyId, Boolean active) {
+        return runs.listByPolicy(policyId, active).stream().map(run -> Views.run(run, sessions.byRun(run.id))).toList();
+    }
+
+    private PolicyView fetchPolicy(UUID policyId) {
+        Optional<PolicyView> policy;
+        try {
+            policy = policies.policy(policyId);
+        } catch (RuntimeException e) {
+            throw ApiProblem.unavailable("policy-service cannot be reached to read policy " + policyId + ": " + e.getMessage());
+        }
+        return policy.orElseThrow(() -> ApiProblem.unprocessable("policyId", "policy " + policyId + " does not exist in policy-service"));
+    }
+
+    private Run reserve(PolicyView policy, StartRun.Trigger trigger) {
+        if (!runs.listByPolicy(policy.id(), true).isEmpty()) {
+            throw activeRunConflict(policy.id());
+        }
+        try {
+            return store.reserve(policy, trigger);
+        } catch (RuntimeException e) {
+            if (isUniqueViolation(e)) {
+                throw activeRunConflict(policy.id());
+            }
+            throw e;
+        }
+    }
+
+    private static ApiProblem activeRunConflict(UUID policyId) {
+        return ApiProblem.conflict("policyId", "policy " + policyId + " already has an active run; wait for it to end or stop its sessions");
+    }
+
+    private static boolean isUniqueViolation(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

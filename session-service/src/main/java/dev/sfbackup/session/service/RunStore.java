@@ -1,0 +1,106 @@
+package dev.sfbackup.session.service;
+
+import dev.sfbackup.api.policy.PolicyOptions;
+import dev.sfbackup.api.policy.PolicyView;
+import dev.sfbackup.api.session.RunView;
+import dev.sfbackup.api.session.SessionStatus;
+import dev.sfbackup.api.session.StartRun;
+import dev.sfbackup.api.session.TaskStatus;
+import dev.sfbackup.session.BackupSession;
+import dev.sfbackup.session.BackupTask;
+import dev.sfbackup.session.Run;
+import dev.sfbackup.session.planning.PlannedSession;
+import dev.sfbackup.session.planning.PlannedTask;
+import dev.sfbackup.session.repository.RunRepository;
+import dev.sfbackup.session.repository.SessionRepository;
+import dev.sfbackup.session.repository.TaskRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** The transactional steps of starting a run: reserve it (one active run per policy), then store its plan. */
+@ApplicationScoped
+public class RunStore {
+
+    private final RunRepository runs;
+    private final SessionRepository sessions;
+    private final TaskRepository tasks;
+    private final SessionJournal journal;
+
+    public RunStore(RunRepository runs, SessionRepository sessions, TaskRepository tasks, SessionJournal journal) {
+        this.runs = runs;
+        this.sessions = sessions;
+        this.tasks = tasks;
+        this.journal = journal;
+    }
+
+    /** Inserts a PENDING run; the partial unique index on run(policy_id) rejects a second active run of the policy. */
+    @Transactional
+    public Run reserve(PolicyView policy, StartRun.Trigger trigger) {
+        PolicyOptions options = policy.options();
+        Run run = new Run();
+        run.id = UUID.randomUUID();
+        run.policyId = policy.id();
+        run.kind = dev.sfbackup.api.session.BackupKind.INITIAL;
+        run.trigger = trigger.name();
+        run.status = SessionStatus.PENDING;
+        run.parallelism = options == null || options.parallelism() == null ? 4 : options.parallelism();
+        run.apiBudgetPercent = options == null || options.apiBudgetPercent() == null ? 50 : options.apiBudgetPercent();
+        Duration inactivity = options == null || options.inactivityTimeout() == null ? Duration.ofHours(24) : options.inactivityTimeout();
+        run.inactivityTimeoutMillis = inactivity.toMillis();
+        run.createdAt = Instant.now();
+        run.startedAt = run.createdAt;
+        runs.persistAndFlush(run);
+        return run;
+    }
+
+    @Transactional
+    public void forget(UUID runId) {
+        runs.deleteById(runId);
+    }
+
+    @Transactional
+    public RunView storePlan(UUID runId, PlannedRun planned) {
+        Run run = runs.findById(runId);
+        run.kind = planned.kind();
+        run.parallelism = planned.plan().parallelism();
+        List<BackupSession> created = new ArrayList<>();
+        int ordinal = 0;
+        for (PlannedSession plannedSession : planned.plan().sessions()) {
+            BackupSession session = new BackupSession();
+            session.id = UUID.randomUUID();
+            session.runId = run.id;
+            session.policyId = run.policyId;
+            session.type = plannedSession.type();
+            session.kind = planned.kind();
+            session.status = SessionStatus.PENDING;
+            session.label = plannedSession.label();
+            session.createdAt = Instant.now();
+            sessions.persist(session);
+            created.add(session);
+            for (PlannedTask plannedTask : plannedSession.tasks()) {
+                BackupTask task = new BackupTask();
+                task.id = UUID.randomUUID();
+                task.sessionId = session.id;
+                task.runId = run.id;
+                task.ordinal = ordinal++;
+                task.objectName = plannedTask.object();
+                task.expectedRecords = plannedTask.expectedRecords();
+                task.status = TaskStatus.PENDING;
+                tasks.persist(task);
+            }
+        }
+        if (created.isEmpty()) {
+            run.status = SessionStatus.SUCCESS;
+            run.endedAt = Instant.now();
+        }
+        for (BackupSession session : created) {
+            planned.decisions().forEach(decision -> journal.info(session.id, null, decision));
+        }
+        return Views.run(run, created);
+    }
+}

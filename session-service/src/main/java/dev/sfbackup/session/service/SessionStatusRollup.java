@@ -1,0 +1,68 @@
+package dev.sfbackup.session.service;
+
+import dev.sfbackup.api.session.SessionStatus;
+import dev.sfbackup.api.session.TaskStatus;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The status rules of DESIGN.md. A session is SUCCESS when all tasks completed successfully or with warnings,
+ * WARNING when some (not all) tasks completed with errors, FAILED when it stopped on a critical error or all tasks
+ * completed with errors, STOPPED when an operator stopped it. A run shows the worst status of its sessions.
+ */
+public final class SessionStatusRollup {
+
+    /** Worst first: a run shows the first of these that any of its sessions has. */
+    private static final List<SessionStatus> WORST_FIRST =
+            List.of(SessionStatus.FAILED, SessionStatus.STOPPED, SessionStatus.WARNING, SessionStatus.SUCCESS);
+
+    private SessionStatusRollup() {
+    }
+
+    /**
+     * @param criticalFailure the session was terminated (watchdog, a failure outside any task)
+     * @param stopRequested an operator asked to stop; in-flight tasks still finish before the session is STOPPED
+     */
+    public static SessionStatus session(Collection<TaskStatus> tasks, boolean stopRequested, boolean criticalFailure) {
+        if (criticalFailure) {
+            return SessionStatus.FAILED;
+        }
+        boolean anyRunning = tasks.contains(TaskStatus.RUNNING);
+        if (anyRunning) {
+            return SessionStatus.RUNNING;
+        }
+        if (stopRequested) {
+            return SessionStatus.STOPPED;
+        }
+        long pending = tasks.stream().filter(status -> status == TaskStatus.PENDING).count();
+        if (pending > 0) {
+            return pending == tasks.size() ? SessionStatus.PENDING : SessionStatus.RUNNING;
+        }
+        long errors = tasks.stream().filter(status -> status == TaskStatus.ERROR).count();
+        if (errors == 0) {
+            return SessionStatus.SUCCESS;
+        }
+        return errors == tasks.size() ? SessionStatus.FAILED : SessionStatus.WARNING;
+    }
+
+    public static SessionStatus run(Collection<SessionStatus> sessions) {
+        if (sessions.isEmpty()) {
+            return SessionStatus.SUCCESS;
+        }
+        if (sessions.stream().allMatch(status -> status == SessionStatus.PENDING)) {
+            return SessionStatus.PENDING;
+        }
+        if (sessions.contains(SessionStatus.PENDING) || sessions.contains(SessionStatus.RUNNING)) {
+            return SessionStatus.RUNNING;
+        }
+        return WORST_FIRST.stream().filter(sessions::contains).findFirst().orElseThrow();
+    }
+
+    public static boolean isFinished(SessionStatus status) {
+        return status != SessionStatus.PENDING && status != SessionStatus.RUNNING;
+    }
+
+    public static boolean isFinished(TaskStatus status) {
+        return status != TaskStatus.PENDING && status != TaskStatus.RUNNING;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.sfbackup.session.service;
+
+import dev.sfbackup.api.session.SessionStatus;
+import dev.sfbackup.session.BackupSession;
+import dev.sfbackup.session.BackupTask;
+import dev.sfbackup.session.Run;
+import dev.sfbackup.session.repository.RunRepository;
+import dev.sfbackup.session.repository.SessionRepository;
+import dev.sfbackup.session.repository.TaskRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Applies {@link SessionStatusRollup} to a session and its run after a task changed, under row locks. */
+@ApplicationScoped
+public class StatusRefresher {
+
+    private final RunRepository runs;
+    private final SessionRepository sessions;
+    private final TaskRepository tasks;
+    private final SessionJournal journal;
+
+    public StatusRefresher(RunRepository runs, SessionRepository sessions, TaskRepository tasks, SessionJournal journal) {
+        this.runs = runs;
+        this.sessions = sessions;
+        this.tasks = tasks;
+        this.journal = journal;
+    }
+
+    @Transactional
+    public void refreshSession(UUID sessionId) {
+        BackupSession session = sessions.findById(sessionId, LockModeType.PESSIMISTIC_WRITE);
+        Run run = runs.findById(session.runId, LockModeType.PESSIMISTIC_WRITE);
+        applyRollup(session);
+        refreshRun(run);
+    }
+
+    /** Ends a session at once (watchdog, unrecoverable failure); running tasks notice and stop without committing. */
+    @Transactional
+    public boolean failSession(UUID sessionId, String reason) {
+        BackupSession session = sessions.findById(sessionId, LockModeType.PESSIMISTIC_WRITE);
+        if (session.isFinished()) {
+            return false;
+        }
+        Run run = runs.findById(session.runId, LockModeType.PESSIMISTIC_WRITE);
+        session.failureReason = reason;
+        applyRollup(session);
+        refreshRun(run);
+        journal.error(sessionId, null, "session FAILED: " + reason);
+        return true;
+    }
+
+    private void applyRollup(BackupSession session) {
+        if (session.isFinished()) {
+            return;
+        }
+        List<BackupTask> ofSession = tasks.bySession(session.id);
+        SessionStatus status = SessionStatusRollup.session(ofSession.stream().map(task -> task.status).toList(),
+                session.stopRequested, session.failureReason != null);
+        if (status != SessionStatus.PENDING && session.startedAt == null) {
+            session.startedAt = Instant.now();
+        }
+        if (SessionStatusRollup.isFinished(status) && session.status != status) {
+            session.endedAt = Instant.now();
+            journal.info(session.id, null, "session ended " + status);
+        }
+        session.status = status;
+    }
+
+    private void refreshRun(Run run) {
+        if (SessionStatusRollup.isFinished(run.status)) {
+            return;
+        }
+        SessionStatus status = SessionStatusRollup.run(sessions.byRun(run.id).stream().map(s -> s.status).toList());
+        if (SessionStatusRollup.isFinished(status)) {
+            run.endedAt = Instant.now();
+        }
+        run.status = status;
+    }
+}
