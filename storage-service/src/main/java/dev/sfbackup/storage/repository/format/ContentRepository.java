@@ -1,0 +1,383 @@
+package dev.sfbackup.storage.repository.format;
+
+import dev.sfbackup.common.crypto.SecretBox;
+import dev.sfbackup.storage.repository.backend.Backend;
+import dev.sfbackup.storage.repository.backend.BackendException;
+import dev.sfbackup.storage.repository.backend.Content;
+import dev.sfbackup.storage.repository.format.FormatRecords.ChunkRef;
+import dev.sfbackup.storage.repository.format.FormatRecords.FileManifest;
+import dev.sfbackup.storage.repository.format.FormatRecords.IndexFile;
+import dev.sfbackup.storage.repository.format.FormatRecords.IndexedBlob;
+import dev.sfbackup.storage.repository.format.FormatRecords.IndexedPack;
+import dev.sfbackup.storage.repository.format.FormatRecords.RepositoryConfig;
+import dev.sfbackup.storage.repository.format.FormatRecords.StoredKeys;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import javax.crypto.Mac;
+
+/**
+ * One repository in the format of FORMAT.md over a {@link Backend}: stores streams as deduplicated, compressed, encrypted
+ * chunks in packs, reads them back verified, checks and garbage-collects. The chunk index is held in memory, loaded from
+ * the index files at open and extended by this process's own writes.
+ */
+public final class ContentRepository implements AutoCloseable {
+
+    public static final int FORMAT_VERSION = 1;
+    public static final long DEFAULT_PACK_TARGET = 32L * 1024 * 1024;
+    static final String CONFIG = "config";
+    static final String KEYS = "keys/master";
+
+    private final Backend backend;
+    private final RepositoryKeys keys;
+    private final BlobCipher cipher;
+    private final SealedDocuments documents;
+    private final long[] gear;
+    private final Path spoolDirectory;
+    private final long packTarget;
+    private final Map<String, BlobLocation> index = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> packsByIndexFile = new ConcurrentHashMap<>();
+    private final Map<String, IndexedPack> packs = new ConcurrentHashMap<>();
+    private final ReentrantReadWriteLock gcLock = new ReentrantReadWriteLock();
+
+    private ContentRepository(Backend backend, RepositoryKeys keys, Path spoolDirectory, long packTarget) {
+        this.backend = backend;
+        this.keys = keys;
+        this.cipher = new BlobCipher(keys.aesKey());
+        this.documents = new SealedDocuments(cipher);
+        this.gear = keys.gearTable();
+        this.spoolDirectory = spoolDirectory;
+        this.packTarget = packTarget;
+    }
+
+    /**
+     * Opens the repository in {@code backend}, initializing it first when it holds no config (new keys are generated and
+     * stored sealed with {@code keyBox}).
+     */
+    public static ContentRepository initOrOpen(Backend backend, SecretBox keyBox, Path spoolDirectory, long packTarget) throws IOException {
+        RepositoryConfig config;
+        RepositoryKeys keys;
+        try {
+            config = SealedDocuments.readPlainJson(backend.readAll(CONFIG), RepositoryConfig.class);
+            keys = openKeys(backend, keyBox, config);
+        } catch (BackendException.NotFound absent) {
+            config = new RepositoryConfig(FORMAT_VERSION, UUID.randomUUID().toString(), "fastcdc-gear-v1",
+                    FastCdcChunker.MIN_SIZE, FastCdcChunker.AVERAGE_SIZE, FastCdcChunker.MAX_SIZE,
+                    "HMAC-SHA-256", "zstd", "AES-256-GCM");
+            keys = RepositoryKeys.generate();
+            Base64.Encoder b64 = Base64.getEncoder();
+            StoredKeys stored = new StoredKeys(FORMAT_VERSION, b64.encodeToString(keys.hmacKey()), b64.encodeToString(keys.aesKey()), keys.chunkerSeed());
+            String sealed = keyBox.seal(new String(SealedDocuments.plainJson(stored), StandardCharsets.UTF_8), keysAad(config));
+            backend.putBytes(KEYS, sealed.getBytes(StandardCharsets.UTF_8));
+            backend.putBytes(CONFIG, SealedDocuments.plainJson(config));
+        }
+        if (config.version() != FORMAT_VERSION) {
+            throw new BackendException.Permanent("repository format version " + config.version() + " is not supported (expected " + FORMAT_VERSION + ")");
+        }
+        Files.createDirectories(spoolDirectory);
+        ContentRepository repository = new ContentRepository(backend, keys, spoolDirectory, packTarget);
+        repository.loadIndex();
+        return repository;
+    }
+
+    private static RepositoryKeys openKeys(Backend backend, SecretBox keyBox, RepositoryConfig config) throws IOException {
+        String sealed = new String(backend.readAll(KEYS), StandardCharsets.UTF_8);
+        String json;
+        try {
+            json = keyBox.open(sealed, keysAad(config));
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw new BackendException.Permanent("cannot open the repository keys: the configured repository key does not match this repository");
+        }
+        StoredKeys stored = SealedDocuments.readPlainJson(json.getBytes(StandardCharsets.UTF_8), StoredKeys.class);
+        Base64.Decoder b64 = Base64.getDecoder();
+        return new RepositoryKeys(b64.decode(stored.hmacKey()), b64.decode(stored.aesKey()), stored.chunkerSeed());
+    }
+
+    private static String keysAad(RepositoryConfig config) {
+        return "sfbackup-repository-keys:" + config.id();
+    }
+
+    private void loadIndex() throws IOException {
+        for (Backend.ObjectInfo file : backend.list("index/")) {
+            IndexFile indexFile = documents.open(backend.readAll(file.name()), "index", IndexFile.class);
+            addToIndex(file.name(), indexFile);
+        }
+    }
+
+    private void addToIndex(String indexName, IndexFile indexFile) {
+        List<String> packIds = new ArrayList<>();
+        for (IndexedPack pack : indexFile.packs()) {
+            packIds.add(pack.id());
+            packs.put(pack.id(), pack);
+            for (IndexedBlob blob : pack.blobs()) {
+                index.putIfAbsent(blob.id(), new BlobLocation(blob.id(), pack.id(), blob.offset(), blob.length(),
+                        blob.rawLength(), Compression.ofCode(blob.compression())));
+            }
+        }
+        packsByIndexFile.put(indexName, packIds);
+    }
+
+    public Backend backend() {
+        return backend;
+    }
+
+    public boolean contains(String chunkId) {
+        return index.containsKey(chunkId);
+    }
+
+    public int packCount() {
+        return packs.size();
+    }
+
+    static String packName(String packId) {
+        return "data/" + packId.substring(0, 2) + "/" + packId;
+    }
+
+    /** The result of storing one stream. */
+    public record StoredContent(FileManifest manifest, long newBytes, long dedupBytes, long storedBytes) {
+    }
+
+    /** Runs after the data and index are durable and before the GC may run again: record the new file here. */
+    public interface Recorder {
+        void record(StoredContent stored) throws IOException;
+    }
+
+    /**
+     * Chunks, deduplicates, packs and uploads {@code in}; then writes the index file of the new packs, then calls
+     * {@code recorder} (which writes the file manifest and its database row). A failure before the recorder leaves only
+     * unindexed or unreferenced packs, which garbage collection removes.
+     */
+    public StoredContent store(InputStream in, Recorder recorder) throws IOException {
+        gcLock.readLock().lock();
+        try {
+            StoredContent stored = chunkAndPack(in);
+            recorder.record(stored);
+            return stored;
+        } finally {
+            gcLock.readLock().unlock();
+        }
+    }
+
+    private StoredContent chunkAndPack(InputStream in) throws IOException {
+        MessageDigest sha256 = sha256();
+        Mac mac = keys.newChunkMac();
+        FastCdcChunker chunker = new FastCdcChunker(in, gear);
+        List<ChunkRef> chunks = new ArrayList<>();
+        Map<String, BlobLocation> pending = new java.util.HashMap<>();
+        List<IndexedPack> written = new ArrayList<>();
+        long size = 0;
+        long newBytes = 0;
+        long dedupBytes = 0;
+        long storedBytes = 0;
+        PackWriter pack = null;
+        try {
+            for (FastCdcChunker.Chunk chunk = chunker.next(); chunk != null; chunk = chunker.next()) {
+                sha256.update(chunk.buffer(), chunk.offset(), chunk.length());
+                size += chunk.length();
+                String id = RepositoryKeys.chunkId(mac, chunk.buffer(), chunk.offset(), chunk.length());
+                chunks.add(new ChunkRef(id, chunk.length()));
+                if (index.containsKey(id) || pending.containsKey(id)) {
+                    dedupBytes += chunk.length();
+                    continue;
+                }
+                byte[] compressed = Compression.compressIfSmaller(chunk.buffer(), chunk.offset(), chunk.length());
+                byte[] sealed = compressed == null
+                        ? cipher.seal(chunk.buffer(), chunk.offset(), chunk.length(), id)
+                        : cipher.seal(compressed, 0, compressed.length, id);
+                if (pack == null) {
+                    pack = new PackWriter(spoolDirectory);
+                }
+                pack.add(id, sealed, chunk.length(), compressed == null ? Compression.NONE : Compression.ZSTD);
+                pending.put(id, null);
+                newBytes += chunk.length();
+                storedBytes += sealed.length;
+                if (pack.size() >= packTarget) {
+                    written.add(upload(pack));
+                    pack = null;
+                }
+            }
+            if (pack != null) {
+                written.add(upload(pack));
+                pack = null;
+            }
+        } finally {
+            if (pack != null) {
+                pack.close();
+            }
+        }
+        if (!written.isEmpty()) {
+            IndexFile indexFile = new IndexFile(FORMAT_VERSION, written);
+            String indexName = "index/" + randomId();
+            backend.putBytes(indexName, documents.seal(indexFile, "index"));
+            addToIndex(indexName, indexFile);
+        }
+        FileManifest manifest = new FileManifest(FORMAT_VERSION, size, HexFormat.of().formatHex(sha256.digest()), chunks);
+        return new StoredContent(manifest, newBytes, dedupBytes, storedBytes);
+    }
+
+    private IndexedPack upload(PackWriter writer) throws IOException {
+        try (writer) {
+            PackWriter.FinishedPack finished = writer.finish(cipher);
+            backend.put(packName(finished.id()), Content.ofFile(finished.file()));
+            List<IndexedBlob> blobs = finished.blobs().stream()
+                    .map(b -> new IndexedBlob(b.chunkId(), b.offset(), b.storedLength(), b.rawLength(), b.compression().code))
+                    .toList();
+            return new IndexedPack(finished.id(), finished.size(), Instant.now().toString(), blobs);
+        }
+    }
+
+    public void writeManifest(String fileId, FileManifest manifest) throws IOException {
+        backend.putBytes("files/" + fileId, documents.seal(manifest, "file"));
+    }
+
+    public FileManifest readManifest(String fileId) throws IOException {
+        return documents.open(backend.readAll("files/" + fileId), "file", FileManifest.class);
+    }
+
+    public void deleteManifest(String fileId) throws IOException {
+        backend.delete("files/" + fileId);
+    }
+
+    /** Reads, decrypts, decompresses and authenticates one chunk. */
+    public byte[] readChunk(String chunkId) throws IOException {
+        BlobLocation location = index.get(chunkId);
+        if (location == null) {
+            throw new CorruptDataException("chunk " + chunkId + " is not in the repository index");
+        }
+        byte[] sealed;
+        try (InputStream in = backend.get(packName(location.packId()), location.offset(), location.storedLength())) {
+            sealed = in.readNBytes(location.storedLength());
+        }
+        return decode(location, sealed);
+    }
+
+    private byte[] decode(BlobLocation location, byte[] sealed) {
+        byte[] plain = location.compression().decompress(cipher.open(sealed, location.chunkId()), location.rawLength());
+        Mac mac = keys.newChunkMac();
+        if (!RepositoryKeys.chunkId(mac, plain, 0, plain.length).equals(location.chunkId())) {
+            throw new CorruptDataException("chunk " + location.chunkId() + " does not match its id");
+        }
+        return plain;
+    }
+
+    /** Streams bytes [from, to) of a file made of {@code chunks}; every chunk is authenticated before it is served. */
+    public InputStream read(List<ChunkRef> chunks, long from, long to) {
+        return new ChunkSequenceInputStream(this, chunks, from, to);
+    }
+
+    /** Streams a whole file and fails at the end if its SHA-256 differs from {@code sha256}. */
+    public InputStream readVerified(List<ChunkRef> chunks, long size, String sha256) {
+        return new DigestVerifyingInputStream(read(chunks, 0, size), sha256);
+    }
+
+    // ---- verify ----
+
+    public record DamagedPack(String packId, String reason, List<String> chunkIds) {
+    }
+
+    public record VerifyOutcome(int indexFiles, int packsChecked, int packsRead, long bytesRead, List<DamagedPack> damagedPacks,
+                                List<String> damagedIndexFiles, List<String> unindexedPacks) {
+    }
+
+    /** Checks every indexed pack's presence, size and header; reads and authenticates every blob of {@code readDataPercent}% of the packs. */
+    public VerifyOutcome verify(int readDataPercent) throws IOException {
+        return new RepositoryVerifier(backend, cipher, documents, this::decode).verify(readDataPercent);
+    }
+
+    // ---- garbage collection ----
+
+    public record GcOutcome(int packsDeleted, long bytesFreed, int indexFilesRewritten, int orphanPacksDeleted) {
+    }
+
+    /**
+     * Deletes packs none of whose chunks is in {@code referenced} and that are older than {@code graceCutoff}, rewriting
+     * the index files that listed them (new index first, then the old one is removed, then the packs). Unindexed packs
+     * (left by interrupted uploads) older than the cutoff are removed too. Holds off concurrent stores in this process.
+     */
+    public GcOutcome collectGarbage(java.util.Set<String> referenced, Instant graceCutoff) throws IOException {
+        gcLock.writeLock().lock();
+        try {
+            java.util.Set<String> doomed = new java.util.HashSet<>();
+            for (IndexedPack pack : packs.values()) {
+                boolean used = pack.blobs().stream().anyMatch(b -> referenced.contains(b.id()));
+                if (!used && Instant.parse(pack.created()).isBefore(graceCutoff)) {
+                    doomed.add(pack.id());
+                }
+            }
+            int rewritten = 0;
+            for (Map.Entry<String, List<String>> entry : List.copyOf(packsByIndexFile.entrySet())) {
+                if (entry.getValue().stream().noneMatch(doomed::contains)) {
+                    continue;
+                }
+                List<IndexedPack> kept = entry.getValue().stream().filter(id -> !doomed.contains(id)).map(packs::get).toList();
+                if (!kept.isEmpty()) {
+                    String replacement = "index/" + randomId();
+                    backend.putBytes(replacement, documents.seal(new IndexFile(FORMAT_VERSION, kept), "index"));
+                    packsByIndexFile.put(replacement, kept.stream().map(IndexedPack::id).toList());
+                }
+                backend.delete(entry.getKey());
+                packsByIndexFile.remove(entry.getKey());
+                rewritten++;
+            }
+            long freed = 0;
+            for (String packId : doomed) {
+                IndexedPack pack = packs.remove(packId);
+                pack.blobs().forEach(b -> index.computeIfPresent(b.id(), (id, location) -> location.packId().equals(packId) ? null : location));
+                backend.delete(packName(packId));
+                freed += pack.size();
+            }
+            int orphans = 0;
+            for (Backend.ObjectInfo object : backend.list("data/")) {
+                String packId = object.name().substring(object.name().lastIndexOf('/') + 1);
+                if (!packs.containsKey(packId) && !doomed.contains(packId) && isOlderThan(object.name(), graceCutoff)) {
+                    backend.delete(object.name());
+                    freed += object.size();
+                    orphans++;
+                }
+            }
+            return new GcOutcome(doomed.size(), freed, rewritten, orphans);
+        } finally {
+            gcLock.writeLock().unlock();
+        }
+    }
+
+    private final Map<String, Instant> firstSeenOrphans = new ConcurrentHashMap<>();
+
+    /** Backends do not all report modification times, so an unindexed pack's age counts from when GC first saw it. */
+    private boolean isOlderThan(String name, Instant cutoff) {
+        Instant firstSeen = firstSeenOrphans.computeIfAbsent(name, n -> Instant.now());
+        return firstSeen.isBefore(cutoff);
+    }
+
+    private static String randomId() {
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        backend.close();
+    }
+}
