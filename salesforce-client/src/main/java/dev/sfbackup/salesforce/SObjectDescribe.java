@@ -27,6 +27,17 @@ public record SObjectDescribe(String name, String label, boolean custom, boolean
         return INCREMENTAL_FIELDS.stream().filter(candidate -> field(candidate).isPresent()).findFirst();
     }
 
+    /**
+     * Fields a Bulk API 2.0 query can select: all but compound fields (address, location) and base64 bodies, which
+     * Bulk queries do not support.
+     */
+    public List<String> bulkSelectableFieldNames() {
+        return fields.stream()
+                .filter(f -> !"address".equals(f.type()) && !"location".equals(f.type()) && !f.isBlob())
+                .map(FieldDescribe::name)
+                .toList();
+    }
+
     /** The names of all fields, in describe order, for a {@code SELECT} list. */
     public List<String> fieldNames() {
         return fields.stream().map(FieldDescribe::name).toList();
