@@ -35,7 +35,7 @@ public final class RestQuery implements Iterator<ObjectNode> {
         this.transport = transport;
         this.json = json;
         this.headers = batchSize > 0 ? Map.of("Sforce-Query-Options", "batchSize=" + batchSize) : Map.of();
-        this.nextPath = dataPath + (includeDeleted ? "/queryAll" : "/query") + "/?q="
+        this.nextPath = dataPath + (includeDeleted ? "/queryAll" : "/query") + "?q="
                 + URLEncoder.encode(soql, StandardCharsets.UTF_8);
     }
 

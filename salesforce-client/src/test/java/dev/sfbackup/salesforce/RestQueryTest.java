@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class RestQueryTest {
 
     private final RecordedOrg org = new RecordedOrg()
-            .on("GET /services/data/v62.0/query/", RecordedOrg.Reply.json(200, "rest/query-page-1.json"))
+            .on("GET /services/data/v62.0/query", RecordedOrg.Reply.json(200, "rest/query-page-1.json"))
             .on("GET /services/data/v62.0/query/01gD0000002HU6KIAW-2", RecordedOrg.Reply.json(200, "rest/query-page-2.json"));
 
     @AfterEach
@@ -41,15 +41,15 @@ class RestQueryTest {
         List<ObjectNode> all = connection.query("SELECT Id FROM Account WHERE Name = 'A&B'").stream().toList();
 
         assertEquals(3, all.size());
-        var first = org.received("GET", "/services/data/v62.0/query/").get(0);
-        assertEquals("/services/data/v62.0/query/?q=SELECT+Id+FROM+Account+WHERE+Name+%3D+%27A%26B%27", first.pathAndQuery());
+        var first = org.received("GET", "/services/data/v62.0/query?").get(0);
+        assertEquals("/services/data/v62.0/query?q=SELECT+Id+FROM+Account+WHERE+Name+%3D+%27A%26B%27", first.pathAndQuery());
         assertEquals("batchSize=200", first.header("Sforce-Query-Options"));
         assertTrue(first.header("Authorization").startsWith("Bearer 00Dxx0000001gPL!"));
     }
 
     @Test
     void queryAllReadsDeletedRecordsThroughTheQueryAllResource() {
-        org.on("GET /services/data/v62.0/queryAll/", RecordedOrg.Reply.json(200, "rest/query-all-deleted.json"));
+        org.on("GET /services/data/v62.0/queryAll", RecordedOrg.Reply.json(200, "rest/query-all-deleted.json"));
 
         List<ObjectNode> records = org.connect(RecordedOrg.fastOptions())
                 .queryAll("SELECT Id, Name, IsDeleted FROM Merchandise__c").stream().toList();
