@@ -1,0 +1,41 @@
+package dev.sfbackup.storage.restorepoint.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "backup.restore-points")
+public interface RestorePointConfig {
+
+    /** Deflate level of stored payloads (1 = fastest; see the ingest bench for the trade-off). */
+    @WithDefault("1")
+    int compressionLevel();
+
+    /** Rows fetched per round trip by streaming reads. */
+    @WithDefault("1000")
+    int readFetchSize();
+
+    /** Versions removed per retention transaction, so removal never holds long locks. */
+    @WithDefault("5000")
+    int retentionBatchSize();
+
+    /** Lifetime of a restore lease when the caller gives none. */
+    @WithDefault("PT24H")
+    Duration leaseTtl();
+
+    /** Largest number of ids in one deletions call. */
+    @WithDefault("100000")
+    int maxDeletionIds();
+
+    /** Largest page size of the restore point list. */
+    @WithDefault("500")
+    int maxPageSize();
+
+    /** How often the retention job re-applies the rules last posted to /api/v1/retention/run. */
+    @WithDefault("1h")
+    String retentionEvery();
+
+    /** Wait after start before the first scheduled retention pass. */
+    @WithDefault("5m")
+    String retentionDelay();
+}

@@ -1,0 +1,357 @@
+package dev.sfbackup.storage.restorepoint.repository;
+
+import dev.sfbackup.storage.restorepoint.PointInTime;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+
+/** Record versions: set-based ingest through COPY, tombstones, streaming point-in-time reads, diff and retention. */
+@ApplicationScoped
+public class RecordVersionRepository {
+
+    private static final String LATEST_AT = "SELECT v.content_hash, v.tombstone, v.payload FROM record_version v"
+            + " WHERE v.stream_id = ? AND v.record_id = %s AND v.seq <= ? ORDER BY v.seq DESC LIMIT 1";
+
+    private static final String COMPARE_AND_INSERT = "WITH incoming AS ("
+            + " SELECT DISTINCT ON (record_id) record_id, content_hash, payload FROM rp_staging ORDER BY record_id, ord DESC"
+            + "), compared AS ("
+            + " SELECT i.record_id, i.content_hash, i.payload, h.content_hash AS head_hash, h.tombstone AS head_tombstone"
+            + " FROM incoming i LEFT JOIN LATERAL (" + LATEST_AT.formatted("i.record_id") + ") h ON true"
+            + "), inserted AS ("
+            + " INSERT INTO record_version (stream_id, record_id, seq, tombstone, content_hash, payload)"
+            + " SELECT ?, record_id, ?, false, content_hash, payload FROM compared"
+            + " WHERE head_hash IS DISTINCT FROM content_hash OR head_tombstone"
+            + " ON CONFLICT (stream_id, record_id, seq) DO UPDATE"
+            + " SET tombstone = false, content_hash = EXCLUDED.content_hash, payload = EXCLUDED.payload"
+            + " RETURNING length(payload) AS bytes"
+            + ") SELECT count(*) FILTER (WHERE head_hash IS NULL),"
+            + " count(*) FILTER (WHERE head_hash IS NOT NULL AND head_hash <> content_hash),"
+            + " count(*) FILTER (WHERE head_hash = content_hash),"
+            + " (SELECT coalesce(sum(bytes), 0) FROM inserted) FROM compared";
+
+    private final DataSource dataSource;
+
+    public RecordVersionRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public record IngestCounts(long received, long recordsNew, long recordsChanged, long recordsUnchanged, long bytes) {
+    }
+
+    /**
+     * Streams rows into the staging table with COPY, then stores in one statement only the rows whose content differs
+     * from the latest version at or before the point. Must run in the caller's transaction.
+     */
+    public IngestCounts ingest(UUID pointId, long streamId, long pointSeq, boolean trackSeen, StagingTable.Filler filler)
+            throws SQLException, IOException {
+        try (Connection c = dataSource.getConnection()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TEMP TABLE IF NOT EXISTS rp_staging (ord int4, record_id text COLLATE \"C\","
+                        + " content_hash bytea, payload bytea) ON COMMIT DELETE ROWS");
+                s.execute("TRUNCATE rp_staging");
+            }
+            int received = copyIntoStaging(c, filler);
+            if (trackSeen) {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO full_scan_seen (restore_point_id, record_id)"
+                        + " SELECT DISTINCT ?, record_id FROM rp_staging ON CONFLICT DO NOTHING")) {
+                    ps.setObject(1, pointId);
+                    ps.executeUpdate();
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(COMPARE_AND_INSERT)) {
+                ps.setLong(1, streamId);
+                ps.setLong(2, pointSeq);
+                ps.setLong(3, streamId);
+                ps.setLong(4, pointSeq);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return new IngestCounts(received, rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+                }
+            }
+        }
+    }
+
+    private static int copyIntoStaging(Connection c, StagingTable.Filler filler) throws SQLException, IOException {
+        PGConnection pg = c.unwrap(PGConnection.class);
+        PGCopyOutputStream copy = new PGCopyOutputStream(pg, "COPY rp_staging FROM STDIN (FORMAT binary)", 1 << 16);
+        try {
+            StagingTable table = new StagingTable(new DataOutputStream(new BufferedOutputStream(copy, 1 << 16)));
+            filler.fill(table);
+            table.finish();
+            copy.endCopy();
+            return table.rows();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+    }
+
+    /** Writes tombstones for the ids whose latest version at or before the point is alive; returns how many. */
+    public long tombstone(long streamId, long pointSeq, List<String> ids) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("INSERT INTO record_version"
+                        + " (stream_id, record_id, seq, tombstone) SELECT ?, d.id, ?, true"
+                        + " FROM (SELECT DISTINCT unnest(?::text[]) AS id) d"
+                        + " JOIN LATERAL (" + LATEST_AT.formatted("d.id COLLATE \"C\"") + ") h ON NOT h.tombstone"
+                        + " ON CONFLICT (stream_id, record_id, seq) DO UPDATE"
+                        + " SET tombstone = true, content_hash = NULL, payload = NULL")) {
+            Array array = c.createArrayOf("text", ids.toArray());
+            ps.setLong(1, streamId);
+            ps.setLong(2, pointSeq);
+            ps.setArray(3, array);
+            ps.setLong(4, streamId);
+            ps.setLong(5, pointSeq);
+            return ps.executeUpdate();
+        }
+    }
+
+    /** Records alive before a FULL point and not read by it become tombstones in it. */
+    public long tombstoneUnseen(UUID pointId, long streamId, long pointSeq) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("INSERT INTO record_version"
+                        + " (stream_id, record_id, seq, tombstone) SELECT ?, h.record_id, ?, true FROM ("
+                        + " SELECT DISTINCT ON (record_id) record_id, tombstone FROM record_version"
+                        + " WHERE stream_id = ? AND seq < ? ORDER BY record_id, seq DESC) h"
+                        + " WHERE NOT h.tombstone AND NOT EXISTS (SELECT 1 FROM full_scan_seen s"
+                        + " WHERE s.restore_point_id = ? AND s.record_id = h.record_id)"
+                        + " ON CONFLICT (stream_id, record_id, seq) DO NOTHING")) {
+            ps.setLong(1, streamId);
+            ps.setLong(2, pointSeq);
+            ps.setLong(3, streamId);
+            ps.setLong(4, pointSeq);
+            ps.setObject(5, pointId);
+            return ps.executeUpdate();
+        }
+    }
+
+    public void forgetSeen(UUID pointId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("DELETE FROM full_scan_seen WHERE restore_point_id = ?")) {
+            ps.setObject(1, pointId);
+            ps.executeUpdate();
+        }
+    }
+
+    public long deletePointVersions(long streamId, long pointSeq) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("DELETE FROM record_version WHERE stream_id = ? AND seq = ?")) {
+            ps.setLong(1, streamId);
+            ps.setLong(2, pointSeq);
+            return ps.executeUpdate();
+        }
+    }
+
+    // ---- reads: each runs in its own read-only snapshot, streaming through a server-side cursor ----
+
+    public interface RowHandler<R> {
+        void accept(R row) throws IOException;
+    }
+
+    @FunctionalInterface
+    public interface SnapshotWork {
+        void run(Connection connection) throws SQLException, IOException;
+    }
+
+    /** Runs work in one repeatable-read, read-only transaction so that several passes see the same data. */
+    public void inSnapshot(SnapshotWork work) throws SQLException, IOException {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY");
+            }
+            try {
+                work.run(c);
+                c.commit();
+            } catch (SQLException | IOException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    public record LiveRecord(String recordId, byte[] payload) {
+    }
+
+    /** The live records of the stream as of the point (latest version at or before it, tombstones left out). */
+    public void forEachLive(Connection c, PointInTime at, int fetchSize, RowHandler<LiveRecord> handler)
+            throws SQLException, IOException {
+        if (at.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT record_id, payload FROM ("
+                + " SELECT DISTINCT ON (record_id) record_id, tombstone, payload FROM record_version"
+                + " WHERE stream_id = ? AND seq <= ? ORDER BY record_id, seq DESC) latest WHERE NOT tombstone")) {
+            ps.setFetchSize(fetchSize);
+            ps.setLong(1, at.streamId());
+            ps.setLong(2, at.seq());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    handler.accept(new LiveRecord(rs.getString(1), rs.getBytes(2)));
+                }
+            }
+        }
+    }
+
+    public record VersionState(boolean tombstone, byte[] contentHash, byte[] payload) {
+
+        public boolean alive() {
+            return !tombstone;
+        }
+    }
+
+    public record DiffRow(String recordId, VersionState before, VersionState after) {
+    }
+
+    /** Every record with a version between the two points, with its state at each (null when it had no version). */
+    public void forEachDifference(Connection c, long streamId, long fromSeq, long toSeq, int fetchSize,
+            RowHandler<DiffRow> handler) throws SQLException, IOException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT t.record_id,"
+                + " a.tombstone, a.content_hash, a.payload, b.tombstone, b.content_hash, b.payload"
+                + " FROM (SELECT DISTINCT record_id FROM record_version WHERE stream_id = ? AND seq > ? AND seq <= ?) t"
+                + " LEFT JOIN LATERAL (" + LATEST_AT.formatted("t.record_id") + ") a ON true"
+                + " LEFT JOIN LATERAL (" + LATEST_AT.formatted("t.record_id") + ") b ON true ORDER BY t.record_id")) {
+            ps.setFetchSize(fetchSize);
+            ps.setLong(1, streamId);
+            ps.setLong(2, Math.min(fromSeq, toSeq));
+            ps.setLong(3, Math.max(fromSeq, toSeq));
+            ps.setLong(4, streamId);
+            ps.setLong(5, fromSeq);
+            ps.setLong(6, streamId);
+            ps.setLong(7, toSeq);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    handler.accept(new DiffRow(rs.getString(1), state(rs, 2), state(rs, 5)));
+                }
+            }
+        }
+    }
+
+    private static VersionState state(ResultSet rs, int column) throws SQLException {
+        boolean tombstone = rs.getBoolean(column);
+        if (rs.wasNull()) {
+            return null;
+        }
+        return new VersionState(tombstone, rs.getBytes(column + 1), rs.getBytes(column + 2));
+    }
+
+    public record StoredVersion(UUID policyId, UUID restorePointId, Instant committedAt, boolean tombstone,
+            byte[] contentHash, byte[] payload) {
+    }
+
+    /** Every committed version of a record, oldest first, grouped by policy (each policy has its own chain). */
+    public List<StoredVersion> versions(String object, String recordId, UUID policyId) throws SQLException {
+        String byPolicy = policyId == null ? "" : " AND s.policy_id = ?";
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT s.policy_id, rp.id, rp.committed_at, v.tombstone,"
+                        + " v.content_hash, v.payload FROM record_stream s"
+                        + " JOIN record_version v ON v.stream_id = s.id AND v.record_id = ?"
+                        + " LEFT JOIN restore_point rp ON rp.seq = v.seq"
+                        + " WHERE s.object = ?" + byPolicy + " AND (rp.id IS NULL OR rp.state = 'COMMITTED')"
+                        + " ORDER BY s.policy_id, v.seq")) {
+            ps.setString(1, recordId);
+            ps.setString(2, object);
+            if (policyId != null) {
+                ps.setObject(3, policyId);
+            }
+            List<StoredVersion> versions = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Timestamp committedAt = rs.getTimestamp(3);
+                    versions.add(new StoredVersion(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                            committedAt == null ? null : committedAt.toInstant(), rs.getBoolean(4), rs.getBytes(5),
+                            rs.getBytes(6)));
+                }
+            }
+            return versions;
+        }
+    }
+
+    // ---- retention: autocommit statements, each a short transaction of its own ----
+
+    public List<Long> streamsOf(UUID policyId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT id FROM record_stream WHERE policy_id = ?")) {
+            ps.setObject(1, policyId);
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return ids;
+        }
+    }
+
+    /**
+     * The oldest point of the stream that retention must keep: open points, points younger than the cutoff, leased
+     * points and the newest committed point. Null when the stream has none of these.
+     */
+    public Long oldestKeptSeq(long streamId, Instant cutoff) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT min(seq) FROM restore_point p WHERE stream_id = ?"
+                        + " AND (state = 'OPEN' OR (state = 'COMMITTED' AND (committed_at >= ?"
+                        + " OR seq = (SELECT max(seq) FROM restore_point WHERE stream_id = p.stream_id AND state = 'COMMITTED')"
+                        + " OR EXISTS (SELECT 1 FROM restore_lease l WHERE l.restore_point_id = p.id AND l.expires_at > now())"
+                        + ")))")) {
+            ps.setLong(1, streamId);
+            ps.setTimestamp(2, Timestamp.from(cutoff));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long seq = rs.getLong(1);
+                return rs.wasNull() ? null : seq;
+            }
+        }
+    }
+
+    /**
+     * Removes up to limit versions older than keptSeq that no kept point reads: versions superseded before keptSeq,
+     * and tombstones with nothing older left (removing those first would resurrect what they hide).
+     */
+    public int removeUnreadVersions(long streamId, long keptSeq, int limit) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("DELETE FROM record_version WHERE ctid = ANY(ARRAY("
+                        + " SELECT v.ctid FROM record_version v WHERE v.stream_id = ? AND v.seq < ? AND ("
+                        + " EXISTS (SELECT 1 FROM record_version w WHERE w.stream_id = v.stream_id"
+                        + " AND w.record_id = v.record_id AND w.seq > v.seq AND w.seq < ?)"
+                        + " OR (v.tombstone AND NOT EXISTS (SELECT 1 FROM record_version w WHERE w.stream_id = v.stream_id"
+                        + " AND w.record_id = v.record_id AND w.seq < v.seq))) LIMIT ?))")) {
+            ps.setLong(1, streamId);
+            ps.setLong(2, keptSeq);
+            ps.setLong(3, keptSeq);
+            ps.setInt(4, limit);
+            return ps.executeUpdate();
+        }
+    }
+
+    /** Removes the points of the stream before keptSeq, and discarded points created before the cutoff. */
+    public int removePoints(long streamId, Long keptSeq, Instant cutoff) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("DELETE FROM restore_point WHERE stream_id = ? AND state <> 'OPEN'"
+                        + " AND ((? AND seq < ?) OR (state = 'DISCARDED' AND created_at < ?))")) {
+            ps.setLong(1, streamId);
+            ps.setBoolean(2, keptSeq != null);
+            ps.setLong(3, keptSeq == null ? 0 : keptSeq);
+            ps.setTimestamp(4, Timestamp.from(cutoff));
+            return ps.executeUpdate();
+        }
+    }
+}

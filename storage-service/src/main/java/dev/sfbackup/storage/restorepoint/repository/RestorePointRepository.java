@@ -1,0 +1,276 @@
+package dev.sfbackup.storage.restorepoint.repository;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sfbackup.api.storage.OpenRestorePoint;
+import dev.sfbackup.api.storage.RestorePointCounters;
+import dev.sfbackup.api.storage.RestorePointKind;
+import dev.sfbackup.api.storage.RestorePointState;
+import dev.sfbackup.storage.restorepoint.RestorePoint;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Restore points over plain JDBC: the record version work next door needs COPY and server-side cursors on the same
+ * connection, so this area keeps one access style. Callers own the transaction.
+ */
+@ApplicationScoped
+public class RestorePointRepository {
+
+    static final String COLUMNS = "id, seq, policy_id, session_id, org_id, object, kind, state, repository_id, stream_id,"
+            + " created_at, committed_at, records_new, records_changed, records_deleted, records_unchanged, bytes";
+
+    private final DataSource dataSource;
+    private final ObjectMapper mapper;
+
+    public RestorePointRepository(DataSource dataSource, ObjectMapper mapper) {
+        this.dataSource = dataSource;
+        this.mapper = mapper;
+    }
+
+    /** The version chain of (policy, org, object), created on first use and locked for the caller's transaction. */
+    public long lockStream(UUID policyId, String orgId, String object) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO record_stream (policy_id, org_id, object) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
+                insert.setObject(1, policyId);
+                insert.setString(2, orgId);
+                insert.setString(3, object);
+                insert.executeUpdate();
+            }
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT id FROM record_stream WHERE policy_id = ? AND org_id = ? AND object = ? FOR UPDATE")) {
+                select.setObject(1, policyId);
+                select.setString(2, orgId);
+                select.setString(3, object);
+                try (ResultSet rs = select.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        }
+    }
+
+    public List<UUID> openPointsOfStream(long streamId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT id FROM restore_point WHERE stream_id = ? AND state = 'OPEN' ORDER BY seq")) {
+            ps.setLong(1, streamId);
+            List<UUID> ids = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getObject(1, UUID.class));
+                }
+            }
+            return ids;
+        }
+    }
+
+    public RestorePoint insert(OpenRestorePoint request, Long streamId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("INSERT INTO restore_point (id, policy_id, session_id, org_id,"
+                        + " object, kind, state, repository_id, object_schema, stream_id) VALUES (?, ?, ?, ?, ?, ?, 'OPEN', ?,"
+                        + " ?::jsonb, ?) RETURNING " + COLUMNS)) {
+            ps.setObject(1, UUID.randomUUID());
+            ps.setObject(2, request.policyId());
+            ps.setObject(3, request.sessionId());
+            ps.setString(4, request.orgId());
+            ps.setString(5, request.object());
+            ps.setString(6, request.kind().name());
+            ps.setObject(7, request.repositoryId());
+            ps.setString(8, request.schema() == null ? null : toJson(request.schema()));
+            if (streamId == null) {
+                ps.setNull(9, Types.BIGINT);
+            } else {
+                ps.setLong(9, streamId);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return read(rs);
+            }
+        }
+    }
+
+    public Optional<RestorePoint> find(UUID id) throws SQLException {
+        return findOne("SELECT " + COLUMNS + " FROM restore_point WHERE id = ?", id);
+    }
+
+    /** Locks the point against commit and discard while a batch is written into it. */
+    public Optional<RestorePoint> findForShare(UUID id) throws SQLException {
+        return findOne("SELECT " + COLUMNS + " FROM restore_point WHERE id = ? FOR SHARE", id);
+    }
+
+    public Optional<RestorePoint> findForUpdate(UUID id) throws SQLException {
+        return findOne("SELECT " + COLUMNS + " FROM restore_point WHERE id = ? FOR UPDATE", id);
+    }
+
+    public Optional<String> schemaOf(UUID id) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT object_schema::text FROM restore_point WHERE id = ?")) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    public RestorePoint changeState(UUID id, RestorePointState state) throws SQLException {
+        String committedAt = state == RestorePointState.COMMITTED ? ", committed_at = clock_timestamp()" : "";
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("UPDATE restore_point SET state = ?" + committedAt
+                        + " WHERE id = ? RETURNING " + COLUMNS)) {
+            ps.setString(1, state.name());
+            ps.setObject(2, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return read(rs);
+            }
+        }
+    }
+
+    public void addCounters(UUID id, RestorePointCounters delta) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("UPDATE restore_point SET records_new = records_new + ?,"
+                        + " records_changed = records_changed + ?, records_deleted = records_deleted + ?,"
+                        + " records_unchanged = records_unchanged + ?, bytes = bytes + ? WHERE id = ?")) {
+            ps.setLong(1, delta.recordsNew());
+            ps.setLong(2, delta.recordsChanged());
+            ps.setLong(3, delta.recordsDeleted());
+            ps.setLong(4, delta.recordsUnchanged());
+            ps.setLong(5, delta.bytes());
+            ps.setObject(6, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The newest committed point of a stream committed at or before the instant. */
+    public Optional<RestorePoint> latestCommittedAt(long streamId, Instant at) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM restore_point WHERE stream_id = ?"
+                        + " AND state = 'COMMITTED' AND committed_at <= ? ORDER BY seq DESC LIMIT 1")) {
+            ps.setLong(1, streamId);
+            ps.setTimestamp(2, Timestamp.from(at));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    public Optional<Long> streamOf(UUID policyId, String object) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT id FROM record_stream WHERE policy_id = ? AND object = ? ORDER BY id DESC LIMIT 1")) {
+            ps.setObject(1, policyId);
+            ps.setString(2, object);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        }
+    }
+
+    public record Filter(UUID policyId, String object, RestorePointState state, Instant from, Instant to) {
+    }
+
+    public List<RestorePoint> list(Filter filter, int page, int size) throws SQLException {
+        List<Object> args = new ArrayList<>();
+        String where = where(filter, args);
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM restore_point" + where
+                        + " ORDER BY seq DESC LIMIT ? OFFSET ?")) {
+            int i = bind(ps, args);
+            ps.setInt(i++, size);
+            ps.setLong(i, (long) page * size);
+            List<RestorePoint> points = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    points.add(read(rs));
+                }
+            }
+            return points;
+        }
+    }
+
+    public long count(Filter filter) throws SQLException {
+        List<Object> args = new ArrayList<>();
+        String where = where(filter, args);
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM restore_point" + where)) {
+            bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static String where(Filter filter, List<Object> args) {
+        StringBuilder where = new StringBuilder(" WHERE state = ?");
+        args.add(filter.state().name());
+        if (filter.policyId() != null) {
+            where.append(" AND policy_id = ?");
+            args.add(filter.policyId());
+        }
+        if (filter.object() != null) {
+            where.append(" AND object = ?");
+            args.add(filter.object());
+        }
+        if (filter.from() != null) {
+            where.append(" AND created_at >= ?");
+            args.add(Timestamp.from(filter.from()));
+        }
+        if (filter.to() != null) {
+            where.append(" AND created_at < ?");
+            args.add(Timestamp.from(filter.to()));
+        }
+        return where.toString();
+    }
+
+    private static int bind(PreparedStatement ps, List<Object> args) throws SQLException {
+        int i = 1;
+        for (Object arg : args) {
+            ps.setObject(i++, arg);
+        }
+        return i;
+    }
+
+    private Optional<RestorePoint> findOne(String sql, UUID id) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    static RestorePoint read(ResultSet rs) throws SQLException {
+        Timestamp committedAt = rs.getTimestamp("committed_at");
+        long streamId = rs.getLong("stream_id");
+        Long stream = rs.wasNull() ? null : streamId;
+        return new RestorePoint(rs.getObject("id", UUID.class), rs.getLong("seq"), rs.getObject("policy_id", UUID.class),
+                rs.getObject("session_id", UUID.class), rs.getString("org_id"), rs.getString("object"),
+                RestorePointKind.valueOf(rs.getString("kind")), RestorePointState.valueOf(rs.getString("state")),
+                rs.getObject("repository_id", UUID.class), stream, rs.getTimestamp("created_at").toInstant(),
+                committedAt == null ? null : committedAt.toInstant(),
+                new RestorePointCounters(rs.getLong("records_new"), rs.getLong("records_changed"),
+                        rs.getLong("records_deleted"), rs.getLong("records_unchanged"), rs.getLong("bytes")));
+    }
+
+    private String toJson(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("schema is not serialisable", e);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.sfbackup.storage.restorepoint.rest;
+
+import dev.sfbackup.common.problem.ApiProblem;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+
+/** Query and path values read by hand so a bad one is answered with a problem naming it, not a bare 404. */
+final class RequestParameters {
+
+    private RequestParameters() {
+    }
+
+    static UUID uuid(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest(name, "expected a UUID, got '" + value + "'");
+        }
+    }
+
+    static UUID requiredUuid(String name, String value) {
+        UUID id = uuid(name, value);
+        if (id == null) {
+            throw ApiProblem.badRequest(name, "required");
+        }
+        return id;
+    }
+
+    static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.badRequest(name, "expected an ISO-8601 instant such as 2026-01-01T00:00:00Z, got '" + value + "'");
+        }
+    }
+
+    static long number(String name, String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw ApiProblem.badRequest(name, "expected a whole number, got '" + value + "'");
+        }
+    }
+}

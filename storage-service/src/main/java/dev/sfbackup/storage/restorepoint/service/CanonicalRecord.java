@@ -1,0 +1,137 @@
+package dev.sfbackup.storage.restorepoint.service;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The canonical JSON form of a Salesforce record, which is both what is stored and what is hashed: keys sorted,
+ * "attributes" and null-valued keys removed (so a field added to the scope that is empty does not version every
+ * record), numbers without trailing zeros, date-times as UTC instants with milliseconds.
+ */
+public final class CanonicalRecord {
+
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final Pattern DATE_TIME = Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:?\\d{2})");
+    private static final DateTimeFormatter SALESFORCE_DATE_TIME = new DateTimeFormatterBuilder()
+            .appendPattern("uuuu-MM-dd'T'HH:mm:ss")
+            .optionalStart().appendFraction(java.time.temporal.ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
+            .appendPattern("[XXX][XX][X]")
+            .toFormatter();
+    private static final DateTimeFormatter UTC_MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private final byte[] json;
+    private final byte[] sha256;
+
+    private CanonicalRecord(byte[] json, byte[] sha256) {
+        this.json = json;
+        this.sha256 = sha256;
+    }
+
+    public static CanonicalRecord of(JsonNode record) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+        try (JsonGenerator generator = JSON.createGenerator(out)) {
+            generator.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+            write(record, generator);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        byte[] bytes = out.toByteArray();
+        return new CanonicalRecord(bytes, sha256(bytes));
+    }
+
+    public byte[] json() {
+        return json;
+    }
+
+    public byte[] sha256() {
+        return sha256;
+    }
+
+    private static void write(JsonNode node, JsonGenerator generator) throws IOException {
+        switch (node.getNodeType()) {
+            case OBJECT -> {
+                List<String> names = new ArrayList<>(node.size());
+                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> field = it.next();
+                    if (!field.getValue().isNull() && !"attributes".equals(field.getKey())) {
+                        names.add(field.getKey());
+                    }
+                }
+                Collections.sort(names);
+                generator.writeStartObject();
+                for (String name : names) {
+                    generator.writeFieldName(name);
+                    write(node.get(name), generator);
+                }
+                generator.writeEndObject();
+            }
+            case ARRAY -> {
+                generator.writeStartArray();
+                for (JsonNode element : node) {
+                    write(element, generator);
+                }
+                generator.writeEndArray();
+            }
+            case NUMBER -> writeNumber(node, generator);
+            case STRING -> generator.writeString(normalizeDateTime(node.textValue()));
+            case BOOLEAN -> generator.writeBoolean(node.booleanValue());
+            default -> generator.writeNull();
+        }
+    }
+
+    private static void writeNumber(JsonNode node, JsonGenerator generator) throws IOException {
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
+            generator.writeNumber(node.longValue());
+            return;
+        }
+        BigDecimal value = node.decimalValue().stripTrailingZeros();
+        if (value.scale() <= 0 && value.precision() - value.scale() <= 18) {
+            generator.writeNumber(value.longValueExact());
+        } else {
+            generator.writeNumber(value);
+        }
+    }
+
+    /** REST and Bulk API spell the same instant differently (+0000 vs Z); both must hash alike. */
+    static String normalizeDateTime(String text) {
+        if (text.length() < 20 || text.length() > 35 || text.charAt(10) != 'T' || text.charAt(4) != '-'
+                || !DATE_TIME.matcher(text).matches()) {
+            return text;
+        }
+        try {
+            Instant instant = OffsetDateTime.parse(text, SALESFORCE_DATE_TIME).toInstant();
+            return UTC_MILLIS.format(instant);
+        } catch (DateTimeParseException e) {
+            return text;
+        }
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK always has SHA-256", e);
+        }
+    }
+}

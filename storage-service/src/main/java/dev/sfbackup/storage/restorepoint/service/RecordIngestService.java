@@ -1,0 +1,170 @@
+package dev.sfbackup.storage.restorepoint.service;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.sfbackup.api.storage.BatchResult;
+import dev.sfbackup.api.storage.RecordDeletions;
+import dev.sfbackup.api.storage.RestorePointCounters;
+import dev.sfbackup.api.storage.RestorePointKind;
+import dev.sfbackup.common.problem.ApiProblem;
+import dev.sfbackup.storage.restorepoint.RestorePoint;
+import dev.sfbackup.storage.restorepoint.config.RestorePointConfig;
+import dev.sfbackup.storage.restorepoint.repository.IngestedBatchRepository;
+import dev.sfbackup.storage.restorepoint.repository.IngestedBatchRepository.Kind;
+import dev.sfbackup.storage.restorepoint.repository.RecordVersionRepository;
+import dev.sfbackup.storage.restorepoint.repository.RestorePointRepository;
+import dev.sfbackup.storage.restorepoint.repository.StagingTable;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.SQLException;
+import java.util.UUID;
+
+/**
+ * Writes records into an OPEN point. Every call runs in one transaction that first claims its (point, seq): a retried
+ * call finds the claim and reports the first call's counters, and a failed call leaves nothing behind.
+ */
+@ApplicationScoped
+public class RecordIngestService {
+
+    private static final int MAX_ID_LENGTH = 255;
+
+    private final RestorePointRepository points;
+    private final RecordVersionRepository versions;
+    private final IngestedBatchRepository batches;
+    private final PayloadCodec codec;
+    private final RestorePointConfig config;
+    private final ObjectReader recordReader;
+
+    public RecordIngestService(RestorePointRepository points, RecordVersionRepository versions,
+            IngestedBatchRepository batches, PayloadCodec codec, RestorePointConfig config) {
+        this.points = points;
+        this.versions = versions;
+        this.batches = batches;
+        this.codec = codec;
+        this.config = config;
+        this.recordReader = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .readerFor(JsonNode.class);
+    }
+
+    @Transactional(rollbackOn = Exception.class)
+    public BatchResult ingest(UUID pointId, long seq, InputStream ndjson) throws SQLException, IOException {
+        requireSeq(seq, "seq");
+        RestorePoint point = openRecordPoint(pointId);
+        if (!batches.claim(pointId, Kind.RECORDS, seq)) {
+            return batches.earlier(pointId, Kind.RECORDS, seq);
+        }
+        RecordVersionRepository.IngestCounts counts = versions.ingest(pointId, point.streamId(), point.seq(),
+                point.kind() == RestorePointKind.FULL, table -> stage(ndjson, table));
+        BatchResult result = new BatchResult(seq, counts.received(), counts.recordsNew(), counts.recordsChanged(),
+                counts.recordsUnchanged(), 0, false);
+        batches.record(pointId, Kind.RECORDS, result);
+        points.addCounters(pointId, new RestorePointCounters(counts.recordsNew(), counts.recordsChanged(), 0,
+                counts.recordsUnchanged(), counts.bytes()));
+        return result;
+    }
+
+    @Transactional(rollbackOn = Exception.class)
+    public BatchResult delete(UUID pointId, RecordDeletions deletions) throws SQLException {
+        if (deletions == null || deletions.ids() == null) {
+            throw ApiProblem.badRequest("ids", "required: the deleted record ids");
+        }
+        if (deletions.seq() == null) {
+            throw ApiProblem.badRequest("seq", "required: a number that identifies this call for retries");
+        }
+        requireSeq(deletions.seq(), "seq");
+        if (deletions.ids().size() > config.maxDeletionIds()) {
+            throw ApiProblem.badRequest("ids", "at most " + config.maxDeletionIds() + " ids per call");
+        }
+        for (int i = 0; i < deletions.ids().size(); i++) {
+            requireId(deletions.ids().get(i), "ids[" + i + "]");
+        }
+        RestorePoint point = openRecordPoint(pointId);
+        if (!batches.claim(pointId, Kind.DELETIONS, deletions.seq())) {
+            return batches.earlier(pointId, Kind.DELETIONS, deletions.seq());
+        }
+        long deleted = versions.tombstone(point.streamId(), point.seq(), deletions.ids());
+        return recordTombstones(pointId, Kind.DELETIONS, deletions.seq(), deletions.ids().size(), deleted);
+    }
+
+    /** Records alive before a FULL point and absent from its batches become tombstones. */
+    @Transactional(rollbackOn = Exception.class)
+    public BatchResult endOfFullScan(UUID pointId) throws SQLException {
+        RestorePoint point = openRecordPoint(pointId);
+        if (point.kind() == RestorePointKind.INCREMENTAL) {
+            throw ApiProblem.conflict("kind", "restore point " + pointId
+                    + " is INCREMENTAL: it reads only changed records, so absent records are not deleted; report deletions by id");
+        }
+        if (!batches.claim(pointId, Kind.END_OF_FULL_SCAN, 0)) {
+            return batches.earlier(pointId, Kind.END_OF_FULL_SCAN, 0);
+        }
+        long deleted = point.kind() == RestorePointKind.FULL
+                ? versions.tombstoneUnseen(pointId, point.streamId(), point.seq())
+                : 0;
+        return recordTombstones(pointId, Kind.END_OF_FULL_SCAN, 0, 0, deleted);
+    }
+
+    private BatchResult recordTombstones(UUID pointId, Kind kind, long seq, long received, long deleted) throws SQLException {
+        BatchResult result = new BatchResult(seq, received, 0, 0, 0, deleted, false);
+        batches.record(pointId, kind, result);
+        points.addCounters(pointId, new RestorePointCounters(0, 0, deleted, 0, 0));
+        return result;
+    }
+
+    private RestorePoint openRecordPoint(UUID pointId) throws SQLException {
+        RestorePoint point = points.findForShare(pointId).orElseThrow(() -> ApiProblem.notFound("restore point", pointId));
+        if (!point.isOpen()) {
+            throw ApiProblem.conflict("state", "restore point " + pointId + " is " + point.state() + "; records go only into OPEN points");
+        }
+        if (point.streamId() == null) {
+            throw ApiProblem.conflict("object", "restore point " + pointId + " has no object: it holds files or metadata, not records");
+        }
+        return point;
+    }
+
+    private void stage(InputStream ndjson, StagingTable table) throws IOException {
+        try (MappingIterator<JsonNode> records = recordReader.readValues(ndjson)) {
+            while (true) {
+                JsonNode record;
+                try {
+                    if (!records.hasNextValue()) {
+                        return;
+                    }
+                    record = records.nextValue();
+                } catch (JsonProcessingException e) {
+                    throw ApiProblem.badRequest(line(e.getLocation()), "malformed JSON: " + e.getOriginalMessage());
+                }
+                String where = line(records.getCurrentLocation());
+                if (!record.isObject()) {
+                    throw ApiProblem.badRequest(where, "each line must be one JSON object (a record)");
+                }
+                JsonNode id = record.get("Id");
+                requireId(id == null || !id.isTextual() ? null : id.textValue(), where + ": Id");
+                CanonicalRecord canonical = CanonicalRecord.of(record);
+                table.add(id.textValue(), canonical.sha256(), codec.compress(canonical.json()));
+            }
+        }
+    }
+
+    private static String line(JsonLocation location) {
+        return location == null ? "body" : "line " + location.getLineNr();
+    }
+
+    private static void requireSeq(long seq, String field) {
+        if (seq < 0) {
+            throw ApiProblem.badRequest(field, "must be 0 or more");
+        }
+    }
+
+    private static void requireId(String id, String field) {
+        if (id == null || id.isBlank() || id.length() > MAX_ID_LENGTH) {
+            throw ApiProblem.badRequest(field, "must be a non-empty record id string of at most " + MAX_ID_LENGTH + " characters");
+        }
+    }
+}

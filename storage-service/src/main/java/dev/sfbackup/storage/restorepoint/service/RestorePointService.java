@@ -1,0 +1,189 @@
+package dev.sfbackup.storage.restorepoint.service;
+
+import dev.sfbackup.api.storage.CommitRestorePoint;
+import dev.sfbackup.api.storage.OpenRestoreLease;
+import dev.sfbackup.api.storage.OpenRestorePoint;
+import dev.sfbackup.api.storage.RestoreLeaseView;
+import dev.sfbackup.api.storage.RestorePointPage;
+import dev.sfbackup.api.storage.RestorePointState;
+import dev.sfbackup.api.storage.RestorePointView;
+import dev.sfbackup.api.storage.Watermark;
+import dev.sfbackup.common.problem.ApiProblem;
+import dev.sfbackup.common.problem.Problem;
+import dev.sfbackup.storage.restorepoint.RestorePoint;
+import dev.sfbackup.storage.restorepoint.config.RestorePointConfig;
+import dev.sfbackup.storage.restorepoint.repository.RecordVersionRepository;
+import dev.sfbackup.storage.restorepoint.repository.RestoreLeaseRepository;
+import dev.sfbackup.storage.restorepoint.repository.RestorePointRepository;
+import dev.sfbackup.storage.restorepoint.repository.WatermarkRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** The life of a restore point: open, commit (with its watermark), discard, leases; and looking points up. */
+@ApplicationScoped
+public class RestorePointService {
+
+    static final Pattern OBJECT_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,79}");
+
+    private final RestorePointRepository points;
+    private final RecordVersionRepository versions;
+    private final WatermarkRepository watermarks;
+    private final RestoreLeaseRepository leases;
+    private final RestorePointConfig config;
+
+    public RestorePointService(RestorePointRepository points, RecordVersionRepository versions,
+            WatermarkRepository watermarks, RestoreLeaseRepository leases, RestorePointConfig config) {
+        this.points = points;
+        this.versions = versions;
+        this.watermarks = watermarks;
+        this.leases = leases;
+        this.config = config;
+    }
+
+    /**
+     * Opens a point. An older OPEN point of the same policy and object was abandoned by a crashed session: it is
+     * discarded first, so that no version of it can ever show through a later point.
+     */
+    @Transactional(rollbackOn = Exception.class)
+    public RestorePointView open(OpenRestorePoint request) throws SQLException {
+        validate(request);
+        Long streamId = null;
+        if (request.object() != null) {
+            streamId = points.lockStream(request.policyId(), request.orgId(), request.object());
+            for (UUID abandoned : points.openPointsOfStream(streamId)) {
+                discardOpen(points.findForUpdate(abandoned).orElseThrow());
+            }
+        }
+        return points.insert(request, streamId).toView();
+    }
+
+    public RestorePointView get(UUID id) throws SQLException {
+        return find(id).toView();
+    }
+
+    public String schema(UUID id) throws SQLException {
+        find(id);
+        return points.schemaOf(id).orElseThrow(() -> ApiProblem.notFound("schema of restore point", id));
+    }
+
+    public RestorePointPage list(RestorePointRepository.Filter filter, int page, int size) throws SQLException {
+        if (page < 0) {
+            throw ApiProblem.badRequest("page", "must be 0 or more");
+        }
+        if (size < 1 || size > config.maxPageSize()) {
+            throw ApiProblem.badRequest("size", "must be between 1 and " + config.maxPageSize());
+        }
+        if (filter.from() != null && filter.to() != null && filter.from().isAfter(filter.to())) {
+            throw ApiProblem.badRequest("from", "must not be after to");
+        }
+        List<RestorePointView> items = points.list(filter, page, size).stream().map(RestorePoint::toView).toList();
+        return new RestorePointPage(items, page, size, points.count(filter));
+    }
+
+    /** Makes the point visible and stores the watermark in the same transaction; committing twice is harmless. */
+    @Transactional(rollbackOn = Exception.class)
+    public RestorePointView commit(UUID id, CommitRestorePoint request) throws SQLException {
+        RestorePoint point = points.findForUpdate(id).orElseThrow(() -> ApiProblem.notFound("restore point", id));
+        if (point.isCommitted()) {
+            return point.toView();
+        }
+        if (!point.isOpen()) {
+            throw ApiProblem.conflict("state", "restore point " + id + " is " + point.state() + "; only OPEN points can be committed");
+        }
+        if (request != null && request.watermark() != null) {
+            if (request.watermarkField() == null || request.watermarkField().isBlank()) {
+                throw ApiProblem.badRequest("watermarkField", "required when watermark is given (e.g. SystemModstamp)");
+            }
+            if (point.object() == null) {
+                throw ApiProblem.badRequest("watermark", "a point without an object has no watermark");
+            }
+            watermarks.raise(point.policyId(), point.object(), request.watermarkField(), request.watermark());
+        }
+        versions.forgetSeen(id);
+        return points.changeState(id, RestorePointState.COMMITTED).toView();
+    }
+
+    @Transactional(rollbackOn = Exception.class)
+    public RestorePointView discard(UUID id) throws SQLException {
+        RestorePoint point = points.findForUpdate(id).orElseThrow(() -> ApiProblem.notFound("restore point", id));
+        if (point.state() == RestorePointState.DISCARDED) {
+            return point.toView();
+        }
+        if (point.isCommitted()) {
+            throw ApiProblem.conflict("state", "restore point " + id + " is COMMITTED; only OPEN points can be discarded");
+        }
+        return discardOpen(point).toView();
+    }
+
+    private RestorePoint discardOpen(RestorePoint point) throws SQLException {
+        if (point.streamId() != null) {
+            versions.deletePointVersions(point.streamId(), point.seq());
+        }
+        versions.forgetSeen(point.id());
+        return points.changeState(point.id(), RestorePointState.DISCARDED);
+    }
+
+    public Watermark watermark(UUID policyId, String object) throws SQLException {
+        return watermarks.find(policyId, object)
+                .orElseThrow(() -> ApiProblem.notFound("watermark of policy " + policyId + " and object", object));
+    }
+
+    @Transactional(rollbackOn = Exception.class)
+    public RestoreLeaseView lease(UUID pointId, OpenRestoreLease request) throws SQLException {
+        RestorePoint point = find(pointId);
+        if (!point.isCommitted()) {
+            throw ApiProblem.conflict("state", "restore point " + pointId + " is " + point.state() + "; only COMMITTED points can be leased");
+        }
+        if (request == null || request.holder() == null || request.holder().isBlank()) {
+            throw ApiProblem.badRequest("holder", "required: who reads the point, e.g. a restore session id");
+        }
+        Duration ttl = request.ttl() == null ? config.leaseTtl() : request.ttl();
+        if (ttl.isNegative() || ttl.isZero()) {
+            throw ApiProblem.badRequest("ttl", "must be a positive ISO-8601 duration such as PT2H");
+        }
+        return leases.insert(pointId, request.holder(), Instant.now().plus(ttl));
+    }
+
+    public void release(UUID pointId, UUID leaseId) throws SQLException {
+        if (!leases.delete(pointId, leaseId)) {
+            throw ApiProblem.notFound("lease", leaseId);
+        }
+    }
+
+    RestorePoint find(UUID id) throws SQLException {
+        return points.find(id).orElseThrow(() -> ApiProblem.notFound("restore point", id));
+    }
+
+    private static void validate(OpenRestorePoint request) {
+        if (request == null) {
+            throw ApiProblem.badRequest("body", "an OpenRestorePoint JSON object is required");
+        }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (request.policyId() == null) {
+            errors.add(new Problem.FieldError("policyId", "required"));
+        }
+        if (request.sessionId() == null) {
+            errors.add(new Problem.FieldError("sessionId", "required"));
+        }
+        if (request.orgId() == null || request.orgId().isBlank()) {
+            errors.add(new Problem.FieldError("orgId", "required: the Salesforce organization id"));
+        }
+        if (request.kind() == null) {
+            errors.add(new Problem.FieldError("kind", "required: one of INITIAL, INCREMENTAL, FULL"));
+        }
+        if (request.object() != null && !OBJECT_NAME.matcher(request.object()).matches()) {
+            errors.add(new Problem.FieldError("object", "must be an object API name such as Account or My_Object__c, or null"));
+        }
+        if (!errors.isEmpty()) {
+            String detail = errors.stream().map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b).orElse("");
+            throw new ApiProblem(400, "Bad Request", detail, errors);
+        }
+    }
+}

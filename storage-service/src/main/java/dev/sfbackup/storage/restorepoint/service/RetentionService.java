@@ -1,0 +1,79 @@
+package dev.sfbackup.storage.restorepoint.service;
+
+import dev.sfbackup.api.storage.RetentionResult;
+import dev.sfbackup.api.storage.RetentionRun;
+import dev.sfbackup.common.problem.ApiProblem;
+import dev.sfbackup.storage.restorepoint.config.RestorePointConfig;
+import dev.sfbackup.storage.restorepoint.repository.RecordVersionRepository;
+import dev.sfbackup.storage.restorepoint.repository.RetentionRuleRepository;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Removes restore points older than a policy's retention. Each object keeps its newest point, every leased or open
+ * point and all younger ones; from what is removed, the version each record had at the oldest kept point stays, so
+ * every kept point still reads exactly as before. Removal runs in small autocommit batches beside ingest.
+ */
+@ApplicationScoped
+public class RetentionService {
+
+    private static final Logger LOG = Logger.getLogger(RetentionService.class);
+
+    private final RecordVersionRepository versions;
+    private final RetentionRuleRepository rules;
+    private final RestorePointConfig config;
+
+    public RetentionService(RecordVersionRepository versions, RetentionRuleRepository rules, RestorePointConfig config) {
+        this.versions = versions;
+        this.rules = rules;
+        this.config = config;
+    }
+
+    /** Applies the retention now and remembers it for the scheduled job. */
+    public RetentionResult run(RetentionRun request) throws SQLException {
+        if (request == null || request.policyId() == null) {
+            throw ApiProblem.badRequest("policyId", "required");
+        }
+        if (request.retentionDays() == null || request.retentionDays() < 0) {
+            throw ApiProblem.badRequest("retentionDays", "required: 0 or more days (0 keeps only each object's newest point)");
+        }
+        rules.save(request.policyId(), request.retentionDays());
+        return apply(request.policyId(), request.retentionDays());
+    }
+
+    @Scheduled(every = "${backup.restore-points.retention-every:1h}", delayed = "${backup.restore-points.retention-delay:5m}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void applyAll() throws SQLException {
+        for (Map.Entry<UUID, Integer> rule : rules.all().entrySet()) {
+            RetentionResult result = apply(rule.getKey(), rule.getValue());
+            if (result.restorePointsRemoved() > 0) {
+                LOG.infof("retention of policy %s removed %d restore points and %d record versions", result.policyId(),
+                        result.restorePointsRemoved(), result.versionsRemoved());
+            }
+        }
+    }
+
+    RetentionResult apply(UUID policyId, int retentionDays) throws SQLException {
+        Instant cutoff = Instant.now().minus(Duration.ofDays(retentionDays));
+        int pointsRemoved = 0;
+        long versionsRemoved = 0;
+        for (long stream : versions.streamsOf(policyId)) {
+            Long keptSeq = versions.oldestKeptSeq(stream, cutoff);
+            if (keptSeq != null) {
+                int removed;
+                do {
+                    removed = versions.removeUnreadVersions(stream, keptSeq, config.retentionBatchSize());
+                    versionsRemoved += removed;
+                } while (removed > 0); // a tombstone becomes removable once what it hides is gone
+            }
+            pointsRemoved += versions.removePoints(stream, keptSeq, cutoff);
+        }
+        return new RetentionResult(policyId, pointsRemoved, versionsRemoved);
+    }
+}

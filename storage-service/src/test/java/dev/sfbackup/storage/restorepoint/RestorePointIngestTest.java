@@ -1,0 +1,191 @@
+package dev.sfbackup.storage.restorepoint;
+
+import static dev.sfbackup.storage.restorepoint.RestorePointApi.batch;
+import static dev.sfbackup.storage.restorepoint.RestorePointApi.commit;
+import static dev.sfbackup.storage.restorepoint.RestorePointApi.committed;
+import static dev.sfbackup.storage.restorepoint.RestorePointApi.ingest;
+import static dev.sfbackup.storage.restorepoint.RestorePointApi.lines;
+import static dev.sfbackup.storage.restorepoint.RestorePointApi.names;
+import static dev.sfbackup.storage.restorepoint.RestorePointApi.open;
+import static dev.sfbackup.storage.restorepoint.RestorePointApi.read;
+import static dev.sfbackup.storage.restorepoint.RestorePointApi.record;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import dev.sfbackup.testing.PostgresTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(PostgresTestResource.class)
+class RestorePointIngestTest {
+
+    private final UUID policy = UUID.randomUUID();
+
+    @Test
+    void batchSentTwiceIsStoredOnceAndReportsTheFirstCounters() {
+        String point = open(policy, "Account", "INITIAL");
+        String body = lines(record("001A", "Acme"), record("001B", "Globex"));
+
+        batch(point, 1, body).then().statusCode(200)
+                .body("recordsNew", equalTo(2)).body("received", equalTo(2)).body("duplicate", equalTo(false));
+        batch(point, 1, body).then().statusCode(200)
+                .body("recordsNew", equalTo(2)).body("received", equalTo(2)).body("duplicate", equalTo(true));
+
+        committed(point);
+        given().get("/api/v1/restore-points/" + point).then().statusCode(200)
+                .body("state", equalTo("COMMITTED")).body("counters.recordsNew", equalTo(2));
+        given().get("/api/v1/objects/Account/records/001A/versions?policyId=" + policy).then().statusCode(200)
+                .body("size()", equalTo(1));
+    }
+
+    @Test
+    void unchangedRecordsAreCountedButNotStoredAgain() {
+        String initial = open(policy, "Contact", "INITIAL");
+        ingest(initial, 1, lines(record("003A", "Ann", "Age", 30), record("003B", "Bob")));
+        committed(initial);
+
+        String incremental = open(policy, "Contact", "INCREMENTAL");
+        // same content spelled differently: key order, attributes, trailing zeros, +0000 vs Z
+        String sameAnn = "{\"Age\":30.0,\"Name\":\"Ann\",\"Id\":\"003A\"}";
+        String sameBob = "{\"Id\":\"003B\",\"Name\":\"Bob\",\"LastModifiedDate\":null}";
+        batch(incremental, 1, lines(sameAnn, sameBob, record("003C", "Cid"))).then().statusCode(200)
+                .body("recordsUnchanged", equalTo(2)).body("recordsNew", equalTo(1)).body("recordsChanged", equalTo(0));
+        committed(incremental);
+
+        given().get("/api/v1/objects/Contact/records/003A/versions?policyId=" + policy).then().body("size()", equalTo(1));
+    }
+
+    @Test
+    void openPointIsInvisibleUntilCommitted() {
+        String point = open(policy, "Lead", "INITIAL");
+        ingest(point, 1, lines(record("00QA", "Lea")));
+
+        read(point, "Lead").then().statusCode(409).contentType("application/problem+json");
+        given().get("/api/v1/restore-points?policyId=" + policy).then().statusCode(200).body("total", equalTo(0));
+        given().get("/api/v1/objects/Lead/records/00QA/versions").then().statusCode(404);
+
+        committed(point);
+        assertEquals(Map.of("00QA", "Lea"), names(point, "Lead"));
+        given().get("/api/v1/restore-points?policyId=" + policy).then().body("total", equalTo(1))
+                .body("items[0].id", equalTo(point));
+    }
+
+    @Test
+    void discardedPointLeavesNothingBehind() {
+        String initial = open(policy, "Case", "INITIAL");
+        ingest(initial, 1, lines(record("500A", "First")));
+        committed(initial);
+
+        String doomed = open(policy, "Case", "INCREMENTAL");
+        ingest(doomed, 1, lines(record("500A", "Changed"), record("500B", "New")));
+        given().post("/api/v1/restore-points/" + doomed + "/discard").then().statusCode(200).body("state", equalTo("DISCARDED"));
+
+        String next = open(policy, "Case", "INCREMENTAL");
+        batch(next, 1, lines(record("500A", "First"))).then().body("recordsUnchanged", equalTo(1));
+        committed(next);
+        assertEquals(Map.of("500A", "First"), names(next, "Case"));
+        given().get("/api/v1/objects/Case/records/500B/versions").then().statusCode(404);
+        commit(doomed).then().statusCode(409).contentType("application/problem+json");
+    }
+
+    @Test
+    void anAbandonedOpenPointIsDiscardedWhenTheNextOneOpens() {
+        String crashed = open(policy, "Task", "INITIAL");
+        ingest(crashed, 1, lines(record("00TA", "Half written")));
+
+        String retry = open(policy, "Task", "INITIAL");
+        given().get("/api/v1/restore-points/" + crashed).then().body("state", equalTo("DISCARDED"));
+        ingest(retry, 1, lines(record("00TB", "Complete")));
+        committed(retry);
+
+        assertEquals(java.util.Set.of("00TB"), names(retry, "Task").keySet());
+    }
+
+    @Test
+    void badLineRejectsTheWholeBatchAndTheSameSeqCanBeRetried() {
+        String point = open(policy, "Opportunity", "INITIAL");
+        String broken = lines(record("006A", "Fine"), "{\"Name\":\"no id\"}");
+
+        batch(point, 7, broken).then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem(containsString("line 2: Id")));
+        batch(point, 7, "{not json\n").then().statusCode(400).body("errors.field", hasItem("line 1"));
+        given().get("/api/v1/restore-points/" + point).then().body("counters.recordsNew", equalTo(0));
+
+        batch(point, 7, lines(record("006A", "Fine"))).then().statusCode(200)
+                .body("duplicate", equalTo(false)).body("recordsNew", equalTo(1));
+    }
+
+    @Test
+    void watermarkIsStoredWithTheCommitAndNeverMovesBack() {
+        given().get("/api/v1/watermarks/" + policy + "/Account").then().statusCode(404).contentType("application/problem+json");
+
+        String first = open(policy, "Account", "INITIAL");
+        given().contentType(ContentType.JSON).body(Map.of("watermarkField", "SystemModstamp", "watermark", "2026-03-01T10:00:00Z"))
+                .post("/api/v1/restore-points/" + first + "/commit").then().statusCode(200).body("state", equalTo("COMMITTED"));
+        given().get("/api/v1/watermarks/" + policy + "/Account").then().statusCode(200)
+                .body("field", equalTo("SystemModstamp")).body("value", equalTo("2026-03-01T10:00:00Z"));
+
+        String late = open(policy, "Account", "INCREMENTAL");
+        given().contentType(ContentType.JSON).body(Map.of("watermarkField", "SystemModstamp", "watermark", "2026-02-01T00:00:00Z"))
+                .post("/api/v1/restore-points/" + late + "/commit").then().statusCode(200);
+        given().get("/api/v1/watermarks/" + policy + "/Account").then().body("value", equalTo("2026-03-01T10:00:00Z"));
+    }
+
+    @Test
+    void deletionsAreIdempotentAndIgnoreUnknownIds() {
+        String initial = open(policy, "Asset", "INITIAL");
+        ingest(initial, 1, lines(record("02iA", "Pump"), record("02iB", "Valve")));
+        committed(initial);
+
+        String incremental = open(policy, "Asset", "INCREMENTAL");
+        Map<String, Object> body = Map.of("ids", java.util.List.of("02iA", "02iZ"), "seq", 1);
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/restore-points/" + incremental + "/deletions")
+                .then().statusCode(200).body("recordsDeleted", equalTo(1)).body("duplicate", equalTo(false));
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/restore-points/" + incremental + "/deletions")
+                .then().statusCode(200).body("recordsDeleted", equalTo(1)).body("duplicate", equalTo(true));
+        committed(incremental);
+
+        assertEquals(java.util.Set.of("02iB"), names(incremental, "Asset").keySet());
+        given().get("/api/v1/restore-points/" + incremental).then().body("counters.recordsDeleted", equalTo(1));
+    }
+
+    @Test
+    void badRequestsAreProblemsThatNameTheField() {
+        given().contentType(ContentType.JSON).body(Map.of("object", "Account", "kind", "INITIAL"))
+                .post("/api/v1/restore-points").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("policyId")).body("errors.field", hasItem("orgId"))
+                .body("errors.field", hasItem("sessionId"));
+        given().contentType(ContentType.JSON).body(Map.of("policyId", policy, "sessionId", UUID.randomUUID(), "orgId", "00D1",
+                "object", "Account; DROP", "kind", "INITIAL"))
+                .post("/api/v1/restore-points").then().statusCode(400).body("errors.field", hasItem("object"));
+        given().contentType(ContentType.JSON).body("{\"policyId\":\"" + policy + "\",\"kind\":\"WEEKLY\"}")
+                .post("/api/v1/restore-points").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("kind"));
+        given().get("/api/v1/restore-points/not-a-uuid").then().statusCode(400).body("errors.field", hasItem("id"));
+        given().get("/api/v1/restore-points/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+        given().get("/api/v1/restore-points?size=0").then().statusCode(400).body("errors.field", hasItem("size"));
+        given().get("/api/v1/restore-points?state=SOON").then().statusCode(400).body("errors.field", hasItem("state"));
+
+        String point = open(policy, "Account", "INITIAL");
+        batch(point, -1, lines(record("001A", "x"))).then().statusCode(400).body("errors.field", hasItem("seq"));
+        given().contentType(ContentType.JSON).body(Map.of("ids", java.util.List.of("001A")))
+                .post("/api/v1/restore-points/" + point + "/deletions").then().statusCode(400).body("errors.field", hasItem("seq"));
+        given().contentType(ContentType.JSON).body(Map.of("watermark", "2026-01-01T00:00:00Z"))
+                .post("/api/v1/restore-points/" + point + "/commit").then().statusCode(400)
+                .body("errors.field", hasItem("watermarkField"));
+        given().post("/api/v1/restore-points/" + point + "/end-of-full-scan").then().statusCode(200)
+                .body("recordsDeleted", equalTo(0));
+        given().get("/api/v1/restore-points/" + point).then().body("state", equalTo("OPEN"));
+        given().get("/api/v1/restore-points?state=OPEN&policyId=" + policy).then().body("items.id", hasItem(point))
+                .body("items.state", not(hasItem("COMMITTED")));
+    }
+}
