@@ -152,4 +152,10 @@ final class ApiTransport {
     static Map<String, String> accept(String mediaType) {
         return Map.of("Accept", mediaType);
     }
+
+    /** The response body, inflated when the server compressed it ({@code Content-Encoding: gzip}). */
+    static InputStream decodedBody(HttpResponse<InputStream> response) throws IOException {
+        boolean gzip = response.headers().firstValue("Content-Encoding").map("gzip"::equalsIgnoreCase).orElse(false);
+        return gzip ? new java.util.zip.GZIPInputStream(response.body(), 64 * 1024) : response.body();
+    }
 }

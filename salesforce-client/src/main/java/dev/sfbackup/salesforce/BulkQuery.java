@@ -88,7 +88,8 @@ public final class BulkQuery {
         if (locator != null) {
             path.append(separator).append("locator=").append(java.net.URLEncoder.encode(locator, StandardCharsets.UTF_8));
         }
-        return transport.send(ApiRequest.get(path.toString(), ApiTransport.accept("text/csv")));
+        // compressed results download much faster (documented for Bulk API 2.0 query results)
+        return transport.send(ApiRequest.get(path.toString(), java.util.Map.of("Accept", "text/csv", "Accept-Encoding", "gzip")));
     }
 
     private JsonNode readJson(HttpResponse<InputStream> response) {

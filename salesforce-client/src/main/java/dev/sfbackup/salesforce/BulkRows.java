@@ -149,8 +149,8 @@ public final class BulkRows implements Iterator<Map<String, String>>, AutoClosea
     /** Fetches the current chunk again and skips the rows already handed out. */
     private void reopenChunk() {
         HttpResponse<InputStream> response = chunkOpener.apply(chunkLocator);
-        chunk = new CsvRowReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8), delimiter);
         try {
+            chunk = new CsvRowReader(new InputStreamReader(ApiTransport.decodedBody(response), StandardCharsets.UTF_8), delimiter);
             List<String> header = chunk.next();
             if (header != null) {
                 columns = List.copyOf(header);
@@ -178,7 +178,7 @@ public final class BulkRows implements Iterator<Map<String, String>>, AutoClosea
         nextLocator = lastChunkOpened ? null : locator;
         expectedInChunk = response.headers().firstValue(NUMBER_OF_RECORDS).map(Long::parseLong).orElse(-1L);
         reportedRecords += Math.max(0, expectedInChunk);
-        chunk = new CsvRowReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8), delimiter);
+        chunk = new CsvRowReader(new InputStreamReader(ApiTransport.decodedBody(response), StandardCharsets.UTF_8), delimiter);
         List<String> header = chunk.next();
         if (header == null) {
             closeChunk();

@@ -155,6 +155,25 @@ class BulkQueryTest {
         assertEquals(1, resumes);
     }
 
+    @Test
+    void gzipCompressedResultsAreInflatedOnTheFly() {
+        org.on("GET " + JOB, Reply.json(200, "bulk/job-JobComplete.json"));
+        org.on("GET " + JOB + "/results", Reply.streamed("text/csv", out -> {
+            try (var gzip = new java.util.zip.GZIPOutputStream(out)) {
+                gzip.write(csvRows(1, 20_000).getBytes(StandardCharsets.UTF_8));
+            }
+        }, "Content-Encoding", "gzip", "Sforce-Locator", "null", "Sforce-NumberOfRecords", "20000"));
+        BulkQuery query = org.connect(RecordedOrg.fastOptions()).bulkQuery("SELECT Id, Name FROM Account");
+
+        long count;
+        try (BulkRows rows = query.rows()) {
+            count = rows.stream().count();
+        }
+
+        assertEquals(20_000, count);
+        assertEquals("gzip", org.received("GET", JOB + "/results").get(0).header("Accept-Encoding"));
+    }
+
     private static String csvRows(int from, int to) {
         StringBuilder csv = new StringBuilder("\"Id\",\"Name\"\n");
         for (int i = from; i <= to; i++) {
