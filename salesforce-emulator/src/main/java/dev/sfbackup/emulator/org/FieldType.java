@@ -1,0 +1,100 @@
+package dev.sfbackup.emulator.org;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Salesforce field types the emulator knows, with their SOAP type and value formatting. */
+public enum FieldType {
+    ID("id", "tns:ID"),
+    STRING("string", "xsd:string"),
+    TEXTAREA("textarea", "xsd:string"),
+    PICKLIST("picklist", "xsd:string"),
+    EMAIL("email", "xsd:string"),
+    PHONE("phone", "xsd:string"),
+    URL("url", "xsd:string"),
+    BOOLEAN("boolean", "xsd:boolean"),
+    INT("int", "xsd:int"),
+    DOUBLE("double", "xsd:double"),
+    CURRENCY("currency", "xsd:double"),
+    PERCENT("percent", "xsd:double"),
+    DATE("date", "xsd:date"),
+    DATETIME("datetime", "xsd:dateTime"),
+    REFERENCE("reference", "tns:ID"),
+    BASE64("base64", "xsd:base64Binary");
+
+    private static final DateTimeFormatter REST_DATETIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'+0000'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter CSV_DATETIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private final String apiName;
+    private final String soapType;
+
+    FieldType(String apiName, String soapType) {
+        this.apiName = apiName;
+        this.soapType = soapType;
+    }
+
+    public String apiName() {
+        return apiName;
+    }
+
+    public String soapType() {
+        return soapType;
+    }
+
+    public static FieldType fromApiName(String name) {
+        for (FieldType t : values()) {
+            if (t.apiName.equalsIgnoreCase(name)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    public boolean isText() {
+        return switch (this) {
+            case ID, STRING, TEXTAREA, PICKLIST, EMAIL, PHONE, URL, REFERENCE -> true;
+            default -> false;
+        };
+    }
+
+    public boolean isNumber() {
+        return this == INT || this == DOUBLE || this == CURRENCY || this == PERCENT;
+    }
+
+    /** The value as it appears in REST JSON (strings for dates, numbers and booleans as JSON scalars). */
+    public Object toJson(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Instant instant) {
+            return formatRestDateTime(instant);
+        }
+        if (value instanceof LocalDate date) {
+            return date.toString();
+        }
+        return value;
+    }
+
+    /** The value as Bulk API 2.0 writes it into a CSV cell, before quoting. */
+    public String toCsv(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Instant instant) {
+            return CSV_DATETIME.format(instant);
+        }
+        if (value instanceof Double d) {
+            return d == Math.rint(d) && !Double.isInfinite(d) ? Long.toString(d.longValue()) + ".0" : d.toString();
+        }
+        return value.toString();
+    }
+
+    public static String formatRestDateTime(Instant instant) {
+        return REST_DATETIME.format(instant);
+    }
+}

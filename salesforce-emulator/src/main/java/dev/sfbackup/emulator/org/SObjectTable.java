@@ -1,0 +1,173 @@
+package dev.sfbackup.emulator.org;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One sObject of the org: its describe and its records. Record i is generated from (seed, object, i); only records
+ * changed since generation carry a {@link RecordState}.
+ */
+public final class SObjectTable {
+
+    /** Generated records were created from this instant on, a few seconds apart. */
+    static final long GENERATED_EPOCH = Instant.parse("2025-01-06T08:00:00Z").toEpochMilli();
+    private static final long CREATION_SPACING_MS = 17_000;
+    private static final long MAX_GENERATED_AGE_MS = 45L * 24 * 3600 * 1000;
+
+    private final Org org;
+    private final String name;
+    private final String label;
+    private final String keyPrefix;
+    private final boolean custom;
+    private final long nameNoise;
+    private final int generatedCount;
+    private final AtomicInteger size;
+    private final AtomicInteger deletedCount = new AtomicInteger();
+    private final Map<Integer, RecordState> states = new ConcurrentHashMap<>();
+    private volatile List<FieldDef> fields;
+    private volatile Map<String, FieldDef> fieldsByLowerName;
+
+    SObjectTable(Org org, String name, String label, String keyPrefix, boolean custom, List<FieldDef> fields, int generatedCount) {
+        this.org = org;
+        this.name = name;
+        this.label = label;
+        this.keyPrefix = keyPrefix;
+        this.custom = custom;
+        this.nameNoise = Noise.ofName(name);
+        this.generatedCount = generatedCount;
+        this.size = new AtomicInteger(generatedCount);
+        setFields(fields);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public String keyPrefix() {
+        return keyPrefix;
+    }
+
+    public boolean custom() {
+        return custom;
+    }
+
+    public Org org() {
+        return org;
+    }
+
+    public List<FieldDef> fields() {
+        return fields;
+    }
+
+    public Optional<FieldDef> field(String fieldName) {
+        return Optional.ofNullable(fieldsByLowerName.get(fieldName.toLowerCase(Locale.ROOT)));
+    }
+
+    public boolean hasField(String fieldName) {
+        return fieldsByLowerName.containsKey(fieldName.toLowerCase(Locale.ROOT));
+    }
+
+    /** SystemModstamp, else LastModifiedDate, else none: the field an incremental reader filters on. */
+    public Optional<String> incrementalField() {
+        if (hasField(SystemFields.SYSTEM_MODSTAMP)) {
+            return Optional.of(SystemFields.SYSTEM_MODSTAMP);
+        }
+        return hasField(SystemFields.LAST_MODIFIED_DATE) ? Optional.of(SystemFields.LAST_MODIFIED_DATE) : Optional.empty();
+    }
+
+    public boolean replicateable() {
+        return hasField(SystemFields.SYSTEM_MODSTAMP);
+    }
+
+    public synchronized void addField(FieldDef field) {
+        List<FieldDef> copy = new ArrayList<>(fields);
+        copy.add(field);
+        setFields(copy);
+    }
+
+    private void setFields(List<FieldDef> newFields) {
+        Map<String, FieldDef> byName = new LinkedHashMap<>();
+        newFields.forEach(f -> byName.put(f.name().toLowerCase(Locale.ROOT), f));
+        this.fields = List.copyOf(newFields);
+        this.fieldsByLowerName = byName;
+    }
+
+    /** Records ever created, live or deleted; valid indexes are 0 to size()-1. */
+    public int size() {
+        return size.get();
+    }
+
+    public int generatedCount() {
+        return generatedCount;
+    }
+
+    public int liveCount() {
+        return size.get() - deletedCount.get();
+    }
+
+    public int deletedCount() {
+        return deletedCount.get();
+    }
+
+    public String idOf(int index) {
+        return SalesforceIds.id(keyPrefix, index + 1L);
+    }
+
+    /** The index of a record id of this object, or -1 when the id is not one of its records. */
+    public int indexOf(String id) {
+        long counter = SalesforceIds.counterOf(keyPrefix, id);
+        return counter < 1 || counter > size.get() ? -1 : (int) (counter - 1);
+    }
+
+    public RecordState state(int index) {
+        RecordState state = states.get(index);
+        return state == null ? RecordState.generated() : state;
+    }
+
+    public boolean isDeleted(int index) {
+        RecordState state = states.get(index);
+        return state != null && state.deleted();
+    }
+
+    public RecordView view(int index) {
+        return new RecordView(this, index, state(index));
+    }
+
+    long noise(int index, String fieldName, int revision) {
+        return Noise.of(org.seed(), nameNoise, Noise.ofName(fieldName), index, revision);
+    }
+
+    long generatedCreatedAt(int index) {
+        return GENERATED_EPOCH + index * CREATION_SPACING_MS + Noise.below(noise(index, "CreatedDate", 0), 1000) * 7L;
+    }
+
+    long generatedModifiedAt(int index) {
+        return generatedCreatedAt(index) + Math.floorMod(noise(index, "SystemModstamp", 0), MAX_GENERATED_AGE_MS) / 1000 * 1000;
+    }
+
+    public synchronized int append(RecordState state) {
+        int index = size.get();
+        states.put(index, state);
+        size.incrementAndGet();
+        return index;
+    }
+
+    public synchronized void replace(int index, RecordState state) {
+        RecordState before = state(index);
+        states.put(index, state);
+        if (before.deleted() != state.deleted()) {
+            deletedCount.addAndGet(state.deleted() ? 1 : -1);
+        }
+    }
+}

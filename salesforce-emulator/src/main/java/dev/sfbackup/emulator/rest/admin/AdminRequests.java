@@ -1,0 +1,45 @@
+package dev.sfbackup.emulator.rest.admin;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.util.List;
+import java.util.Map;
+
+/** Bodies of the admin API. */
+public final class AdminRequests {
+
+    private AdminRequests() {
+    }
+
+    /** POST /emulator/admin/reset: objects not named keep their demo sizes; an empty body gives the demo org. */
+    @RegisterForReflection
+    public record Reset(Long seed, Map<String, Integer> objects, Files files, Long apiLimit) {
+    }
+
+    @RegisterForReflection
+    public record Files(Integer count, Integer meanBytes) {
+    }
+
+    @RegisterForReflection
+    public record Mutate(String object, Integer update, Integer delete, Integer undelete, Integer insert, Map<String, Object> set) {
+    }
+
+    @RegisterForReflection
+    public record AddField(String object, String name, String type, Integer length) {
+    }
+
+    @RegisterForReflection
+    public record AddObject(String name, Integer records, Boolean incremental, List<FieldSpec> fields) {
+    }
+
+    @RegisterForReflection
+    public record FieldSpec(String name, String type) {
+    }
+
+    @RegisterForReflection
+    public record AddFault(String object, String errorCode, Integer status, String message, Integer times, Long latencyMs) {
+    }
+
+    @RegisterForReflection
+    public record SetUsage(Long used, Long limit) {
+    }
+}
