@@ -21,7 +21,18 @@ import org.junit.jupiter.api.Test;
 
 class OAuthTokenSourceTest {
 
+    /** RSA key generation is slow on a busy machine: one pair serves every test. */
+    private static final KeyPair KEYS = rsaKeys();
+
     private final RecordedOrg org = new RecordedOrg();
+
+    private static KeyPair rsaKeys() {
+        try {
+            return KeyPairGenerator.getInstance("RSA").generateKeyPair();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @AfterEach
     void stop() {
@@ -72,7 +83,7 @@ class OAuthTokenSourceTest {
 
     @Test
     void jwtBearerFlowSendsAnRs256AssertionWithIssSubAudExpSignedByThePrivateKey() throws Exception {
-        KeyPair keys = KeyPairGenerator.getInstance("RSA").generateKeyPair();
+        KeyPair keys = KEYS;
         var http = SalesforceConnection.defaultHttpClient();
         Instant before = Instant.now();
 
@@ -100,7 +111,7 @@ class OAuthTokenSourceTest {
 
     @Test
     void privateKeyIsReadFromPkcs8Pem() throws Exception {
-        KeyPair keys = KeyPairGenerator.getInstance("RSA").generateKeyPair();
+        KeyPair keys = KEYS;
         String pem = "-----BEGIN PRIVATE KEY-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPrivate().getEncoded())
                 + "\n-----END PRIVATE KEY-----\n";
