@@ -1,0 +1,87 @@
+package dev.sfbackup.policy.service;
+
+import dev.sfbackup.api.policy.PolicyView;
+import dev.sfbackup.api.session.RunView;
+import dev.sfbackup.api.session.StartRun;
+import dev.sfbackup.common.problem.ApiProblem;
+import dev.sfbackup.policy.Policy;
+import dev.sfbackup.policy.client.RunAlreadyActiveException;
+import dev.sfbackup.policy.client.SessionRuns;
+import dev.sfbackup.policy.client.SessionServiceRejectedException;
+import dev.sfbackup.policy.client.SessionServiceUnavailableException;
+import dev.sfbackup.policy.repository.PolicyRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
+import org.jboss.logging.Logger;
+
+/** Starts runs of a policy through session-service: by hand now, or when its schedule fires. */
+@ApplicationScoped
+public class RunLauncher {
+
+    private static final Logger LOG = Logger.getLogger(RunLauncher.class);
+
+    /** What a scheduled firing did. */
+    public enum Firing {
+        STARTED, SKIPPED_NOT_FIRABLE, SKIPPED_RUN_ACTIVE, FAILED
+    }
+
+    private final PolicyRepository policies;
+    private final SessionRuns sessionRuns;
+
+    public RunLauncher(PolicyRepository policies, SessionRuns sessionRuns) {
+        this.policies = policies;
+        this.sessionRuns = sessionRuns;
+    }
+
+    /** No transaction is held while session-service is called: the policy is read first, then the call is made. */
+    public RunView startNow(UUID policyId) {
+        PolicyView policy = load(policyId).orElseThrow(() -> ApiProblem.notFound("policy", policyId));
+        if (!policy.enabled()) {
+            throw ApiProblem.conflict("enabled", "policy " + policyId + " is disabled; enable it before starting a run");
+        }
+        try {
+            return sessionRuns.start(policyId, StartRun.Trigger.MANUAL);
+        } catch (SessionServiceUnavailableException | FaultToleranceException e) {
+            throw ApiProblem.unavailable("cannot start a run of policy " + policyId + " now: " + describe(e)
+                    + "; try again when session-service is up");
+        } catch (SessionServiceRejectedException e) {
+            throw new ApiProblem(502, "Bad Gateway", e.getMessage(), List.of());
+        }
+    }
+
+    public Firing fireScheduled(UUID policyId) {
+        Optional<PolicyView> policy = load(policyId);
+        if (policy.isEmpty() || !policy.get().enabled() || policy.get().schedule() == null) {
+            LOG.infof("schedule of policy %s skipped: the policy is deleted, disabled or unscheduled", policyId);
+            return Firing.SKIPPED_NOT_FIRABLE;
+        }
+        try {
+            if (sessionRuns.hasActiveRun(policyId)) {
+                LOG.infof("schedule of policy %s skipped: its previous run is still active", policyId);
+                return Firing.SKIPPED_RUN_ACTIVE;
+            }
+            RunView run = sessionRuns.start(policyId, StartRun.Trigger.SCHEDULED);
+            LOG.infof("schedule of policy %s started run %s", policyId, run == null ? null : run.id());
+            return Firing.STARTED;
+        } catch (RunAlreadyActiveException e) {
+            LOG.infof("schedule of policy %s skipped: session-service reports an active run", policyId);
+            return Firing.SKIPPED_RUN_ACTIVE;
+        } catch (RuntimeException e) {
+            LOG.warnf("schedule of policy %s could not start a run: %s", policyId, describe(e));
+            return Firing.FAILED;
+        }
+    }
+
+    private Optional<PolicyView> load(UUID policyId) {
+        return QuarkusTransaction.requiringNew().call(() -> policies.findByIdOptional(policyId).map(Policy::toView));
+    }
+
+    private static String describe(Throwable e) {
+        return e instanceof FaultToleranceException ? "session-service did not answer in time (" + e.getClass().getSimpleName() + ")"
+                : e.getMessage();
+    }
+}
