@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,18 +24,23 @@ public class SalesforceConnections {
     private final Map<String, SalesforceConnection> connections = new ConcurrentHashMap<>();
 
     public SalesforceConnection connect(ConnectionCredentials credentials) {
-        String key = credentials.id() + "|" + credentials.loginUrl() + "|" + credentials.clientId() + "|"
-                + credentials.apiVersion() + "|" + credentials.flow();
-        return connections.computeIfAbsent(key, ignored -> create(credentials));
+        return connect(credentials, 0, Duration.ofSeconds(2));
     }
 
-    private SalesforceConnection create(ConnectionCredentials credentials) {
+    /** A connection whose Bulk API 2.0 result pages hold at most bulkMaxRecords rows (0: Salesforce's default). */
+    public SalesforceConnection connect(ConnectionCredentials credentials, int bulkMaxRecords, Duration bulkPollInterval) {
+        String key = credentials.id() + "|" + credentials.loginUrl() + "|" + credentials.clientId() + "|"
+                + credentials.apiVersion() + "|" + credentials.flow() + "|" + bulkMaxRecords + "|" + bulkPollInterval;
+        return connections.computeIfAbsent(key, ignored -> create(credentials, bulkMaxRecords, bulkPollInterval));
+    }
+
+    private SalesforceConnection create(ConnectionCredentials credentials, int bulkMaxRecords, Duration bulkPollInterval) {
         URI loginUrl = URI.create(credentials.loginUrl());
         OAuthTokenSource tokens = credentials.flow() == ConnectionFlow.JWT_BEARER
                 ? OAuthTokenSource.jwtBearer(http, loginUrl, credentials.clientId(), credentials.username(),
                         privateKey(credentials.privateKeyPem()), credentials.loginUrl())
                 : OAuthTokenSource.clientCredentials(http, loginUrl, credentials.clientId(), credentials.clientSecret());
-        ConnectionOptions options = ConnectionOptions.defaults();
+        ConnectionOptions options = ConnectionOptions.defaults().withBulk(bulkMaxRecords, bulkPollInterval, Duration.ofHours(6));
         if (credentials.apiVersion() != null && !credentials.apiVersion().isBlank()) {
             options = options.withApiVersion(credentials.apiVersion());
         }

@@ -18,6 +18,22 @@ public interface BackupConfig {
     /** How this session-service instance runs backup tasks. */
     interface Engine {
 
+        /** Whether this instance claims and runs tasks (off: it only serves the API). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often the engine looks for claimable and abandoned tasks (a Quarkus scheduler interval). */
+        @WithDefault("2s")
+        String pollEvery();
+
+        /** How often this instance renews the heartbeat of the tasks it runs. */
+        @WithDefault("5s")
+        String heartbeatEvery();
+
+        /** How often the watchdog looks for idle sessions. */
+        @WithDefault("10s")
+        String watchdogEvery();
+
         /** Names this instance in claimed_by; a random id when absent, so a restarted process is a new claimant. */
         Optional<String> instanceId();
 

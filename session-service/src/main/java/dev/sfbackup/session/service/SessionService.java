@@ -12,7 +12,6 @@ import dev.sfbackup.session.repository.SessionRepository;
 import dev.sfbackup.session.repository.TaskRepository;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -71,7 +70,7 @@ public class SessionService {
     }
 
     private void requestStop(UUID sessionId) {
-        BackupSession session = sessions.findById(sessionId, LockModeType.PESSIMISTIC_WRITE);
+        BackupSession session = status.lockSession(sessionId);
         if (session == null) {
             throw ApiProblem.notFound("session", sessionId);
         }

@@ -1,6 +1,7 @@
 package dev.sfbackup.session.service;
 
 import dev.sfbackup.api.session.SessionStatus;
+import dev.sfbackup.api.session.TaskStatus;
 import dev.sfbackup.session.BackupSession;
 import dev.sfbackup.session.BackupTask;
 import dev.sfbackup.session.Run;
@@ -32,24 +33,43 @@ public class StatusRefresher {
 
     @Transactional
     public void refreshSession(UUID sessionId) {
-        BackupSession session = sessions.findById(sessionId, LockModeType.PESSIMISTIC_WRITE);
-        Run run = runs.findById(session.runId, LockModeType.PESSIMISTIC_WRITE);
+        BackupSession session = lockSession(sessionId);
         applyRollup(session);
-        refreshRun(run);
+        refreshRun(runs.findById(session.runId));
+    }
+
+    /**
+     * Locks a session's run, then the session: every writer takes the locks in this order (run first), so claims,
+     * task ends, stops and the watchdog never deadlock each other. Null when the session does not exist.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public BackupSession lockSession(UUID sessionId) {
+        BackupSession unlocked = sessions.findById(sessionId);
+        if (unlocked == null) {
+            return null;
+        }
+        runs.findById(unlocked.runId, LockModeType.PESSIMISTIC_WRITE);
+        return sessions.findById(sessionId, LockModeType.PESSIMISTIC_WRITE);
     }
 
     /** Ends a session at once (watchdog, unrecoverable failure); running tasks notice and stop without committing. */
     @Transactional
     public boolean failSession(UUID sessionId, String reason) {
-        BackupSession session = sessions.findById(sessionId, LockModeType.PESSIMISTIC_WRITE);
-        if (session.isFinished()) {
+        BackupSession session = lockSession(sessionId);
+        if (session == null || session.isFinished()) {
             return false;
         }
-        Run run = runs.findById(session.runId, LockModeType.PESSIMISTIC_WRITE);
         session.failureReason = reason;
-        applyRollup(session);
-        refreshRun(run);
+        for (BackupTask task : tasks.bySession(sessionId)) {
+            if (task.status == TaskStatus.PENDING) {
+                task.status = TaskStatus.ERROR;
+                task.message = "not run: the session failed before the task started";
+                task.endedAt = Instant.now();
+            }
+        }
         journal.error(sessionId, null, "session FAILED: " + reason);
+        applyRollup(session);
+        refreshRun(runs.findById(session.runId));
         return true;
     }
 

@@ -1,0 +1,245 @@
+package dev.sfbackup.session.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sfbackup.api.policy.PolicyView;
+import dev.sfbackup.api.storage.BatchResult;
+import dev.sfbackup.api.storage.CommitRestorePoint;
+import dev.sfbackup.api.storage.OpenRestorePoint;
+import dev.sfbackup.api.storage.RecordDeletions;
+import dev.sfbackup.api.storage.RestorePointKind;
+import dev.sfbackup.api.storage.RestorePointState;
+import dev.sfbackup.api.storage.RestorePointView;
+import dev.sfbackup.api.storage.Watermark;
+import dev.sfbackup.salesforce.DeletedRecords;
+import dev.sfbackup.salesforce.QueryTimeoutException;
+import dev.sfbackup.salesforce.SObjectDescribe;
+import dev.sfbackup.salesforce.SalesforceConnection;
+import dev.sfbackup.salesforce.SalesforceDateTime;
+import dev.sfbackup.session.client.StorageClient;
+import dev.sfbackup.session.config.BackupConfig;
+import dev.sfbackup.session.service.SessionJournal;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Backs up one object into one restore point. INITIAL: every record. INCREMENTAL: records whose incremental field is
+ * past the stored watermark (minus an overlap) plus deletions. FULL (no incremental field): every record, then
+ * end-of-full-scan so absent records become tombstones; a FULL point that changed nothing is discarded. Batches carry
+ * sequence numbers, so a resumed task continues after its last committed batch without storing anything twice.
+ */
+@ApplicationScoped
+public class DataTaskExecutor {
+
+    private static final int MAX_BULK_TIMEOUT_RETRIES = 3;
+
+    private final StorageClient storage;
+    private final TaskProgress progress;
+    private final FieldSelection fieldSelection;
+    private final SessionJournal journal;
+    private final BackupConfig config;
+    private final ObjectMapper json;
+
+    public DataTaskExecutor(StorageClient storage, TaskProgress progress, FieldSelection fieldSelection,
+            SessionJournal journal, BackupConfig config, ObjectMapper json) {
+        this.storage = storage;
+        this.progress = progress;
+        this.fieldSelection = fieldSelection;
+        this.journal = journal;
+        this.config = config;
+        this.json = json;
+    }
+
+    TaskOutcome run(TaskContext context) {
+        ClaimedTask task = context.task();
+        PolicyView policy = context.policy();
+        SObjectDescribe describe = context.org().describe(task.object());
+        List<String> fields = fieldSelection.select(policy, describe, task);
+        Optional<String> incrementalField = describe.incrementalField();
+        Optional<Watermark> watermark = incrementalField.isPresent()
+                ? storage.watermark(policy.id(), task.object()) : Optional.empty();
+        RestorePointKind kind;
+        if (incrementalField.isPresent() && watermark.isPresent() && watermark.get().value() != null) {
+            kind = RestorePointKind.INCREMENTAL;
+        } else if (storage.hasCommittedPoint(policy.id(), task.object())) {
+            kind = RestorePointKind.FULL;
+        } else {
+            kind = RestorePointKind.INITIAL;
+        }
+        boolean bulk = kind != RestorePointKind.INCREMENTAL && task.expectedRecords() != null
+                && task.expectedRecords() >= config.engine().bulkThreshold();
+        ReadPlan plan = new ReadPlan(describe, fields, kind, incrementalField.orElse(null),
+                watermark.map(Watermark::value).orElse(null), bulk);
+        journal.info(task.sessionId(), task.taskId(), task.object() + ": " + kind + " read of " + fields.size() + " fields"
+                + (bulk ? " with Bulk API 2.0" : " with REST query paging")
+                + (plan.incrementalField() == null ? ", no incremental field (compared in full)"
+                        : ", incremental field " + plan.incrementalField())
+                + (kind == RestorePointKind.INCREMENTAL ? " since " + plan.readFrom(config.engine().incrementalOverlap()) : ""));
+        int bulkMaxRecords = config.engine().bulkMaxRecords();
+        for (int retry = 0; ; retry++) {
+            try {
+                return backUp(context, plan, retry > 0);
+            } catch (QueryTimeoutException timeout) {
+                if (!bulk || retry >= MAX_BULK_TIMEOUT_RETRIES) {
+                    throw timeout;
+                }
+                bulkMaxRecords = Math.max(1000, bulkMaxRecords / 4);
+                journal.warn(task.sessionId(), task.taskId(), task.object() + ": QUERY_TIMEOUT on the Bulk API 2.0 read;"
+                        + " retrying with smaller result chunks of " + bulkMaxRecords + " records");
+                context = context.withOrg(context.reconnect(bulkMaxRecords));
+            }
+        }
+    }
+
+    private TaskOutcome backUp(TaskContext context, ReadPlan plan, boolean retried) {
+        ClaimedTask task = context.task();
+        RestorePointView point = resumableOrNewPoint(context, plan);
+        if (point.state() == RestorePointState.COMMITTED) {
+            return TaskOutcome.success(task.object() + ": restore point " + point.id() + " was committed before a restart");
+        }
+        boolean resuming = task.isResumed() && point.id().equals(task.restorePointId()) && task.lastBatchSeq() > 0;
+        try {
+            Instant newestChange = readAndStore(context, plan, point, resuming);
+            return finishPoint(context, plan, point, newestChange, retried);
+        } catch (RuntimeException failure) {
+            discardQuietly(context, point);
+            throw failure;
+        }
+    }
+
+    private RestorePointView resumableOrNewPoint(TaskContext context, ReadPlan plan) {
+        ClaimedTask task = context.task();
+        if (task.isResumed() && plan.kind().name().equals(task.pointKind())) {
+            Optional<RestorePointView> previous = storage.point(task.restorePointId());
+            boolean committed = previous.isPresent() && previous.get().state() == RestorePointState.COMMITTED;
+            boolean openRestRead = previous.isPresent() && previous.get().state() == RestorePointState.OPEN && !plan.bulk();
+            if (committed || openRestRead) {
+                journal.info(task.sessionId(), task.taskId(), task.object() + ": resuming restore point "
+                        + task.restorePointId() + " after batch " + task.lastBatchSeq());
+                return previous.get();
+            }
+            if (previous.isPresent() && previous.get().state() == RestorePointState.OPEN) {
+                // Bulk results come in no stable order, so a bulk read restarts from scratch in a fresh point.
+                discardQuietly(context, previous.get());
+            }
+        }
+        Map<String, Object> schema = json.convertValue(plan.describe(), json.getTypeFactory()
+                .constructMapType(Map.class, String.class, Object.class));
+        RestorePointView point = storage.open(new OpenRestorePoint(task.policyId(), task.sessionId(), context.orgId(),
+                task.object(), plan.kind(), schema, context.policy().repositoryId()));
+        progress.pointOpened(task.taskId(), point.id(), plan.kind().name(), plan.incrementalField());
+        return point;
+    }
+
+    /** Reads the object and stores it batch by batch; returns the newest incremental-field value seen. */
+    private Instant readAndStore(TaskContext context, ReadPlan plan, RestorePointView point, boolean resuming) {
+        ClaimedTask task = context.task();
+        String resumeAfterId = resuming ? task.lastRecordId() : null;
+        int seq = resuming ? task.lastBatchSeq() : 0;
+        String soql = plan.soql(task.object(), config.engine().incrementalOverlap(), resumeAfterId);
+        RecordNormalizer normalizer = new RecordNormalizer(plan.describe(), plan.fields());
+        Instant newest = null;
+        long reportedCalls = 0;
+        try (RecordSource source = plan.bulk() ? RecordSource.bulk(context.org(), soql, normalizer)
+                : RecordSource.rest(context.org(), soql, normalizer)) {
+            NdjsonBatch batch = new NdjsonBatch();
+            while (source.hasNext()) {
+                ObjectNode record = source.next();
+                newest = later(newest, plan.incrementalField() == null ? null : record.path(plan.incrementalField()).asText(null));
+                batch.add(record);
+                if (batch.size() >= config.engine().batchSize()) {
+                    seq++;
+                    storeBatch(context, point, seq, batch, source.apiCalls() - reportedCalls);
+                    reportedCalls = source.apiCalls();
+                }
+            }
+            if (batch.size() > 0 || seq == 0) {
+                seq++;
+                storeBatch(context, point, seq, batch, source.apiCalls() - reportedCalls);
+            }
+        }
+        if (plan.kind() == RestorePointKind.INCREMENTAL) {
+            storeDeletions(context, plan, point);
+        }
+        return newest;
+    }
+
+    private void storeBatch(TaskContext context, RestorePointView point, int seq, NdjsonBatch batch, long apiCalls) {
+        ClaimedTask task = context.task();
+        byte[] body = batch.toBytes();
+        BatchResult result = batch.size() == 0 ? null : storage.putBatch(point.id(), seq, body);
+        Optional<String> stop = progress.batchStored(task.taskId(), context.instanceId(), seq, batch.lastId(), batch.size(),
+                result, body.length, apiCalls);
+        batch.clear();
+        if (stop.isPresent()) {
+            throw new TaskInterrupted(stop.get());
+        }
+        context.budget().check();
+    }
+
+    private void storeDeletions(TaskContext context, ReadPlan plan, RestorePointView point) {
+        ClaimedTask task = context.task();
+        Instant from = plan.readFrom(config.engine().incrementalOverlap());
+        Instant to = Instant.now();
+        if (to.isBefore(from.plusSeconds(60))) {
+            to = from.plusSeconds(60);
+        }
+        DeletedRecords deleted = context.org().getDeleted(task.object(), from, to);
+        List<String> ids = new ArrayList<>();
+        deleted.deletedRecords().forEach(record -> ids.add(record.id()));
+        BatchResult result = ids.isEmpty() ? null : storage.deletions(point.id(), new RecordDeletions(ids, 1L));
+        Optional<String> stop = progress.batchStored(task.taskId(), context.instanceId(), task.lastBatchSeq(), null, 0, result, 0, 1);
+        if (!ids.isEmpty()) {
+            journal.info(task.sessionId(), task.taskId(), task.object() + ": " + ids.size() + " deletions since " + from);
+        }
+        if (stop.isPresent()) {
+            throw new TaskInterrupted(stop.get());
+        }
+    }
+
+    private TaskOutcome finishPoint(TaskContext context, ReadPlan plan, RestorePointView point, Instant newestChange, boolean retried) {
+        ClaimedTask task = context.task();
+        if (plan.kind() == RestorePointKind.FULL) {
+            BatchResult scan = storage.endOfFullScan(point.id());
+            progress.batchStored(task.taskId(), context.instanceId(), task.lastBatchSeq(), null, 0, scan, 0, 0);
+            TaskCounters counters = progress.counters(task.taskId());
+            if (counters.changes() == 0) {
+                storage.discard(point.id());
+                journal.info(task.sessionId(), task.taskId(), task.object() + ": unchanged since the latest restore point;"
+                        + " no FULL restore point kept");
+                return TaskOutcome.success(task.object() + ": unchanged");
+            }
+        }
+        Instant watermark = later(newestChange, plan.previousWatermark() == null ? null : SalesforceDateTime.format(plan.previousWatermark()));
+        RestorePointView committed = storage.commit(point.id(), new CommitRestorePoint(plan.incrementalField(),
+                plan.incrementalField() == null ? null : watermark));
+        TaskCounters counters = progress.counters(task.taskId());
+        String summary = task.object() + ": " + plan.kind() + " restore point " + committed.id() + " committed ("
+                + counters.describe() + ")";
+        journal.info(task.sessionId(), task.taskId(), summary);
+        return retried ? TaskOutcome.warning(summary + " after QUERY_TIMEOUT retries with smaller chunks")
+                : TaskOutcome.success(summary);
+    }
+
+    private void discardQuietly(TaskContext context, RestorePointView point) {
+        try {
+            storage.discard(point.id());
+        } catch (RuntimeException unreachable) {
+            journal.warn(context.task().sessionId(), context.task().taskId(), context.task().object()
+                    + ": could not discard the unfinished restore point " + point.id() + " (" + unreachable.getMessage()
+                    + "); it was never committed, so readers never see it");
+        }
+    }
+
+    private static Instant later(Instant current, String candidate) {
+        if (candidate == null || candidate.isEmpty()) {
+            return current;
+        }
+        Instant value = SalesforceDateTime.parse(candidate);
+        return current == null || value.isAfter(current) ? value : current;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.sfbackup.session.engine;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sfbackup.salesforce.BulkQuery;
+import dev.sfbackup.salesforce.BulkRows;
+import dev.sfbackup.salesforce.RestQuery;
+import dev.sfbackup.salesforce.SalesforceConnection;
+import java.util.Iterator;
+
+/** Normalized records of one read, from REST query paging or a Bulk API 2.0 query job. */
+interface RecordSource extends Iterator<ObjectNode>, AutoCloseable {
+
+    /** Requests sent to the org for this read so far. */
+    long apiCalls();
+
+    @Override
+    void close();
+
+    static RecordSource rest(SalesforceConnection org, String soql, RecordNormalizer normalizer) {
+        RestQuery query = org.query(soql);
+        return new RecordSource() {
+            @Override
+            public long apiCalls() {
+                return query.pagesFetched();
+            }
+
+            @Override
+            public boolean hasNext() {
+                return query.hasNext();
+            }
+
+            @Override
+            public ObjectNode next() {
+                return normalizer.fromRest(query.next());
+            }
+
+            @Override
+            public void close() {
+                // pages are read whole; nothing stays open
+            }
+        };
+    }
+
+    static RecordSource bulk(SalesforceConnection org, String soql, RecordNormalizer normalizer) {
+        BulkQuery job = org.bulkQuery(soql);
+        job.awaitCompletion();
+        BulkRows rows = job.rows();
+        return new RecordSource() {
+            @Override
+            public long apiCalls() {
+                return 2L + rows.chunksFetched();
+            }
+
+            @Override
+            public boolean hasNext() {
+                return rows.hasNext();
+            }
+
+            @Override
+            public ObjectNode next() {
+                return normalizer.fromCsv(rows.next());
+            }
+
+            @Override
+            public void close() {
+                rows.close();
+            }
+        };
+    }
+}

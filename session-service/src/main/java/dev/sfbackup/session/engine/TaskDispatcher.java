@@ -1,0 +1,111 @@
+package dev.sfbackup.session.engine;
+
+import dev.sfbackup.session.config.BackupConfig;
+import dev.sfbackup.session.service.RunStarted;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import org.jboss.logging.Logger;
+
+/**
+ * The engine loop of this instance: claims tasks from the database while it has free workers and runs each on a
+ * virtual thread. Every instance on the same database does the same; claims never overlap.
+ */
+@ApplicationScoped
+public class TaskDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(TaskDispatcher.class);
+
+    private final TaskClaims claims;
+    private final TaskRunner runner;
+    private final BackupConfig config;
+    private final String instanceId;
+    private final Semaphore workers;
+    private final Set<UUID> running = ConcurrentHashMap.newKeySet();
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+
+    public TaskDispatcher(TaskClaims claims, TaskRunner runner, BackupConfig config) {
+        this.claims = claims;
+        this.runner = runner;
+        this.config = config;
+        this.instanceId = config.engine().instanceId().orElse("session-service-" + UUID.randomUUID());
+        this.workers = new Semaphore(config.engine().workers());
+    }
+
+    public String instanceId() {
+        return instanceId;
+    }
+
+    @Scheduled(every = "${backup.engine.poll-every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        if (!config.engine().enabled()) {
+            return;
+        }
+        try {
+            claims.releaseStale();
+            fill();
+        } catch (RuntimeException e) {
+            LOG.warn("engine poll failed; retrying at the next poll", e);
+        }
+    }
+
+    @Scheduled(every = "${backup.engine.heartbeat-every:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void heartbeat() {
+        if (!running.isEmpty()) {
+            claims.heartbeat(instanceId, List.copyOf(running));
+        }
+    }
+
+    void onRunStarted(@Observes RunStarted started) {
+        if (config.engine().enabled()) {
+            executor.submit(this::fill);
+        }
+    }
+
+    void onShutdown(@Observes ShutdownEvent shutdown) {
+        executor.shutdownNow();
+    }
+
+    /** Claims tasks until this instance has no free worker or no task can be claimed. */
+    private synchronized void fill() {
+        while (workers.tryAcquire()) {
+            Optional<ClaimedTask> claimed;
+            try {
+                claimed = claims.claim(instanceId);
+            } catch (RuntimeException e) {
+                workers.release();
+                throw e;
+            }
+            if (claimed.isEmpty()) {
+                workers.release();
+                return;
+            }
+            ClaimedTask task = claimed.get();
+            running.add(task.taskId());
+            executor.submit(() -> runClaimed(task));
+        }
+    }
+
+    private void runClaimed(ClaimedTask task) {
+        try {
+            runner.run(task, instanceId);
+        } finally {
+            running.remove(task.taskId());
+            workers.release();
+        }
+        try {
+            fill();
+        } catch (RuntimeException e) {
+            LOG.warn("claiming the next task failed; retrying at the next poll", e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.sfbackup.session.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sfbackup.salesforce.FieldDescribe;
+import dev.sfbackup.salesforce.SObjectDescribe;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RecordNormalizerTest {
+
+    private static FieldDescribe field(String name, String type) {
+        return new FieldDescribe(name, name, type, 0, true, true, true, false, false, false, List.of(), null);
+    }
+
+    private static final SObjectDescribe ACCOUNT = new SObjectDescribe("Account", "Account", false, true, true, true, true, true,
+            List.of(field("Id", "id"), field("Name", "string"), field("AnnualRevenue", "currency"),
+                    field("NumberOfEmployees", "int"), field("IsPartner", "boolean"), field("SystemModstamp", "datetime"),
+                    field("Description", "textarea")));
+
+    @Test
+    void restAndBulkCopiesOfARecordNormalizeToTheSameJson() throws Exception {
+        List<String> fields = List.of("Id", "Name", "AnnualRevenue", "NumberOfEmployees", "IsPartner", "SystemModstamp", "Description");
+        RecordNormalizer normalizer = new RecordNormalizer(ACCOUNT, fields);
+        ObjectNode rest = (ObjectNode) new ObjectMapper().readTree("""
+                {"attributes":{"type":"Account","url":"/x"},"Id":"001A","Name":"Acme","AnnualRevenue":1500000.0,
+                 "NumberOfEmployees":12,"IsPartner":false,"SystemModstamp":"2026-01-01T10:00:00.000+0000","Description":null}
+                """);
+        Map<String, String> csv = new HashMap<>();
+        csv.put("Id", "001A");
+        csv.put("Name", "Acme");
+        csv.put("AnnualRevenue", "1500000");
+        csv.put("NumberOfEmployees", "12");
+        csv.put("IsPartner", "false");
+        csv.put("SystemModstamp", "2026-01-01T10:00:00.000Z");
+        csv.put("Description", "");
+        NdjsonBatch fromRest = new NdjsonBatch();
+        fromRest.add(normalizer.fromRest(rest));
+        NdjsonBatch fromCsv = new NdjsonBatch();
+        fromCsv.add(normalizer.fromCsv(csv));
+        assertEquals(new String(fromRest.toBytes()), new String(fromCsv.toBytes()));
+        assertEquals(false, new String(fromRest.toBytes()).contains("attributes"));
+    }
+}
