@@ -1,0 +1,5 @@
+package dev.sfbackup.api.storage.repository;
+
+public enum RepositoryKind {
+    LOCAL, S3
+}

@@ -1,0 +1,41 @@
+package dev.sfbackup.storage.file.rest;
+
+import dev.sfbackup.api.storage.repository.FileView;
+import dev.sfbackup.storage.file.StoredFile;
+import dev.sfbackup.storage.file.service.FileStorageService;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
+import java.util.UUID;
+
+/** Streamed uploads of file bodies and metadata packages into an OPEN restore point (stored in its repository). */
+@Path("/api/v1/restore-points")
+@Produces(MediaType.APPLICATION_JSON)
+public class RestorePointFilesResource {
+
+    private final FileStorageService files;
+
+    public RestorePointFilesResource(FileStorageService files) {
+        this.files = files;
+    }
+
+    @PUT
+    @Path("{id}/files/{sourceId}")
+    @Consumes(MediaType.WILDCARD)
+    public FileView putFile(@PathParam("id") UUID restorePointId, @PathParam("sourceId") String sourceId,
+                            @QueryParam("name") String name, @QueryParam("contentType") String contentType, InputStream body) {
+        return files.store(restorePointId, StoredFile.FILE, sourceId, name, contentType, body);
+    }
+
+    @PUT
+    @Path("{id}/metadata/{name}")
+    @Consumes(MediaType.WILDCARD)
+    public FileView putMetadata(@PathParam("id") UUID restorePointId, @PathParam("name") String name, InputStream body) {
+        return files.store(restorePointId, StoredFile.METADATA, name, name, null, body);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.sfbackup.storage.repository.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "backup.repositories")
+public interface RepositoriesConfig {
+
+    /**
+     * Base64 of 32 random bytes (head -c32 /dev/urandom | base64). Seals each repository's master keys (stored in the
+     * repository as keys/master) and the S3 secret keys in the database. Losing it makes the repositories unreadable.
+     */
+    String encryptionKey();
+
+    /** Where packs are assembled before upload. */
+    @WithDefault("${java.io.tmpdir}/sfbackup-spool")
+    String spoolDirectory();
+
+    /** Target pack size in bytes. */
+    @WithDefault("33554432")
+    long packTargetSize();
+
+    /** Calls in flight per repository. */
+    @WithDefault("8")
+    int concurrency();
+
+    @WithDefault("6")
+    int retryAttempts();
+
+    @WithDefault("PT0.2S")
+    Duration retryFirstDelay();
+
+    @WithDefault("PT20S")
+    Duration retryMaxDelay();
+
+    /** A call that moves no bytes for this long is failed and retried. */
+    @WithDefault("PT60S")
+    Duration stallTimeout();
+
+    /** Timeout of the readiness probe's call to each repository. */
+    @WithDefault("PT3S")
+    Duration healthTimeout();
+
+    /** Packs younger than this are never garbage-collected. */
+    @WithDefault("PT24H")
+    Duration gcGracePeriod();
+}

@@ -1,0 +1,75 @@
+package dev.sfbackup.storage.repository.rest;
+
+import dev.sfbackup.api.storage.repository.CreateRepository;
+import dev.sfbackup.api.storage.repository.GcReport;
+import dev.sfbackup.api.storage.repository.RepositoryView;
+import dev.sfbackup.api.storage.repository.VerifyReport;
+import dev.sfbackup.storage.repository.service.RepositoryService;
+import dev.sfbackup.storage.repository.service.VerifyService;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1/repositories")
+public class RepositoryResource {
+
+    private final RepositoryService repositories;
+    private final VerifyService verifier;
+
+    public RepositoryResource(RepositoryService repositories, VerifyService verifier) {
+        this.repositories = repositories;
+        this.verifier = verifier;
+    }
+
+    @POST
+    public Response create(CreateRepository request) {
+        RepositoryView created = repositories.create(request);
+        return Response.created(URI.create("/api/v1/repositories/" + created.id())).entity(created).build();
+    }
+
+    @GET
+    public List<RepositoryView> list() {
+        return repositories.list();
+    }
+
+    @GET
+    @Path("{id}")
+    public RepositoryView get(@PathParam("id") UUID id) {
+        return repositories.get(id);
+    }
+
+    @PUT
+    @Path("{id}")
+    public RepositoryView update(@PathParam("id") UUID id, CreateRepository request) {
+        return repositories.update(id, request);
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") UUID id) {
+        repositories.delete(id);
+        return Response.noContent().build();
+    }
+
+    /** readData: percentage of packs to download and authenticate (0 = structure only). */
+    @POST
+    @Path("{id}/verify")
+    public VerifyReport verify(@PathParam("id") UUID id, @QueryParam("readData") @DefaultValue("0") int readDataPercent) {
+        return verifier.verify(id, readDataPercent);
+    }
+
+    @POST
+    @Path("{id}/gc")
+    public GcReport collectGarbage(@PathParam("id") UUID id) {
+        return repositories.collectGarbage(id);
+    }
+}

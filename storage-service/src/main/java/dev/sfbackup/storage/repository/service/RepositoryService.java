@@ -1,0 +1,219 @@
+package dev.sfbackup.storage.repository.service;
+
+import dev.sfbackup.api.storage.repository.CreateRepository;
+import dev.sfbackup.api.storage.repository.GcReport;
+import dev.sfbackup.api.storage.repository.RepositoryKind;
+import dev.sfbackup.api.storage.repository.RepositoryView;
+import dev.sfbackup.api.storage.repository.S3Location;
+import dev.sfbackup.api.storage.repository.S3LocationView;
+import dev.sfbackup.common.problem.ApiProblem;
+import dev.sfbackup.storage.file.persistence.StoredFiles;
+import dev.sfbackup.storage.repository.BackupRepository;
+import dev.sfbackup.storage.repository.backend.Backend;
+import dev.sfbackup.storage.repository.config.RepositoriesConfig;
+import dev.sfbackup.storage.repository.format.ContentRepository;
+import dev.sfbackup.storage.repository.persistence.BackupRepositories;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Repositories: create (with a connectivity check that also initializes the repository), read, update, delete, GC. */
+@ApplicationScoped
+public class RepositoryService {
+
+    private final BackupRepositories repositories;
+    private final StoredFiles files;
+    private final RepositoryConnector connector;
+    private final RepositoriesConfig config;
+
+    public RepositoryService(BackupRepositories repositories, StoredFiles files, RepositoryConnector connector, RepositoriesConfig config) {
+        this.repositories = repositories;
+        this.files = files;
+        this.connector = connector;
+        this.config = config;
+    }
+
+    public RepositoryView create(CreateRepository request) {
+        validate(request, null);
+        BackupRepository repository = new BackupRepository();
+        repository.id = UUID.randomUUID();
+        apply(repository, request, null);
+        connectOrReject(repository);
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (repositories.findByName(repository.name).isPresent()) {
+                throw ApiProblem.conflict("name", "a repository named '" + repository.name + "' already exists");
+            }
+            repository.createdAt = Instant.now();
+            repository.updatedAt = repository.createdAt;
+            repositories.persist(repository);
+        });
+        return view(repository);
+    }
+
+    public RepositoryView update(UUID id, CreateRepository request) {
+        BackupRepository current = require(id);
+        validate(request, current);
+        BackupRepository changed = new BackupRepository();
+        changed.id = id;
+        apply(changed, request, current);
+        connectOrReject(changed);
+        connector.evict(id);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            BackupRepository managed = require(id);
+            repositories.findByName(changed.name).filter(other -> !other.id.equals(id)).ifPresent(other -> {
+                throw ApiProblem.conflict("name", "a repository named '" + changed.name + "' already exists");
+            });
+            apply(managed, request, current);
+            managed.updatedAt = Instant.now();
+            return view(managed);
+        });
+    }
+
+    @Transactional
+    public List<RepositoryView> list() {
+        return repositories.listAll().stream().map(RepositoryService::view).toList();
+    }
+
+    @Transactional
+    public RepositoryView get(UUID id) {
+        return view(require(id));
+    }
+
+    /** Removes the repository's definition; its content stays where it is. Refused while files are stored in it. */
+    @Transactional
+    public void delete(UUID id) {
+        BackupRepository repository = require(id);
+        long stored = files.countInRepository(id);
+        if (stored > 0) {
+            throw ApiProblem.conflict("repository " + id + " still holds " + stored + " files; delete their restore points first");
+        }
+        repositories.delete(repository);
+        connector.evict(id);
+    }
+
+    public BackupRepository require(UUID id) {
+        return QuarkusTransaction.joiningExisting().call(() -> repositories.findByIdOptional(id)
+                .orElseThrow(() -> ApiProblem.notFound("repository", id)));
+    }
+
+    public GcReport collectGarbage(UUID id) {
+        BackupRepository repository = require(id);
+        ContentRepository content = openOrUnavailable(repository);
+        Set<String> live = QuarkusTransaction.requiringNew().call(() -> files.liveChunks(id));
+        try {
+            ContentRepository.GcOutcome outcome = content.collectGarbage(live, Instant.now().minus(config.gcGracePeriod()));
+            return new GcReport(outcome.packsDeleted(), outcome.bytesFreed(), outcome.indexFilesRewritten(), outcome.orphanPacksDeleted());
+        } catch (IOException e) {
+            throw ApiProblem.unavailable("repository '" + repository.name + "' failed during garbage collection: " + e.getMessage());
+        }
+    }
+
+    public ContentRepository openOrUnavailable(BackupRepository repository) {
+        try {
+            return connector.open(repository);
+        } catch (IOException | RuntimeException e) {
+            throw ApiProblem.unavailable("repository '" + repository.name + "' (" + repository.kind + ") cannot be reached: " + e.getMessage());
+        }
+    }
+
+    private void connectOrReject(BackupRepository repository) {
+        String field = repository.kind == RepositoryKind.LOCAL ? "path" : "s3.endpoint";
+        try {
+            if (repository.kind == RepositoryKind.LOCAL) {
+                Files.createDirectories(Path.of(repository.localPath));
+            }
+            try (Backend raw = connector.rawBackend(repository)) {
+                raw.list("keys/");
+            }
+            connector.evict(repository.id);
+            connector.open(repository);
+        } catch (IOException | RuntimeException e) {
+            throw ApiProblem.unprocessable(field, "cannot use the repository: " + e.getMessage());
+        }
+    }
+
+    private static void validate(CreateRepository request, BackupRepository current) {
+        if (request == null) {
+            throw ApiProblem.badRequest("body", "a repository definition is required");
+        }
+        if (request.name() == null || request.name().isBlank() || request.name().length() > 200) {
+            throw ApiProblem.badRequest("name", "must be 1 to 200 characters");
+        }
+        if (request.kind() == null) {
+            throw ApiProblem.badRequest("kind", "must be LOCAL or S3");
+        }
+        if (current != null && current.kind != request.kind()) {
+            throw ApiProblem.badRequest("kind", "cannot change from " + current.kind + " to " + request.kind());
+        }
+        if (request.kind() == RepositoryKind.LOCAL) {
+            if (request.path() == null || request.path().isBlank() || !Path.of(request.path()).isAbsolute()) {
+                throw ApiProblem.badRequest("path", "an absolute directory path is required for a LOCAL repository");
+            }
+            if (request.s3() != null) {
+                throw ApiProblem.badRequest("s3", "must be absent for a LOCAL repository");
+            }
+            return;
+        }
+        S3Location s3 = request.s3();
+        if (s3 == null) {
+            throw ApiProblem.badRequest("s3", "endpoint, region, bucket, accessKey and secretKey are required for an S3 repository");
+        }
+        if (request.path() != null) {
+            throw ApiProblem.badRequest("path", "must be absent for an S3 repository");
+        }
+        try {
+            URI endpoint = URI.create(s3.endpoint() == null ? "" : s3.endpoint());
+            if (!("http".equals(endpoint.getScheme()) || "https".equals(endpoint.getScheme())) || endpoint.getHost() == null) {
+                throw new IllegalArgumentException();
+            }
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest("s3.endpoint", "must be an http(s) URL such as https://s3.eu-west-1.amazonaws.com");
+        }
+        requireText("s3.region", s3.region());
+        requireText("s3.bucket", s3.bucket());
+        requireText("s3.accessKey", s3.accessKey());
+        if (current == null || current.s3SecretKeySealed == null) {
+            requireText("s3.secretKey", s3.secretKey());
+        }
+    }
+
+    private static void requireText(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw ApiProblem.badRequest(field, "is required for an S3 repository");
+        }
+    }
+
+    /** Copies the request onto the entity; a missing S3 secret on update keeps the stored one. */
+    private void apply(BackupRepository target, CreateRepository request, BackupRepository current) {
+        target.name = request.name().trim();
+        target.kind = request.kind();
+        target.localPath = request.path();
+        S3Location s3 = request.s3();
+        if (s3 != null) {
+            target.s3Endpoint = s3.endpoint();
+            target.s3Region = s3.region();
+            target.s3Bucket = s3.bucket();
+            target.s3Prefix = s3.prefix() == null ? "" : s3.prefix();
+            target.s3AccessKey = s3.accessKey();
+            target.s3PathStyle = s3.pathStyle() == null || s3.pathStyle();
+            target.s3SecretKeySealed = s3.secretKey() == null || s3.secretKey().isBlank()
+                    ? current.s3SecretKeySealed
+                    : connector.sealSecret(target.id, s3.secretKey());
+        }
+    }
+
+    static RepositoryView view(BackupRepository r) {
+        S3LocationView s3 = r.kind == RepositoryKind.S3
+                ? new S3LocationView(r.s3Endpoint, r.s3Region, r.s3Bucket, r.s3Prefix, r.s3AccessKey, r.s3SecretKeySealed != null, r.s3PathStyle)
+                : null;
+        return new RepositoryView(r.id, r.name, r.kind, r.localPath, s3, r.createdAt, r.updatedAt);
+    }
+}

@@ -1,0 +1,102 @@
+package dev.sfbackup.storage.repository;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sfbackup.storage.repository.backend.InProcessS3Server;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class RepositoriesEndpointsTest {
+
+    @Inject
+    DataSource db;
+
+    @Test
+    void localRepositoryIsCreatedInitializedAndListed() throws Exception {
+        Path directory = Files.createTempDirectory("sfbackup-repo");
+        String name = "local-" + UUID.randomUUID();
+        String id = given().contentType(ContentType.JSON).body(Map.of("name", name, "kind", "LOCAL", "path", directory.toString()))
+                .post("/api/v1/repositories").then().statusCode(201)
+                .body("name", equalTo(name)).body("kind", equalTo("LOCAL")).body("path", equalTo(directory.toString()))
+                .extract().path("id");
+        assertTrue(Files.exists(directory.resolve("config")), "create initializes the repository");
+        assertTrue(Files.exists(directory.resolve("keys/master")));
+        given().get("/api/v1/repositories/{id}", id).then().statusCode(200).body("name", equalTo(name));
+        given().get("/api/v1/repositories").then().statusCode(200).body("id", hasItem(id));
+        given().contentType(ContentType.JSON).body(Map.of("name", name, "kind", "LOCAL", "path", directory.toString()))
+                .post("/api/v1/repositories").then().statusCode(409).body("errors.field", hasItem("name"));
+    }
+
+    @Test
+    void s3SecretKeyIsWriteOnlyAndSealedAtRest() throws Exception {
+        InProcessS3Server s3 = new InProcessS3Server();
+        s3.createBucket("secrets");
+        Map<String, Object> location = Map.of("endpoint", s3.endpoint().toString(), "region", InProcessS3Server.REGION,
+                "bucket", "secrets", "accessKey", InProcessS3Server.ACCESS_KEY, "secretKey", InProcessS3Server.SECRET_KEY);
+        String id = given().contentType(ContentType.JSON).body(Map.of("name", "s3-" + UUID.randomUUID(), "kind", "S3", "s3", location))
+                .post("/api/v1/repositories").then().statusCode(201)
+                .body("s3.secretKeySet", equalTo(true)).body("s3.secretKey", nullValue())
+                .body(not(containsString(InProcessS3Server.SECRET_KEY)))
+                .extract().path("id");
+        try (Connection connection = db.getConnection();
+             ResultSet row = connection.createStatement().executeQuery("SELECT s3_secret_key_sealed FROM backup_repository WHERE id = '" + id + "'")) {
+            assertTrue(row.next());
+            assertFalse(row.getString(1).contains(InProcessS3Server.SECRET_KEY));
+            assertTrue(row.getString(1).startsWith("v1:"));
+        }
+        Map<String, Object> withoutSecret = Map.of("endpoint", s3.endpoint().toString(), "region", InProcessS3Server.REGION,
+                "bucket", "secrets", "accessKey", InProcessS3Server.ACCESS_KEY);
+        given().contentType(ContentType.JSON).body(Map.of("name", "renamed-" + UUID.randomUUID(), "kind", "S3", "s3", withoutSecret))
+                .put("/api/v1/repositories/{id}", id).then().statusCode(200).body("s3.secretKeySet", equalTo(true));
+    }
+
+    @Test
+    void unreachableOrInvalidRepositoriesAreRejectedNamingTheField() {
+        given().contentType(ContentType.JSON).body(Map.of("name", "rel", "kind", "LOCAL", "path", "relative/dir"))
+                .post("/api/v1/repositories").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("path"));
+        given().contentType(ContentType.JSON).body(Map.of("name", "nos3", "kind", "S3"))
+                .post("/api/v1/repositories").then().statusCode(400).body("errors.field", hasItem("s3"));
+        Map<String, Object> unreachable = Map.of("endpoint", "http://127.0.0.1:1", "region", "us-east-1", "bucket", "b",
+                "accessKey", "a", "secretKey", "s");
+        given().contentType(ContentType.JSON).body(Map.of("name", "down-" + UUID.randomUUID(), "kind", "S3", "s3", unreachable))
+                .post("/api/v1/repositories").then().statusCode(422).body("errors.field", hasItem("s3.endpoint"));
+        given().get("/api/v1/repositories/{id}", UUID.randomUUID()).then().statusCode(404);
+    }
+
+    @Test
+    void readinessReportsADownRepositoryWithoutFailing() throws Exception {
+        Path directory = Files.createTempDirectory("sfbackup-vanishing");
+        String name = "vanishing-" + UUID.randomUUID();
+        String id = given().contentType(ContentType.JSON).body(Map.of("name", name, "kind", "LOCAL", "path", directory.toString()))
+                .post("/api/v1/repositories").then().statusCode(201).extract().path("id");
+        given().get("/q/health/ready").then().body("checks.find { it.name == 'repositories' }.data.'" + name + "'", equalTo("UP"));
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+        given().get("/q/health/ready").then().statusCode(503)
+                .body("checks.find { it.name == 'repositories' }.status", equalTo("DOWN"))
+                .body("checks.find { it.name == 'repositories' }.data.'" + name + "'", containsString("DOWN"));
+        given().delete("/api/v1/repositories/{id}", id).then().statusCode(204);
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+}
