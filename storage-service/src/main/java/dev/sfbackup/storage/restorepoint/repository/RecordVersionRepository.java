@@ -323,7 +323,7 @@ public class RecordVersionRepository {
     }
 
     /**
-     * Removes up to limit versions older than keptSeq that no kept point reads: versions superseded before keptSeq,
+     * Removes up to limit versions older than keptSeq that no kept point reads: versions superseded at or before keptSeq,
      * and tombstones with nothing older left (removing those first would resurrect what they hide).
      */
     public int removeUnreadVersions(long streamId, long keptSeq, int limit) throws SQLException {
@@ -331,7 +331,7 @@ public class RecordVersionRepository {
                 PreparedStatement ps = c.prepareStatement("DELETE FROM record_version WHERE ctid = ANY(ARRAY("
                         + " SELECT v.ctid FROM record_version v WHERE v.stream_id = ? AND v.seq < ? AND ("
                         + " EXISTS (SELECT 1 FROM record_version w WHERE w.stream_id = v.stream_id"
-                        + " AND w.record_id = v.record_id AND w.seq > v.seq AND w.seq < ?)"
+                        + " AND w.record_id = v.record_id AND w.seq > v.seq AND w.seq <= ?)"
                         + " OR (v.tombstone AND NOT EXISTS (SELECT 1 FROM record_version w WHERE w.stream_id = v.stream_id"
                         + " AND w.record_id = v.record_id AND w.seq < v.seq))) LIMIT ?))")) {
             ps.setLong(1, streamId);
