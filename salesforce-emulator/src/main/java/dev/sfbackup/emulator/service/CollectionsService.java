@@ -19,6 +19,7 @@ import java.util.Optional;
 public class CollectionsService {
 
     public static final int MAX_RECORDS = 200;
+    private static final String OWNER = "OwnerId";
     private static final SaveResult.SaveError ROLLED_BACK = new SaveResult.SaveError("ALL_OR_NONE_OPERATION_ROLLED_BACK",
             "Record rolled back because not all records were valid and the request was using AllOrNone header", List.of());
 
@@ -159,6 +160,10 @@ public class CollectionsService {
                     + "read/write for your profile or permission set.", readOnly));
         }
         if (create) {
+            // Like Salesforce, a record created without an owner belongs to the calling user.
+            if (table.hasField(OWNER) && values.get(OWNER) == null) {
+                values.put(OWNER, TokenService.INTEGRATION_USER_ID);
+            }
             List<String> missing = table.fields().stream()
                     .filter(f -> f.createable() && !f.nillable() && f.type() != FieldType.BOOLEAN && values.get(f.name()) == null)
                     .map(FieldDef::name).toList();

@@ -98,7 +98,7 @@ public class DescribeService {
         f.put("calculated", field.calculated());
         f.put("createable", field.createable());
         f.put("custom", field.custom());
-        f.put("defaultedOnCreate", field.isSystem() || !field.nillable() && type == FieldType.BOOLEAN);
+        f.put("defaultedOnCreate", field.isSystem() || field.name().equals("OwnerId") || !field.nillable() && type == FieldType.BOOLEAN);
         f.put("deprecatedAndHidden", false);
         f.put("digits", type == FieldType.INT ? 9 : 0);
         f.put("externalId", false);

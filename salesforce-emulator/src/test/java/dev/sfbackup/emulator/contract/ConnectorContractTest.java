@@ -17,6 +17,7 @@ import dev.sfbackup.salesforce.DeletedRecords;
 import dev.sfbackup.salesforce.GlobalDescribe;
 import dev.sfbackup.salesforce.InvalidFieldException;
 import dev.sfbackup.salesforce.MalformedQueryException;
+import dev.sfbackup.salesforce.OAuthTokenSource;
 import dev.sfbackup.salesforce.ObjectEligibility;
 import dev.sfbackup.salesforce.QueryTimeoutException;
 import dev.sfbackup.salesforce.RequestLimitExceededException;
@@ -81,6 +82,20 @@ class ConnectorContractTest {
                 () -> org.connectAs("demo-client", "wrong-secret").describeGlobal());
 
         assertTrue(Set.of("invalid_client", "invalid_grant").contains(refused.errorCode()), refused.errorCode());
+    }
+
+    @Test
+    void jwtBearerFlowSignsInWithAnRs256Assertion() throws Exception {
+        var http = SalesforceConnection.defaultHttpClient();
+        var key = java.security.KeyPairGenerator.getInstance("RSA").generateKeyPair().getPrivate();
+        String audience = root.toString().replaceAll("/$", "");
+        SalesforceConnection connection = SalesforceConnection.create(http, OAuthTokenSource.jwtBearer(http, root.toURI(),
+                "demo-client", "admin@demo.example", key, audience), EmulatedOrg.fastOptions());
+        SalesforceConnection unknownApp = SalesforceConnection.create(http, OAuthTokenSource.jwtBearer(http, root.toURI(),
+                "someone-else", "admin@demo.example", key, audience), EmulatedOrg.fastOptions());
+
+        assertTrue(connection.describeGlobal().find("Account").isPresent());
+        assertThrows(AuthenticationException.class, unknownApp::describeGlobal);
     }
 
     @Test
