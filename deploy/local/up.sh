@@ -39,7 +39,7 @@ start_service() {
     echo "up: $module already running (pid $(cat "$RUN/$module.pid"))"
     return
   fi
-  BACKUP_ENCRYPTION_KEY="$KEY" nohup "$JAVA_HOME/bin/java" -Xmx${BACKUP_SERVICE_HEAP:-768m} \
+  BACKUP_ENCRYPTION_KEY="$KEY" BACKUP_DB_PORT="${BACKUP_PG_PORT:-55432}" nohup "$JAVA_HOME/bin/java" -Xmx${BACKUP_SERVICE_HEAP:-768m} \
     -Dquarkus.http.port="$port" \
     -Dquarkus.rest-client.policy-service.url=http://127.0.0.1:8081 \
     -Dquarkus.rest-client.session-service.url=http://127.0.0.1:8082 \
