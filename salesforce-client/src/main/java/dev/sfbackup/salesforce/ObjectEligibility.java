@@ -34,6 +34,19 @@ public record ObjectEligibility(String objectName, Optional<String> skipReason) 
         return classify(object.name(), object.queryable(), object.retrieveable());
     }
 
+    /**
+     * Classifies an object whose unfiltered query failed: Salesforce answers MALFORMED_QUERY "Implementation
+     * restriction: … requires a filter …" for objects that must be filtered; empty for any other error.
+     */
+    public static Optional<ObjectEligibility> fromQueryError(String objectName, SalesforceException error) {
+        String message = error.getMessage() == null ? "" : error.getMessage();
+        if (MalformedQueryException.ERROR_CODE.equals(error.errorCode()) && message.contains("Implementation restriction")) {
+            return Optional.of(skipped(objectName, "cannot be queried without a filter ("
+                    + message.substring(message.indexOf("Implementation restriction")).strip() + ")"));
+        }
+        return Optional.empty();
+    }
+
     private static ObjectEligibility classify(String name, boolean queryable, boolean retrieveable) {
         if (!queryable) {
             return skipped(name, "not queryable (describe: queryable=false)");

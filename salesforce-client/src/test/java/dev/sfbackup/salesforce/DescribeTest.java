@@ -1,6 +1,7 @@
 package dev.sfbackup.salesforce;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sfbackup.salesforce.RecordedOrg.Reply;
@@ -79,6 +80,19 @@ class DescribeTest {
         assertEquals("not queryable (describe: queryable=false)", byName.get("ActivityHistory").skipReason().orElseThrow());
         assertEquals("not retrievable (describe: retrieveable=false)", byName.get("AssetAttribute").skipReason().orElseThrow());
         assertTrue(byName.get("ContentDocumentLink").skipReason().orElseThrow().contains("without a filter"));
+    }
+
+    @Test
+    void anObjectWhoseUnfilteredQueryIsRefusedByImplementationRestrictionIsSkipped() {
+        org.on("GET " + DATA + "/query", Reply.json(400, "errors/implementation-restriction.json"));
+        RestQuery query = connection.query("SELECT Id FROM ContentDocumentLink");
+
+        MalformedQueryException refused = assertThrows(MalformedQueryException.class, query::hasNext);
+
+        ObjectEligibility eligibility = ObjectEligibility.fromQueryError("ContentDocumentLink", refused).orElseThrow();
+        assertTrue(eligibility.skipReason().orElseThrow().startsWith("cannot be queried without a filter (Implementation restriction"));
+        assertTrue(ObjectEligibility.fromQueryError("Account",
+                new InvalidFieldException(400, "INVALID_FIELD", "No such column")).isEmpty());
     }
 
     @Test
