@@ -127,6 +127,17 @@ class BulkQueryTest {
     }
 
     @Test
+    void resultsAreGzippedWhenTheClientAsksForIt() throws IOException {
+        String token = TestOrg.token();
+        String jobId = completedJob(token, "SELECT Id, Name FROM Account", Map.of());
+        Response gzipped = given().auth().oauth2(token).header("Accept-Encoding", "gzip")
+                .get(TestOrg.DATA + "/jobs/query/" + jobId + "/results");
+        gzipped.then().statusCode(200).header("Content-Encoding", "gzip").header("Sforce-NumberOfRecords", "1200");
+        CsvRows csv = new CsvRows(new StringReader(gzipped.asString()), ',');
+        assertEquals(List.of("Id", "Name"), csv.next());
+    }
+
+    @Test
     void queryAllJobIncludesDeletedRecords() {
         given().contentType(ContentType.JSON).body(Map.of("object", "Account", "delete", 4)).post("/emulator/admin/mutate").then().statusCode(200);
         String token = TestOrg.token();

@@ -218,7 +218,9 @@ public final class DemoOrgBlueprint {
     }
 
     private static String phone(long n) {
-        return String.format("(%03d) 555-%04d", 200 + Noise.below(n, 800), Noise.below(n >>> 20, 10000));
+        int line = Noise.below(n >>> 20, 10000);
+        return "(" + (200 + Noise.below(n, 800)) + ") 555-" + (char) ('0' + line / 1000) + (char) ('0' + line / 100 % 10)
+                + (char) ('0' + line / 10 % 10) + (char) ('0' + line % 10);
     }
 
     private static String extension(RecordView r) {

@@ -86,12 +86,47 @@ public enum FieldType {
             return "";
         }
         if (value instanceof Instant instant) {
-            return CSV_DATETIME.format(instant);
+            return formatCsvDateTime(instant);
         }
         if (value instanceof Double d) {
             return d == Math.rint(d) && !Double.isInfinite(d) ? Long.toString(d.longValue()) + ".0" : d.toString();
         }
         return value.toString();
+    }
+
+    /** yyyy-MM-ddTHH:mm:ss.SSSZ without a formatter: this runs once per date cell of every Bulk row. */
+    static String formatCsvDateTime(Instant instant) {
+        long millis = instant.toEpochMilli();
+        long days = Math.floorDiv(millis, 86_400_000L);
+        int msOfDay = (int) Math.floorMod(millis, 86_400_000L);
+        LocalDate date = LocalDate.ofEpochDay(days);
+        char[] out = new char[24];
+        int year = date.getYear();
+        if (year < 0 || year > 9999) {
+            return CSV_DATETIME.format(instant);
+        }
+        digits(out, 0, year, 4);
+        out[4] = '-';
+        digits(out, 5, date.getMonthValue(), 2);
+        out[7] = '-';
+        digits(out, 8, date.getDayOfMonth(), 2);
+        out[10] = 'T';
+        digits(out, 11, msOfDay / 3_600_000, 2);
+        out[13] = ':';
+        digits(out, 14, msOfDay / 60_000 % 60, 2);
+        out[16] = ':';
+        digits(out, 17, msOfDay / 1000 % 60, 2);
+        out[19] = '.';
+        digits(out, 20, msOfDay % 1000, 3);
+        out[23] = 'Z';
+        return new String(out);
+    }
+
+    private static void digits(char[] out, int at, int value, int width) {
+        for (int i = width - 1; i >= 0; i--) {
+            out[at + i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     public static String formatRestDateTime(Instant instant) {

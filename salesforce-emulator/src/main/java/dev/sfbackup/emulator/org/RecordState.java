@@ -22,8 +22,10 @@ public record RecordState(int revision, long createdAt, long modifiedAt, boolean
         explicit = Map.copyOf(copy);
     }
 
+    private static final RecordState GENERATED = new RecordState(0, 0, 0, false, Map.of(), 0);
+
     public static RecordState generated() {
-        return new RecordState(0, 0, 0, false, Map.of(), 0);
+        return GENERATED;
     }
 
     public boolean deleted() {

@@ -1,15 +1,10 @@
 package dev.sfbackup.emulator.service;
 
 import dev.sfbackup.emulator.config.EmulatorConfig;
-import dev.sfbackup.emulator.org.FieldDef;
 import dev.sfbackup.emulator.org.FieldType;
-import dev.sfbackup.emulator.org.RecordView;
-import dev.sfbackup.emulator.org.SObjectTable;
 import dev.sfbackup.emulator.org.SalesforceIds;
 import dev.sfbackup.emulator.soql.QueryPlan;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -130,28 +125,8 @@ public class BulkQueryService {
         int count = Math.min(job.results.length - offset, maxRecords == null ? config.bulkDefaultMaxRecords() : maxRecords);
         int end = offset + count;
         String next = end >= job.results.length ? "null" : encodeLocator(end);
-        return new BulkResultPage(count, next, out -> writeCsv(job, offset, end, out));
-    }
-
-    private void writeCsv(BulkJob job, int from, int to, java.io.OutputStream stream) throws java.io.IOException {
-        BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
-        CsvWriter csv = new CsvWriter(writer, DELIMITERS.get(job.columnDelimiter), job.lineEnding.equals("CRLF") ? "\r\n" : "\n");
-        List<FieldDef> fields = job.plan.fields();
-        for (int f = 0; f < fields.size(); f++) {
-            csv.cell(f == 0, fields.get(f).name());
-        }
-        csv.endRow();
-        SObjectTable table = job.plan.table();
-        for (int i = from; i < to; i++) {
-            RecordView record = table.view(job.results[i]);
-            for (int f = 0; f < fields.size(); f++) {
-                FieldDef field = fields.get(f);
-                Object value = record.get(field);
-                csv.cell(f == 0, value == null ? null : field.type().toCsv(value));
-            }
-            csv.endRow();
-        }
-        writer.flush();
+        return new BulkResultPage(count, next, out -> CsvWriter.writeResults(job.plan, job.results, offset, end,
+                DELIMITERS.get(job.columnDelimiter), job.lineEnding.equals("CRLF") ? "\r\n" : "\n", out));
     }
 
     private BulkJob job(String jobId) {
