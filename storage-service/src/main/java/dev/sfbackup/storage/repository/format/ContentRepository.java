@@ -52,6 +52,13 @@ public final class ContentRepository implements AutoCloseable {
     private final Map<String, List<String>> packsByIndexFile = new ConcurrentHashMap<>();
     private final Map<String, IndexedPack> packs = new ConcurrentHashMap<>();
     private final ReentrantReadWriteLock gcLock = new ReentrantReadWriteLock();
+    private final ThreadLocal<Mac> chunkMac;
+
+    /** Hashing, compression and encryption of chunks run here, a few chunks ahead of the packing thread. */
+    private static final int ENCODER_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
+    private static final int ENCODE_WINDOW = ENCODER_THREADS + 2;
+    private static final java.util.concurrent.ExecutorService ENCODERS = java.util.concurrent.Executors.newFixedThreadPool(
+            ENCODER_THREADS, Thread.ofPlatform().daemon().name("chunk-encoder-", 0).factory());
 
     private ContentRepository(Backend backend, RepositoryKeys keys, Path spoolDirectory, long packTarget) {
         this.backend = backend;
@@ -61,6 +68,7 @@ public final class ContentRepository implements AutoCloseable {
         this.gear = keys.gearTable();
         this.spoolDirectory = spoolDirectory;
         this.packTarget = packTarget;
+        this.chunkMac = ThreadLocal.withInitial(keys::newChunkMac);
     }
 
     /**
@@ -171,61 +179,110 @@ public final class ContentRepository implements AutoCloseable {
         }
     }
 
-    private StoredContent chunkAndPack(InputStream in) throws IOException {
-        MessageDigest sha256 = sha256();
-        Mac mac = keys.newChunkMac();
-        FastCdcChunker chunker = new FastCdcChunker(in, gear);
-        List<ChunkRef> chunks = new ArrayList<>();
-        Map<String, BlobLocation> pending = new java.util.HashMap<>();
-        List<IndexedPack> written = new ArrayList<>();
-        long size = 0;
-        long newBytes = 0;
-        long dedupBytes = 0;
-        long storedBytes = 0;
-        PackWriter pack = null;
-        try {
-            for (FastCdcChunker.Chunk chunk = chunker.next(); chunk != null; chunk = chunker.next()) {
-                sha256.update(chunk.buffer(), chunk.offset(), chunk.length());
-                size += chunk.length();
-                String id = RepositoryKeys.chunkId(mac, chunk.buffer(), chunk.offset(), chunk.length());
-                chunks.add(new ChunkRef(id, chunk.length()));
-                if (index.containsKey(id) || pending.containsKey(id)) {
-                    dedupBytes += chunk.length();
-                    continue;
-                }
-                byte[] compressed = Compression.compressIfSmaller(chunk.buffer(), chunk.offset(), chunk.length());
-                byte[] sealed = compressed == null
-                        ? cipher.seal(chunk.buffer(), chunk.offset(), chunk.length(), id)
-                        : cipher.seal(compressed, 0, compressed.length, id);
-                if (pack == null) {
-                    pack = new PackWriter(spoolDirectory);
-                }
-                pack.add(id, sealed, chunk.length(), compressed == null ? Compression.NONE : Compression.ZSTD);
-                pending.put(id, null);
-                newBytes += chunk.length();
-                storedBytes += sealed.length;
-                if (pack.size() >= packTarget) {
-                    written.add(upload(pack));
-                    pack = null;
-                }
+    /** A chunk after hashing and (unless already stored) compressing and sealing; sealed is null for a known chunk. */
+    private record EncodedChunk(String id, int length, byte[] sealed, Compression compression) {
+    }
+
+    private EncodedChunk encode(byte[] chunk) {
+        String id = RepositoryKeys.chunkId(chunkMac.get(), chunk, 0, chunk.length);
+        if (index.containsKey(id)) {
+            return new EncodedChunk(id, chunk.length, null, null);
+        }
+        byte[] compressed = Compression.compressIfSmaller(chunk, 0, chunk.length);
+        return compressed == null
+                ? new EncodedChunk(id, chunk.length, cipher.seal(chunk, 0, chunk.length, id), Compression.NONE)
+                : new EncodedChunk(id, chunk.length, cipher.seal(compressed, 0, compressed.length, id), Compression.ZSTD);
+    }
+
+    /** The state of one store: chunks hashed, compressed and sealed on the encoder pool, packed here in stream order. */
+    private final class Upload implements AutoCloseable {
+        final List<ChunkRef> chunks = new ArrayList<>();
+        final java.util.Set<String> pending = new java.util.HashSet<>();
+        final List<IndexedPack> written = new ArrayList<>();
+        long newBytes;
+        long dedupBytes;
+        long storedBytes;
+        PackWriter pack;
+
+        void add(EncodedChunk chunk) throws IOException {
+            chunks.add(new ChunkRef(chunk.id(), chunk.length()));
+            if (chunk.sealed() == null || index.containsKey(chunk.id()) || !pending.add(chunk.id())) {
+                dedupBytes += chunk.length();
+                return;
             }
+            if (pack == null) {
+                pack = new PackWriter(spoolDirectory);
+            }
+            pack.add(chunk.id(), chunk.sealed(), chunk.length(), chunk.compression());
+            newBytes += chunk.length();
+            storedBytes += chunk.sealed().length;
+            if (pack.size() >= packTarget) {
+                flush();
+            }
+        }
+
+        void flush() throws IOException {
             if (pack != null) {
-                written.add(upload(pack));
+                PackWriter full = pack;
                 pack = null;
+                written.add(upload(full));
             }
-        } finally {
+        }
+
+        @Override
+        public void close() throws IOException {
             if (pack != null) {
                 pack.close();
             }
         }
-        if (!written.isEmpty()) {
-            IndexFile indexFile = new IndexFile(FORMAT_VERSION, written);
-            String indexName = "index/" + randomId();
-            backend.putBytes(indexName, documents.seal(indexFile, "index"));
-            addToIndex(indexName, indexFile);
+    }
+
+    private StoredContent chunkAndPack(InputStream in) throws IOException {
+        MessageDigest sha256 = sha256();
+        FastCdcChunker chunker = new FastCdcChunker(in, gear);
+        java.util.ArrayDeque<java.util.concurrent.Future<EncodedChunk>> inFlight = new java.util.ArrayDeque<>();
+        long size = 0;
+        try (Upload upload = new Upload()) {
+            try {
+                for (FastCdcChunker.Chunk chunk = chunker.next(); chunk != null; chunk = chunker.next()) {
+                    sha256.update(chunk.buffer(), chunk.offset(), chunk.length());
+                    size += chunk.length();
+                    byte[] copy = java.util.Arrays.copyOfRange(chunk.buffer(), chunk.offset(), chunk.offset() + chunk.length());
+                    inFlight.add(ENCODERS.submit(() -> encode(copy)));
+                    if (inFlight.size() >= ENCODE_WINDOW) {
+                        upload.add(await(inFlight.poll()));
+                    }
+                }
+                while (!inFlight.isEmpty()) {
+                    upload.add(await(inFlight.poll()));
+                }
+                upload.flush();
+            } finally {
+                inFlight.forEach(f -> f.cancel(true));
+            }
+            if (!upload.written.isEmpty()) {
+                IndexFile indexFile = new IndexFile(FORMAT_VERSION, upload.written);
+                String indexName = "index/" + randomId();
+                backend.putBytes(indexName, documents.seal(indexFile, "index"));
+                addToIndex(indexName, indexFile);
+            }
+            FileManifest manifest = new FileManifest(FORMAT_VERSION, size, HexFormat.of().formatHex(sha256.digest()), upload.chunks);
+            return new StoredContent(manifest, upload.newBytes, upload.dedupBytes, upload.storedBytes);
         }
-        FileManifest manifest = new FileManifest(FORMAT_VERSION, size, HexFormat.of().formatHex(sha256.digest()), chunks);
-        return new StoredContent(manifest, newBytes, dedupBytes, storedBytes);
+    }
+
+    private static EncodedChunk await(java.util.concurrent.Future<EncodedChunk> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while encoding chunks", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException("encoding a chunk failed", e.getCause());
+        }
     }
 
     private IndexedPack upload(PackWriter writer) throws IOException {
@@ -266,7 +323,7 @@ public final class ContentRepository implements AutoCloseable {
 
     private byte[] decode(BlobLocation location, byte[] sealed) {
         byte[] plain = location.compression().decompress(cipher.open(sealed, location.chunkId()), location.rawLength());
-        Mac mac = keys.newChunkMac();
+        Mac mac = chunkMac.get();
         if (!RepositoryKeys.chunkId(mac, plain, 0, plain.length).equals(location.chunkId())) {
             throw new CorruptDataException("chunk " + location.chunkId() + " does not match its id");
         }

@@ -170,7 +170,7 @@ public abstract class ContentRepositoryContractTest {
 
     @Test
     void interruptedUploadIndexesNothingAndRecordsNothing() throws IOException {
-        byte[] content = random(12 * 1024 * 1024, 12);
+        byte[] content = random(24 * 1024 * 1024, 12);
         InputStream failing = new InputStream() {
             private final InputStream in = new ByteArrayInputStream(content);
             private long read;
@@ -182,7 +182,7 @@ public abstract class ContentRepositoryContractTest {
 
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
-                if (read > 9 * 1024 * 1024) {
+                if (read > 20 * 1024 * 1024) {
                     throw new IOException("client went away");
                 }
                 int n = in.read(b, off, len);
