@@ -48,6 +48,28 @@ class RestorePointIngestTest {
     }
 
     @Test
+    void twoConcurrentDeliveriesOfOneBatchStoreItOnce() throws Exception {
+        String point = open(policy, "Campaign", "INITIAL");
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < 2000; i++) {
+            body.append(record(String.format("701%015d", i), "Campaign " + i)).append('\n');
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.List<java.util.concurrent.Future<Boolean>> calls = java.util.List.of(
+                    pool.submit(() -> batch(point, 3, body.toString()).then().statusCode(200).extract().<Boolean>path("duplicate")),
+                    pool.submit(() -> batch(point, 3, body.toString()).then().statusCode(200).extract().<Boolean>path("duplicate")));
+            // exactly one of the two stored the batch; the other waited for it and reports a duplicate
+            assertEquals(1, Boolean.compare(calls.get(0).get(), false) + Boolean.compare(calls.get(1).get(), false));
+        } finally {
+            pool.shutdown();
+        }
+        committed(point);
+        given().get("/api/v1/restore-points/" + point).then().body("counters.recordsNew", equalTo(2000));
+        assertEquals(2000, names(point, "Campaign").size());
+    }
+
+    @Test
     void unchangedRecordsAreCountedButNotStoredAgain() {
         String initial = open(policy, "Contact", "INITIAL");
         ingest(initial, 1, lines(record("003A", "Ann", "Age", 30), record("003B", "Bob")));

@@ -35,19 +35,20 @@ public class IngestedBatchRepository {
         }
     }
 
-    public void record(UUID pointId, Kind kind, BatchResult result) throws SQLException {
+    public void record(UUID pointId, Kind kind, BatchResult result, long bytes) throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("UPDATE ingested_batch SET received = ?, records_new = ?,"
-                        + " records_changed = ?, records_unchanged = ?, records_deleted = ?"
+                        + " records_changed = ?, records_unchanged = ?, records_deleted = ?, bytes = ?"
                         + " WHERE restore_point_id = ? AND kind = ? AND seq = ?")) {
             ps.setLong(1, result.received());
             ps.setLong(2, result.recordsNew());
             ps.setLong(3, result.recordsChanged());
             ps.setLong(4, result.recordsUnchanged());
             ps.setLong(5, result.recordsDeleted());
-            ps.setObject(6, pointId);
-            ps.setString(7, kind.name());
-            ps.setLong(8, result.seq());
+            ps.setLong(6, bytes);
+            ps.setObject(7, pointId);
+            ps.setString(8, kind.name());
+            ps.setLong(9, result.seq());
             ps.executeUpdate();
         }
     }

@@ -64,6 +64,8 @@ public class RecordVersionRepository {
                 s.execute("CREATE TEMP TABLE IF NOT EXISTS rp_staging (ord int4, record_id text COLLATE \"C\","
                         + " content_hash bytea, payload bytea) ON COMMIT DELETE ROWS");
                 s.execute("TRUNCATE rp_staging");
+                // the de-duplicating sort of a batch of thousands of ~1 KB rows must not spill to disk
+                s.execute("SET LOCAL work_mem = '64MB'");
             }
             int received = copyIntoStaging(c, filler);
             if (trackSeen) {

@@ -28,8 +28,15 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class RestorePointRepository {
 
-    static final String COLUMNS = "id, seq, policy_id, session_id, org_id, object, kind, state, repository_id, stream_id,"
-            + " created_at, committed_at, records_new, records_changed, records_deleted, records_unchanged, bytes";
+    private static final List<String> COUNTERS =
+            List.of("records_new", "records_changed", "records_deleted", "records_unchanged", "bytes");
+
+    /** Columns of a point aliased p; an OPEN point's counters are summed from its batches so far. */
+    static final String COLUMNS = "p.id, p.seq, p.policy_id, p.session_id, p.org_id, p.object, p.kind, p.state,"
+            + " p.repository_id, p.stream_id, p.created_at, p.committed_at, " + String.join(", ", COUNTERS.stream()
+                    .map(c -> "CASE WHEN p.state = 'OPEN' THEN (SELECT coalesce(sum(b." + c + "), 0) FROM ingested_batch b"
+                            + " WHERE b.restore_point_id = p.id) ELSE p." + c + " END AS " + c)
+                    .toList());
 
     private final DataSource dataSource;
     private final ObjectMapper mapper;
@@ -79,7 +86,7 @@ public class RestorePointRepository {
 
     public RestorePoint insert(OpenRestorePoint request, Long streamId) throws SQLException {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("INSERT INTO restore_point (id, policy_id, session_id, org_id,"
+                PreparedStatement ps = c.prepareStatement("INSERT INTO restore_point AS p (id, policy_id, session_id, org_id,"
                         + " object, kind, state, repository_id, object_schema, stream_id) VALUES (?, ?, ?, ?, ?, ?, 'OPEN', ?,"
                         + " ?::jsonb, ?) RETURNING " + COLUMNS)) {
             ps.setObject(1, UUID.randomUUID());
@@ -103,16 +110,16 @@ public class RestorePointRepository {
     }
 
     public Optional<RestorePoint> find(UUID id) throws SQLException {
-        return findOne("SELECT " + COLUMNS + " FROM restore_point WHERE id = ?", id);
+        return findOne("SELECT " + COLUMNS + " FROM restore_point p WHERE id = ?", id);
     }
 
     /** Locks the point against commit and discard while a batch is written into it. */
     public Optional<RestorePoint> findForShare(UUID id) throws SQLException {
-        return findOne("SELECT " + COLUMNS + " FROM restore_point WHERE id = ? FOR SHARE", id);
+        return findOne("SELECT " + COLUMNS + " FROM restore_point p WHERE id = ? FOR SHARE", id);
     }
 
     public Optional<RestorePoint> findForUpdate(UUID id) throws SQLException {
-        return findOne("SELECT " + COLUMNS + " FROM restore_point WHERE id = ? FOR UPDATE", id);
+        return findOne("SELECT " + COLUMNS + " FROM restore_point p WHERE id = ? FOR UPDATE", id);
     }
 
     public Optional<String> schemaOf(UUID id) throws SQLException {
@@ -125,13 +132,18 @@ public class RestorePointRepository {
         }
     }
 
+    /** Ends an OPEN point, storing the sum of its batches' counters. */
     public RestorePoint changeState(UUID id, RestorePointState state) throws SQLException {
         String committedAt = state == RestorePointState.COMMITTED ? ", committed_at = clock_timestamp()" : "";
+        String counters = String.join(", ", COUNTERS.stream().map(c -> c + " = r." + c).toList());
+        String sums = String.join(", ", COUNTERS.stream().map(c -> "coalesce(sum(" + c + "), 0) AS " + c).toList());
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("UPDATE restore_point SET state = ?" + committedAt
-                        + " WHERE id = ? RETURNING " + COLUMNS)) {
+                PreparedStatement ps = c.prepareStatement("UPDATE restore_point p SET state = ?" + committedAt + ", "
+                        + counters + " FROM (SELECT " + sums + " FROM ingested_batch WHERE restore_point_id = ?) r"
+                        + " WHERE p.id = ? RETURNING " + COLUMNS)) {
             ps.setString(1, state.name());
             ps.setObject(2, id);
+            ps.setObject(3, id);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return read(rs);
@@ -139,25 +151,10 @@ public class RestorePointRepository {
         }
     }
 
-    public void addCounters(UUID id, RestorePointCounters delta) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("UPDATE restore_point SET records_new = records_new + ?,"
-                        + " records_changed = records_changed + ?, records_deleted = records_deleted + ?,"
-                        + " records_unchanged = records_unchanged + ?, bytes = bytes + ? WHERE id = ?")) {
-            ps.setLong(1, delta.recordsNew());
-            ps.setLong(2, delta.recordsChanged());
-            ps.setLong(3, delta.recordsDeleted());
-            ps.setLong(4, delta.recordsUnchanged());
-            ps.setLong(5, delta.bytes());
-            ps.setObject(6, id);
-            ps.executeUpdate();
-        }
-    }
-
     /** The newest committed point of a stream committed at or before the instant. */
     public Optional<RestorePoint> latestCommittedAt(long streamId, Instant at) throws SQLException {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM restore_point WHERE stream_id = ?"
+                PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM restore_point p WHERE stream_id = ?"
                         + " AND state = 'COMMITTED' AND committed_at <= ? ORDER BY seq DESC LIMIT 1")) {
             ps.setLong(1, streamId);
             ps.setTimestamp(2, Timestamp.from(at));
@@ -186,7 +183,7 @@ public class RestorePointRepository {
         List<Object> args = new ArrayList<>();
         String where = where(filter, args);
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM restore_point" + where
+                PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM restore_point p" + where
                         + " ORDER BY seq DESC LIMIT ? OFFSET ?")) {
             int i = bind(ps, args);
             ps.setInt(i++, size);
@@ -205,7 +202,7 @@ public class RestorePointRepository {
         List<Object> args = new ArrayList<>();
         String where = where(filter, args);
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM restore_point" + where)) {
+                PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM restore_point p" + where)) {
             bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

@@ -40,6 +40,8 @@ public final class CanonicalRecord {
     private static final DateTimeFormatter UTC_MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
 
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(CanonicalRecord::newSha256);
+
     private final byte[] json;
     private final byte[] sha256;
 
@@ -128,8 +130,12 @@ public final class CanonicalRecord {
     }
 
     private static byte[] sha256(byte[] bytes) {
+        return SHA_256.get().digest(bytes);
+    }
+
+    private static MessageDigest newSha256() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK always has SHA-256", e);
         }

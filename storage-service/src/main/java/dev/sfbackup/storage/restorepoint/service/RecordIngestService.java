@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.sfbackup.api.storage.BatchResult;
 import dev.sfbackup.api.storage.RecordDeletions;
-import dev.sfbackup.api.storage.RestorePointCounters;
 import dev.sfbackup.api.storage.RestorePointKind;
 import dev.sfbackup.common.problem.ApiProblem;
 import dev.sfbackup.storage.restorepoint.RestorePoint;
@@ -27,8 +26,9 @@ import java.sql.SQLException;
 import java.util.UUID;
 
 /**
- * Writes records into an OPEN point. Every call runs in one transaction that first claims its (point, seq): a retried
- * call finds the claim and reports the first call's counters, and a failed call leaves nothing behind.
+ * Writes records into an OPEN point. Every call runs in one transaction that holds a share lock on the point (commit and
+ * discard wait for it) and first claims its (point, seq): a retried call finds the claim and reports the first call's
+ * counters, and a failed call leaves nothing behind. Counters live on the claim, so parallel calls never contend.
  */
 @ApplicationScoped
 public class RecordIngestService {
@@ -64,9 +64,7 @@ public class RecordIngestService {
                 point.kind() == RestorePointKind.FULL, table -> stage(ndjson, table));
         BatchResult result = new BatchResult(seq, counts.received(), counts.recordsNew(), counts.recordsChanged(),
                 counts.recordsUnchanged(), 0, false);
-        batches.record(pointId, Kind.RECORDS, result);
-        points.addCounters(pointId, new RestorePointCounters(counts.recordsNew(), counts.recordsChanged(), 0,
-                counts.recordsUnchanged(), counts.bytes()));
+        batches.record(pointId, Kind.RECORDS, result, counts.bytes());
         return result;
     }
 
@@ -112,8 +110,7 @@ public class RecordIngestService {
 
     private BatchResult recordTombstones(UUID pointId, Kind kind, long seq, long received, long deleted) throws SQLException {
         BatchResult result = new BatchResult(seq, received, 0, 0, 0, deleted, false);
-        batches.record(pointId, kind, result);
-        points.addCounters(pointId, new RestorePointCounters(0, 0, deleted, 0, 0));
+        batches.record(pointId, kind, result, 0);
         return result;
     }
 
