@@ -38,7 +38,7 @@ public class OAuthResource {
         String baseUrl = uri.getBaseUri().toString().replaceAll("/+$", "");
         if ("client_credentials".equals(grantType)) {
             if (clientId == null && authorization != null && authorization.startsWith("Basic ")) {
-                String[] pair = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8).split(":", 2);
+                String[] pair = basicCredentials(authorization.substring(6).trim());
                 clientId = pair[0];
                 clientSecret = pair.length > 1 ? pair[1] : null;
             }
@@ -48,5 +48,13 @@ public class OAuthResource {
             return tokens.jwtBearer(assertion, baseUrl);
         }
         throw new OAuthException(400, "unsupported_grant_type", "grant type not supported");
+    }
+
+    private static String[] basicCredentials(String encoded) {
+        try {
+            return new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8).split(":", 2);
+        } catch (IllegalArgumentException e) {
+            throw new OAuthException(400, "invalid_client", "invalid client credentials");
+        }
     }
 }

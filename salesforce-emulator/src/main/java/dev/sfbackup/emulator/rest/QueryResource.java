@@ -56,6 +56,10 @@ public class QueryResource {
             return null;
         }
         Matcher m = BATCH_SIZE.matcher(options);
-        return m.find() ? Integer.valueOf(m.group(1)) : null;
+        if (!m.find()) {
+            return null;
+        }
+        // Anything above the maximum page size is clamped to it anyway.
+        return m.group(1).length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(m.group(1));
     }
 }
