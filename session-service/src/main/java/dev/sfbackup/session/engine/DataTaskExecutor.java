@@ -11,7 +11,7 @@ import dev.sfbackup.api.storage.RestorePointKind;
 import dev.sfbackup.api.storage.RestorePointState;
 import dev.sfbackup.api.storage.RestorePointView;
 import dev.sfbackup.api.storage.Watermark;
-import dev.sfbackup.salesforce.DeletedRecords;
+import dev.sfbackup.salesforce.RestQuery;
 import dev.sfbackup.salesforce.QueryTimeoutException;
 import dev.sfbackup.salesforce.SObjectDescribe;
 import dev.sfbackup.salesforce.SalesforceConnection;
@@ -20,6 +20,7 @@ import dev.sfbackup.session.client.StorageClient;
 import dev.sfbackup.session.config.BackupConfig;
 import dev.sfbackup.session.service.SessionJournal;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +59,9 @@ public class DataTaskExecutor {
         ClaimedTask task = context.task();
         PolicyView policy = context.policy();
         SObjectDescribe describe = context.org().describe(task.object());
+        progress.shouldStop(task.taskId(), context.instanceId()).ifPresent(reason -> {
+            throw new TaskInterrupted(reason);
+        });
         List<String> fields = fieldSelection.select(policy, describe, task);
         Optional<String> incrementalField = describe.incrementalField();
         Optional<Watermark> watermark = incrementalField.isPresent()
@@ -181,18 +185,31 @@ public class DataTaskExecutor {
         context.budget().check();
     }
 
+    /**
+     * Deletions since the watermark (minus the overlap): queryAll on IsDeleted where the object has it (a delete bumps
+     * SystemModstamp), else getDeleted, whose window Salesforce limits to the last 30 days.
+     */
     private void storeDeletions(TaskContext context, ReadPlan plan, RestorePointView point) {
         ClaimedTask task = context.task();
         Instant from = plan.readFrom(config.engine().incrementalOverlap());
-        Instant to = Instant.now();
-        if (to.isBefore(from.plusSeconds(60))) {
-            to = from.plusSeconds(60);
-        }
-        DeletedRecords deleted = context.org().getDeleted(task.object(), from, to);
         List<String> ids = new ArrayList<>();
-        deleted.deletedRecords().forEach(record -> ids.add(record.id()));
+        long apiCalls;
+        if (plan.describe().field("IsDeleted").isPresent()) {
+            RestQuery deleted = context.org().queryAll("SELECT Id FROM " + task.object() + " WHERE IsDeleted = true AND "
+                    + plan.incrementalField() + " > " + SalesforceDateTime.soqlLiteral(from));
+            deleted.forEachRemaining(record -> ids.add(record.path("Id").asText()));
+            apiCalls = deleted.pagesFetched();
+        } else {
+            Instant to = Instant.now();
+            Instant start = from.isBefore(to.minus(Duration.ofDays(29))) ? to.minus(Duration.ofDays(29)) : from;
+            if (to.isBefore(start.plusSeconds(60))) {
+                to = start.plusSeconds(60);
+            }
+            context.org().getDeleted(task.object(), start, to).deletedRecords().forEach(record -> ids.add(record.id()));
+            apiCalls = 1;
+        }
         BatchResult result = ids.isEmpty() ? null : storage.deletions(point.id(), new RecordDeletions(ids, 1L));
-        Optional<String> stop = progress.batchStored(task.taskId(), context.instanceId(), task.lastBatchSeq(), null, 0, result, 0, 1);
+        Optional<String> stop = progress.batchStored(task.taskId(), context.instanceId(), 0, null, 0, result, 0, apiCalls);
         if (!ids.isEmpty()) {
             journal.info(task.sessionId(), task.taskId(), task.object() + ": " + ids.size() + " deletions since " + from);
         }

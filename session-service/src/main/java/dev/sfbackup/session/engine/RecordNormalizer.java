@@ -7,6 +7,8 @@ import dev.sfbackup.salesforce.FieldDescribe;
 import dev.sfbackup.salesforce.SObjectDescribe;
 import dev.sfbackup.salesforce.SalesforceDateTime;
 import java.math.BigDecimal;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,8 @@ import java.util.Map;
 final class RecordNormalizer {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
 
     private final List<String> fields;
     private final Map<String, String> typeByField = new HashMap<>();
@@ -58,7 +62,7 @@ final class RecordNormalizer {
                 case "boolean" -> NODES.booleanNode(Boolean.parseBoolean(text));
                 case "int", "long" -> NODES.numberNode(new BigDecimal(text).longValueExact());
                 case "double", "currency", "percent" -> NODES.numberNode(new BigDecimal(text).stripTrailingZeros());
-                case "datetime" -> NODES.textNode(SalesforceDateTime.format(SalesforceDateTime.parse(text)));
+                case "datetime" -> NODES.textNode(DATE_TIME.format(SalesforceDateTime.parse(text)));
                 default -> NODES.textNode(text);
             };
         } catch (RuntimeException unparsable) {

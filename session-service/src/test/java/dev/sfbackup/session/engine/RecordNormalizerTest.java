@@ -28,7 +28,7 @@ class RecordNormalizerTest {
         RecordNormalizer normalizer = new RecordNormalizer(ACCOUNT, fields);
         ObjectNode rest = (ObjectNode) new ObjectMapper().readTree("""
                 {"attributes":{"type":"Account","url":"/x"},"Id":"001A","Name":"Acme","AnnualRevenue":1500000.0,
-                 "NumberOfEmployees":12,"IsPartner":false,"SystemModstamp":"2026-01-01T10:00:00.000+0000","Description":null}
+                 "NumberOfEmployees":12,"IsPartner":false,"SystemModstamp":"2026-01-01T10:00:00.029+0000","Description":null}
                 """);
         Map<String, String> csv = new HashMap<>();
         csv.put("Id", "001A");
@@ -36,7 +36,7 @@ class RecordNormalizerTest {
         csv.put("AnnualRevenue", "1500000");
         csv.put("NumberOfEmployees", "12");
         csv.put("IsPartner", "false");
-        csv.put("SystemModstamp", "2026-01-01T10:00:00.000Z");
+        csv.put("SystemModstamp", "2026-01-01T10:00:00.029Z");
         csv.put("Description", "");
         NdjsonBatch fromRest = new NdjsonBatch();
         fromRest.add(normalizer.fromRest(rest));
@@ -44,5 +44,7 @@ class RecordNormalizerTest {
         fromCsv.add(normalizer.fromCsv(csv));
         assertEquals(new String(fromRest.toBytes()), new String(fromCsv.toBytes()));
         assertEquals(false, new String(fromRest.toBytes()).contains("attributes"));
+        assertEquals(true, new String(fromRest.toBytes()).contains("\"SystemModstamp\":\"2026-01-01T10:00:00.029Z\""),
+                "milliseconds are kept: " + new String(fromRest.toBytes()));
     }
 }

@@ -1,0 +1,265 @@
+package dev.sfbackup.session.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * End-to-end behaviour of the backup engine with the emulator, storage-service, policy-service and two
+ * session-service instances, all packaged and talking real HTTP. Run with
+ * {@code ./mvnw -B verify -pl session-service -DskipITs=false} after packaging the other services.
+ */
+class BackupEngineIT {
+
+    private static final List<String> OBJECTS = List.of("Account", "Contact", "AssetAttribute");
+    private static final Map<String, Object> FAST = Map.of("largeObjectThreshold", 350, "parallelism", 4);
+
+    private static BackupSuite suite;
+
+    @BeforeAll
+    static void startSuite() {
+        suite = BackupSuite.start();
+    }
+
+    @AfterAll
+    static void stopSuite() {
+        if (suite != null) {
+            suite.close();
+        }
+    }
+
+    @BeforeEach
+    void resetOrg() {
+        suite.resetOrg();
+    }
+
+    @Test
+    void initialRunBacksUpEveryRecordOfEveryObjectInScope() {
+        UUID policy = suite.policy(OBJECTS, true, FAST);
+        JsonNode run = suite.runToEnd(policy);
+        assertEquals("SUCCESS", run.path("status").asText(), run.toString());
+        assertEquals("INITIAL", run.path("kind").asText());
+        assertEquals(2, run.path("sessions").size(), "Contact (400 > 350) gets a DATA session of its own");
+        for (String object : OBJECTS) {
+            assertStoredEqualsOrg(policy, object);
+        }
+    }
+
+    @Test
+    void incrementalRunStoresExactlyTheChangedInsertedAndDeletedRecords() {
+        UUID policy = suite.policy(OBJECTS, true, FAST);
+        suite.runToEnd(policy);
+        suite.mutate(Map.of("object", "Account", "update", 10, "delete", 2, "insert", 5));
+        JsonNode run = suite.runToEnd(policy);
+        assertEquals("SUCCESS", run.path("status").asText(), run.toString());
+        assertEquals("INCREMENTAL", run.path("kind").asText());
+        JsonNode account = task(run, "Account");
+        assertEquals(5, account.path("counters").path("recordsNew").asLong(), account.toString());
+        assertEquals(10, account.path("counters").path("recordsChanged").asLong(), account.toString());
+        assertEquals(2, account.path("counters").path("recordsDeleted").asLong(), account.toString());
+        JsonNode contact = task(run, "Contact");
+        assertEquals(0, contact.path("counters").path("recordsNew").asLong() + contact.path("counters").path("recordsChanged").asLong());
+        assertStoredEqualsOrg(policy, "Account");
+        assertStoredEqualsOrg(policy, "Contact");
+    }
+
+    @Test
+    void objectWithoutIncrementalFieldGetsAFullRestorePointOnlyWhenItChanged() {
+        UUID policy = suite.policy(OBJECTS, true, FAST);
+        suite.runToEnd(policy);
+        JsonNode unchanged = suite.runToEnd(policy);
+        assertEquals("SUCCESS", unchanged.path("status").asText(), unchanged.toString());
+        assertEquals(1, suite.committedPoints(policy, "AssetAttribute"), "unchanged: no new restore point");
+        assertTrue(suite.log(sessionOf(unchanged, "AssetAttribute")).contains("AssetAttribute: unchanged"));
+        suite.mutate(Map.of("object", "AssetAttribute", "update", 3, "delete", 1));
+        JsonNode changed = suite.runToEnd(policy);
+        assertEquals(2, suite.committedPoints(policy, "AssetAttribute"));
+        assertEquals("FULL", suite.latestPoint(policy, "AssetAttribute").path("kind").asText());
+        JsonNode task = task(changed, "AssetAttribute");
+        assertEquals(3, task.path("counters").path("recordsChanged").asLong(), task.toString());
+        assertEquals(1, task.path("counters").path("recordsDeleted").asLong(), task.toString());
+        assertStoredEqualsOrg(policy, "AssetAttribute");
+    }
+
+    @Test
+    void newFieldsAndObjectsArePickedUpOnlyWhenThePolicyAllows() {
+        UUID allowing = suite.policy(List.of("Opportunity"), true, FAST);
+        UUID refusing = suite.policy(List.of("Opportunity"), false, FAST);
+        suite.runToEnd(allowing);
+        suite.runToEnd(refusing);
+        io.restassured.RestAssured.given().baseUri(suite.emulator.url()).contentType("application/json")
+                .body(Map.of("object", "Opportunity", "name", "Tier__c", "type", "string"))
+                .post("/emulator/admin/fields").then().statusCode(org.hamcrest.Matchers.lessThan(300));
+        io.restassured.RestAssured.given().baseUri(suite.emulator.url()).contentType("application/json")
+                .body(Map.of("name", "Invoice__c", "records", 30))
+                .post("/emulator/admin/objects").then().statusCode(org.hamcrest.Matchers.lessThan(300));
+        suite.mutate(Map.of("object", "Opportunity", "update", 4));
+
+        JsonNode allowed = suite.runToEnd(allowing);
+        assertEquals("SUCCESS", allowed.path("status").asText(), allowed.toString());
+        assertNotNull(findTask(allowed, "Invoice__c"), "the new object is backed up");
+        assertEquals(30, suite.storedRecords(suite.latestPoint(allowing, "Invoice__c").path("id").asText(), "Invoice__c").size());
+        Map<String, JsonNode> opportunities = suite.storedRecords(suite.latestPoint(allowing, "Opportunity").path("id").asText(), "Opportunity");
+        assertTrue(opportunities.values().stream().anyMatch(record -> record.has("Tier__c")), "the new field is backed up");
+
+        JsonNode refused = suite.runToEnd(refusing);
+        assertEquals("SUCCESS", refused.path("status").asText(), refused.toString());
+        assertEquals(null, findTask(refused, "Invoice__c"), "the new object is ignored");
+        String log = suite.log(sessionOf(refused, "Opportunity"));
+        assertTrue(log.contains("Invoice__c ignored"), log);
+        assertTrue(log.contains("Tier__c") && log.contains("ignored"), log);
+        Map<String, JsonNode> refusedOpportunities = suite.storedRecords(suite.latestPoint(refusing, "Opportunity").path("id").asText(), "Opportunity");
+        assertTrue(refusedOpportunities.values().stream().noneMatch(record -> record.has("Tier__c")), "the new field is not read");
+    }
+
+    @Test
+    void faultOnOneObjectGivesWarningAndOnAllObjectsFailed() {
+        UUID policy = suite.policy(List.of("Account", "Case"), true, Map.of("parallelism", 2));
+        suite.fault(Map.of("object", "Case", "errorCode", "REQUEST_LIMIT_EXCEEDED", "status", 403, "times", -1));
+        JsonNode one = suite.runToEnd(policy);
+        assertEquals("WARNING", one.path("status").asText(), one.toString());
+        JsonNode failedTask = task(one, "Case");
+        assertEquals("ERROR", failedTask.path("status").asText());
+        assertTrue(failedTask.path("message").asText().contains("REQUEST_LIMIT_EXCEEDED"), failedTask.toString());
+        assertEquals("SUCCESS", task(one, "Account").path("status").asText());
+
+        suite.fault(Map.of("object", "Account", "errorCode", "REQUEST_LIMIT_EXCEEDED", "status", 403, "times", -1));
+        JsonNode all = suite.runToEnd(policy);
+        assertEquals("FAILED", all.path("status").asText(), all.toString());
+        suite.clearFaults();
+        JsonNode recovered = suite.runToEnd(policy);
+        assertEquals("SUCCESS", recovered.path("status").asText(), recovered.toString());
+        assertStoredEqualsOrg(policy, "Case");
+    }
+
+    @Test
+    void watchdogFailsASessionThatUploadsNothingForLongerThanTheInactivityTimeout() {
+        UUID policy = suite.policy(List.of("User"), true, Map.of("inactivityTimeout", "PT3S", "parallelism", 1));
+        suite.fault(Map.of("object", "User", "latencyMs", 8000, "times", -1));
+        JsonNode run = suite.runToEnd(policy);
+        suite.clearFaults();
+        assertEquals("FAILED", run.path("status").asText(), run.toString());
+        String sessionId = run.path("sessions").get(0).path("id").asText();
+        JsonNode session = suite.session(sessionId);
+        assertTrue(session.path("failureReason").asText().contains("inactivityTimeout"), session.toString());
+        assertTrue(suite.log(sessionId).contains("watchdog"));
+        assertEquals(0, suite.committedPoints(policy, "User"), "nothing was committed");
+    }
+
+    @Test
+    void twoEngineInstancesSplitOneRunAndNoTaskRunsTwice() {
+        List<String> objects = List.of("Account", "Contact", "Opportunity", "Case", "User", "AssetAttribute", "ContentWorkspaceMember");
+        UUID policy = suite.policy(objects, true, Map.of("parallelism", 4));
+        suite.fault(Map.of("latencyMs", 150, "times", -1));
+        JsonNode run = suite.runToEnd(policy);
+        suite.clearFaults();
+        assertEquals("SUCCESS", run.path("status").asText(), run.toString());
+        Set<String> claimants = new HashSet<>();
+        int tasks = 0;
+        for (JsonNode summary : run.path("sessions")) {
+            for (JsonNode task : suite.session(summary.path("id").asText()).path("tasks")) {
+                tasks++;
+                claimants.add(task.path("claimedBy").asText());
+                assertEquals(1, task.path("attempts").asInt(), "claimed once: " + task);
+            }
+        }
+        assertEquals(objects.size(), tasks);
+        assertEquals(Set.of("engine-a", "engine-b"), claimants);
+        for (String object : objects) {
+            assertStoredEqualsOrg(policy, object);
+        }
+    }
+
+    private static void assertStoredEqualsOrg(UUID policy, String object) {
+        JsonNode point = suite.latestPoint(policy, object);
+        assertNotNull(point, "no committed restore point of " + object);
+        Map<String, JsonNode> stored = suite.storedRecords(point.path("id").asText(), object);
+        Map<String, JsonNode> org = suite.orgRecords(object);
+        assertEquals(org.keySet(), stored.keySet(), object + ": the backed-up record ids equal the org's");
+        for (Map.Entry<String, JsonNode> record : stored.entrySet()) {
+            JsonNode truth = org.get(record.getKey());
+            Iterator<Map.Entry<String, JsonNode>> fields = record.getValue().fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                assertTrue(sameValue(field.getValue(), truth.get(field.getKey())),
+                        object + " " + record.getKey() + "." + field.getKey() + ": stored " + field.getValue() + ", org " + truth.get(field.getKey()));
+            }
+        }
+    }
+
+    private static boolean sameValue(JsonNode stored, JsonNode org) {
+        boolean storedNull = stored == null || stored.isNull() || stored.asText().isEmpty();
+        boolean orgNull = org == null || org.isNull() || org.asText().isEmpty();
+        if (storedNull || orgNull) {
+            return storedNull == orgNull;
+        }
+        String a = stored.asText();
+        String b = org.asText();
+        if (a.equals(b)) {
+            return true;
+        }
+        try {
+            return new BigDecimal(a).compareTo(new BigDecimal(b)) == 0;
+        } catch (NumberFormatException notNumbers) {
+            // compare as instants below
+        }
+        try {
+            return instant(a).equals(instant(b));
+        } catch (RuntimeException notInstants) {
+            return false;
+        }
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (RuntimeException other) {
+            return OffsetDateTime.parse(text, DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXX")).toInstant();
+        }
+    }
+
+    private static JsonNode task(JsonNode run, String object) {
+        JsonNode task = findTask(run, object);
+        assertNotNull(task, "run has no task for " + object + ": " + run);
+        return task;
+    }
+
+    private static JsonNode findTask(JsonNode run, String object) {
+        for (JsonNode summary : run.path("sessions")) {
+            for (JsonNode task : suite.session(summary.path("id").asText()).path("tasks")) {
+                if (task.path("object").asText().equals(object)) {
+                    return task;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String sessionOf(JsonNode run, String object) {
+        for (JsonNode summary : run.path("sessions")) {
+            JsonNode session = suite.session(summary.path("id").asText());
+            for (JsonNode task : session.path("tasks")) {
+                if (task.path("object").asText().equals(object)) {
+                    return session.path("id").asText();
+                }
+            }
+        }
+        throw new AssertionError("no session with " + object);
+    }
+}

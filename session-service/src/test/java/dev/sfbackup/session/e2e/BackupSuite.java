@@ -1,0 +1,221 @@
+package dev.sfbackup.session.e2e;
+
+import static io.restassured.RestAssured.given;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sfbackup.testing.ServiceProcess;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The whole suite over real HTTP: the emulator, storage-service, policy-service and two session-service instances
+ * sharing one database (so every run is split between two engines), each a packaged service in its own JVM.
+ */
+final class BackupSuite implements AutoCloseable {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    final ServiceProcess emulator;
+    final ServiceProcess storage;
+    final ServiceProcess policy;
+    final ServiceProcess engineA;
+    final ServiceProcess engineB;
+
+    private BackupSuite(ServiceProcess emulator, ServiceProcess storage, ServiceProcess policy, ServiceProcess engineA,
+            ServiceProcess engineB) {
+        this.emulator = emulator;
+        this.storage = storage;
+        this.policy = policy;
+        this.engineA = engineA;
+        this.engineB = engineB;
+    }
+
+    static BackupSuite start() {
+        return start("384m");
+    }
+
+    /** emulatorHeap: the benchmark's org of a million records needs more than the tests' small one. */
+    static BackupSuite start(String emulatorHeap) {
+        ServiceProcess emulator = ServiceProcess.builder("salesforce-emulator").maxHeap(emulatorHeap).start();
+        ServiceProcess storage = ServiceProcess.builder("storage-service").freshDatabase("session_e2e_storage")
+                .maxHeap("512m").start();
+        ServiceProcess policy = ServiceProcess.builder("policy-service").freshDatabase("session_e2e_policy")
+                .config("backup.encryption-key", "fO+LOFOpne5XpXju1CNIJyvu3XYroDPppyahSPUBrOA=").start();
+        ServiceProcess engineA = engine("engine-a", policy, storage, true);
+        ServiceProcess engineB = engine("engine-b", policy, storage, false);
+        return new BackupSuite(emulator, storage, policy, engineA, engineB);
+    }
+
+    private static ServiceProcess engine(String name, ServiceProcess policy, ServiceProcess storage, boolean fresh) {
+        ServiceProcess.Builder builder = ServiceProcess.builder("session-service");
+        builder = fresh ? builder.freshDatabase("session_e2e") : builder.database("session_e2e");
+        return builder.config("quarkus.rest-client.policy-service.url", policy.url())
+                .config("quarkus.rest-client.storage-service.url", storage.url())
+                .config("backup.engine.instance-id", name)
+                .config("backup.engine.workers", "1")
+                .config("backup.engine.poll-every", "1s")
+                .config("backup.engine.heartbeat-every", "1s")
+                .config("backup.engine.watchdog-every", "1s")
+                .config("backup.engine.stale-after", "PT20S")
+                .config("backup.engine.batch-size", "250")
+                .start();
+    }
+
+    /** The demo org with small objects, so each test starts from the same data. */
+    void resetOrg() {
+        Map<String, Object> objects = new LinkedHashMap<>();
+        objects.put("Account", 300);
+        objects.put("Contact", 400);
+        objects.put("Opportunity", 200);
+        objects.put("Case", 250);
+        objects.put("User", 40);
+        objects.put("AssetAttribute", 120);
+        objects.put("ContentWorkspaceMember", 30);
+        given().baseUri(emulator.url()).contentType(ContentType.JSON)
+                .body(Map.of("seed", 7, "objects", objects, "files", Map.of("count", 3, "meanBytes", 2000), "apiLimit", 100_000_000))
+                .post("/emulator/admin/reset").then().statusCode(200);
+        given().baseUri(emulator.url()).delete("/emulator/admin/faults").then().statusCode(org.hamcrest.Matchers.lessThan(300));
+    }
+
+    void fault(Map<String, Object> fault) {
+        given().baseUri(emulator.url()).contentType(ContentType.JSON).body(fault).post("/emulator/admin/faults")
+                .then().statusCode(org.hamcrest.Matchers.lessThan(300));
+    }
+
+    void clearFaults() {
+        given().baseUri(emulator.url()).delete("/emulator/admin/faults").then().statusCode(org.hamcrest.Matchers.lessThan(300));
+    }
+
+    JsonNode mutate(Map<String, Object> mutation) {
+        return json(given().baseUri(emulator.url()).contentType(ContentType.JSON).body(mutation)
+                .post("/emulator/admin/mutate").then().statusCode(200).extract().asString());
+    }
+
+    UUID connection() {
+        Map<String, Object> body = Map.of("name", "emulator-" + UUID.randomUUID(), "loginUrl", emulator.url(),
+                "apiVersion", "62.0", "flow", "CLIENT_CREDENTIALS", "clientId", "demo-client", "clientSecret", "demo-secret");
+        return UUID.fromString(given().baseUri(policy.url()).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/connections").then().statusCode(201).extract().path("id"));
+    }
+
+    UUID policy(List<String> objects, boolean autoAdd, Map<String, Object> options) {
+        Map<String, Object> scope = new LinkedHashMap<>();
+        scope.put("objects", objects);
+        scope.put("exclude", List.of());
+        scope.put("autoAddNewObjects", autoAdd);
+        scope.put("autoAddNewFields", autoAdd);
+        scope.put("includeFiles", false);
+        scope.put("includeMetadata", false);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", "e2e-" + UUID.randomUUID());
+        body.put("connectionId", connection().toString());
+        body.put("scope", scope);
+        body.put("options", options);
+        return UUID.fromString(given().baseUri(policy.url()).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/policies").then().statusCode(201).extract().path("id"));
+    }
+
+    /** Starts a run on engine A and waits until it ends; returns the final run view. */
+    JsonNode runToEnd(UUID policyId) {
+        return runToEnd(policyId, Duration.ofSeconds(180));
+    }
+
+    JsonNode runToEnd(UUID policyId, Duration timeout) {
+        Response started = given().baseUri(engineA.url()).contentType(ContentType.JSON)
+                .body(Map.of("policyId", policyId.toString(), "trigger", "MANUAL")).post("/api/v1/runs");
+        if (started.statusCode() != 201) {
+            throw new AssertionError("run did not start: " + started.statusCode() + " " + started.asString());
+        }
+        String runId = started.path("id");
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode run = json(given().baseUri(engineB.url()).get("/api/v1/runs/" + runId).then().statusCode(200).extract().asString());
+            String status = run.path("status").asText();
+            if (!status.equals("PENDING") && !status.equals("RUNNING")) {
+                return run;
+            }
+            sleep(300);
+        }
+        throw new AssertionError("run " + runId + " did not end within " + timeout);
+    }
+
+    JsonNode session(String sessionId) {
+        return json(given().baseUri(engineA.url()).get("/api/v1/sessions/" + sessionId).then().statusCode(200).extract().asString());
+    }
+
+    String log(String sessionId) {
+        return given().baseUri(engineA.url()).get("/api/v1/sessions/" + sessionId + "/log").then().statusCode(200).extract().asString();
+    }
+
+    /** The latest committed restore point of an object, or null. */
+    JsonNode latestPoint(UUID policyId, String object) {
+        JsonNode page = json(given().baseUri(storage.url()).queryParam("policyId", policyId).queryParam("object", object)
+                .queryParam("state", "COMMITTED").queryParam("size", 1).get("/api/v1/restore-points").then().statusCode(200)
+                .extract().asString());
+        return page.path("items").size() == 0 ? null : page.path("items").get(0);
+    }
+
+    long committedPoints(UUID policyId, String object) {
+        return json(given().baseUri(storage.url()).queryParam("policyId", policyId).queryParam("object", object)
+                .queryParam("state", "COMMITTED").get("/api/v1/restore-points").then().statusCode(200).extract().asString())
+                .path("total").asLong();
+    }
+
+    /** The object as storage holds it at a restore point (point-in-time read), by record id. */
+    Map<String, JsonNode> storedRecords(String pointId, String object) {
+        return byId(given().baseUri(storage.url()).accept("application/x-ndjson")
+                .get("/api/v1/restore-points/" + pointId + "/objects/" + object + "/records").then().statusCode(200)
+                .extract().asString());
+    }
+
+    /** The emulator's ground truth: the object's live records now. */
+    Map<String, JsonNode> orgRecords(String object) {
+        return byId(given().baseUri(emulator.url()).get("/emulator/admin/objects/" + object + "/records").then()
+                .statusCode(200).extract().asString());
+    }
+
+    private static Map<String, JsonNode> byId(String ndjson) {
+        Map<String, JsonNode> records = new LinkedHashMap<>();
+        for (String line : ndjson.split("\n")) {
+            if (!line.isBlank()) {
+                JsonNode record = json(line);
+                records.put(record.path("Id").asText(), record);
+            }
+        }
+        return records;
+    }
+
+    static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        for (ServiceProcess service : new ServiceProcess[] {engineB, engineA, policy, storage, emulator}) {
+            if (service != null) {
+                service.close();
+            }
+        }
+    }
+}
