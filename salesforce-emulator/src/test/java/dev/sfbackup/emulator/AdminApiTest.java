@@ -108,6 +108,18 @@ class AdminApiTest {
     }
 
     @Test
+    void objectsCanRequireAFilterLikeContentDocumentLink() {
+        given().contentType(ContentType.JSON).body(Map.of("name", "Link__c", "records", 10,
+                        "fields", List.of(Map.of("name", "Target__c", "type", "string")), "requireFilterOn", List.of("Target__c")))
+                .post("/emulator/admin/objects").then().statusCode(201);
+        TestOrg.api().queryParam("q", "SELECT Id FROM Link__c").get(TestOrg.DATA + "/query").then().statusCode(400)
+                .body("[0].errorCode", equalTo("MALFORMED_QUERY"))
+                .body("[0].message", containsString("Implementation restriction: Link__c requires a filter"));
+        TestOrg.api().queryParam("q", "SELECT Id FROM Link__c WHERE Target__c IN ('a', 'b')").get(TestOrg.DATA + "/query")
+                .then().statusCode(200);
+    }
+
+    @Test
     void objectFaultsFailItsQueriesForTheGivenNumberOfTimes() {
         given().contentType(ContentType.JSON).body(Map.of("object", "Contact", "errorCode", "QUERY_TIMEOUT", "times", 2))
                 .post("/emulator/admin/faults").then().statusCode(201).body("status", equalTo(400));

@@ -31,6 +31,7 @@ public final class SObjectTable {
     private final AtomicInteger size;
     private final AtomicInteger deletedCount = new AtomicInteger();
     private final Map<Integer, RecordState> states = new ConcurrentHashMap<>();
+    private volatile List<String> requiredFilterFields = List.of();
     private volatile List<FieldDef> fields;
     private volatile Map<String, FieldDef> fieldsByLowerName;
 
@@ -84,6 +85,15 @@ public final class SObjectTable {
             return Optional.of(SystemFields.SYSTEM_MODSTAMP);
         }
         return hasField(SystemFields.LAST_MODIFIED_DATE) ? Optional.of(SystemFields.LAST_MODIFIED_DATE) : Optional.empty();
+    }
+
+    /** Fields one of which a query must filter on with = or IN (like ContentDocumentLink); empty for most objects. */
+    public List<String> requiredFilterFields() {
+        return requiredFilterFields;
+    }
+
+    public void requireFilterOn(List<String> fieldNames) {
+        this.requiredFilterFields = List.copyOf(fieldNames);
     }
 
     public boolean replicateable() {

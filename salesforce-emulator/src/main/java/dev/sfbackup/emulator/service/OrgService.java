@@ -121,7 +121,8 @@ public class OrgService {
         return field;
     }
 
-    public synchronized SObjectTable addObject(String name, int records, boolean incremental, List<Map.Entry<String, String>> extraFields) {
+    public synchronized SObjectTable addObject(String name, int records, boolean incremental, List<Map.Entry<String, String>> extraFields,
+            List<String> requireFilterOn) {
         checkApiName("name", name);
         if (!name.endsWith("__c")) {
             throw ApiProblem.badRequest("name", "custom object names end with __c, e.g. Invoice__c");
@@ -139,7 +140,14 @@ public class OrgService {
             FieldType type = fieldType("fields[" + i + "].type", spec.getValue());
             fields.add(FieldDef.data(spec.getKey(), type, defaultLength(type), true, GenericValues.of(type, spec.getKey(), defaultLength(type))));
         }
-        return org.addObject(name, name.replace("__c", "").replace('_', ' '), null, fields, records);
+        for (String required : requireFilterOn) {
+            if (fields.stream().noneMatch(f -> f.name().equals(required))) {
+                throw ApiProblem.badRequest("requireFilterOn", "no field " + required + " on " + name + "; give fields of the new object");
+            }
+        }
+        SObjectTable table = org.addObject(name, name.replace("__c", "").replace('_', ' '), null, fields, records);
+        table.requireFilterOn(requireFilterOn);
+        return table;
     }
 
     private Map<String, Object> convert(SObjectTable table, Map<String, Object> set) {

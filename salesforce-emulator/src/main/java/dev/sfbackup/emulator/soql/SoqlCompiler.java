@@ -26,6 +26,7 @@ public final class SoqlCompiler {
     private final Org org;
     private int pos;
     private SObjectTable table;
+    private final Set<String> equalityFilters = new HashSet<>();
 
     private SoqlCompiler(String soql, Org org) {
         this.soql = soql;
@@ -86,7 +87,16 @@ public final class SoqlCompiler {
         if (peek().kind() != Token.Kind.END) {
             throw unexpected(peek());
         }
+        checkRequiredFilter();
         return new QueryPlan(table, fields, countOnly, where, List.copyOf(orderBy), limit, offset);
+    }
+
+    private void checkRequiredFilter() {
+        List<String> required = table.requiredFilterFields();
+        if (!required.isEmpty() && required.stream().noneMatch(equalityFilters::contains)) {
+            throw new SoqlException("MALFORMED_QUERY", "Implementation restriction: " + table.name() + " requires a filter by a single Id on "
+                    + String.join(" or ", required) + " using the equals operator or multiple Id's using the IN operator.");
+        }
     }
 
     private List<FieldDef> resolveSelected(List<Token> fieldTokens) {
@@ -165,6 +175,7 @@ public final class SoqlCompiler {
             return in(field).negate();
         }
         if (acceptKeyword("IN")) {
+            equalityFilters.add(field.name());
             return in(field);
         }
         if (acceptKeyword("LIKE")) {
@@ -179,6 +190,9 @@ public final class SoqlCompiler {
             throw unexpected(op);
         }
         Object literal = literal(field);
+        if (op.isSymbol("=")) {
+            equalityFilters.add(field.name());
+        }
         return comparison(field, op.text(), literal);
     }
 

@@ -28,7 +28,7 @@ public final class AdminRequests {
     }
 
     @RegisterForReflection
-    public record AddObject(String name, Integer records, Boolean incremental, List<FieldSpec> fields) {
+    public record AddObject(String name, Integer records, Boolean incremental, List<FieldSpec> fields, List<String> requireFilterOn) {
     }
 
     @RegisterForReflection

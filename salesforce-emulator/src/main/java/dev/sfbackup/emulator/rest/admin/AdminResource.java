@@ -117,7 +117,8 @@ public class AdminResource {
         List<Entry<String, String>> fields = request.fields() == null ? List.of()
                 : request.fields().stream().map(f -> Map.entry(String.valueOf(f.name()), String.valueOf(f.type()))).toList();
         SObjectTable table = orgs.addObject(request.name(), request.records() == null ? 0 : request.records(),
-                request.incremental() == null || request.incremental(), fields);
+                request.incremental() == null || request.incremental(), fields,
+                request.requireFilterOn() == null ? List.of() : request.requireFilterOn());
         return Response.status(201).entity(summary(table)).build();
     }
 
@@ -232,6 +233,9 @@ public class AdminResource {
         s.put("deleted", table.deletedCount());
         s.put("incrementalField", table.incrementalField().orElse(null));
         s.put("fields", table.fields().size());
+        if (!table.requiredFilterFields().isEmpty()) {
+            s.put("requireFilterOn", table.requiredFilterFields());
+        }
         return s;
     }
 }
