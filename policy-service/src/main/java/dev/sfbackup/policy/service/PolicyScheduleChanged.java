@@ -1,5 +1,6 @@
 package dev.sfbackup.policy.service;
 
+import dev.sfbackup.policy.Policy;
 import java.util.UUID;
 
 /**
@@ -8,13 +9,13 @@ import java.util.UUID;
  */
 public record PolicyScheduleChanged(UUID policyId, long version, String cron, String timeZone) {
 
-    static PolicyScheduleChanged of(dev.sfbackup.policy.Policy policy) {
+    static PolicyScheduleChanged of(Policy policy) {
         boolean fires = policy.enabled && policy.isScheduled();
         return new PolicyScheduleChanged(policy.id, policy.version, fires ? policy.scheduleCron : null,
                 fires ? policy.scheduleTimeZone : null);
     }
 
-    static PolicyScheduleChanged deleted(dev.sfbackup.policy.Policy policy) {
+    static PolicyScheduleChanged deleted(Policy policy) {
         return new PolicyScheduleChanged(policy.id, Long.MAX_VALUE, null, null);
     }
 }

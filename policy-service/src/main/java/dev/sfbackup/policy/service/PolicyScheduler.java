@@ -5,9 +5,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduler;
+import io.quarkus.scheduler.Trigger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,8 +47,8 @@ public class PolicyScheduler {
     }
 
     /** Next fire time of a policy's job, or null when it has none; for operators and tests. */
-    public java.time.Instant nextFireTime(UUID policyId) {
-        var trigger = scheduler.getScheduledJob(JOB_PREFIX + policyId);
+    public Instant nextFireTime(UUID policyId) {
+        Trigger trigger = scheduler.getScheduledJob(JOB_PREFIX + policyId);
         return trigger == null ? null : trigger.getNextFireTime();
     }
 
