@@ -66,7 +66,7 @@ final class BackupSuite implements AutoCloseable {
                 .config("backup.engine.heartbeat-every", "1s")
                 .config("backup.engine.watchdog-every", "1s")
                 .config("backup.engine.stale-after", "PT20S")
-                .config("backup.engine.batch-size", "250")
+                .config("backup.engine.batch-size", System.getProperty("e2e.batch-size", "250"))
                 .start();
     }
 

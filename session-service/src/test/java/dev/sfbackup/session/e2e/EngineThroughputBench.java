@@ -27,7 +27,7 @@ import org.postgresql.PGConnection;
  * Benchmark, not a test (its name matches neither surefire's nor failsafe's patterns, so only this command runs it):
  * <pre>
  * ./mvnw -B verify -pl session-service -DskipITs=false -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Dit.test=EngineThroughputBench -Dbench.records=1000000
+ *     -Dit.test=EngineThroughputBench -Dbench.records=1000000 -De2e.batch-size=5000
  * </pre>
  * Initial run of one object of bench.records records from the emulator into storage (Bulk API 2.0, two engines),
  * then an incremental run after 1% of the records changed; baseline: PostgreSQL COPY of the same rows (id, jsonb)
