@@ -32,6 +32,8 @@ class DescribeTest {
         TestOrg.api().get("/services/data/v57.0/sobjects").then().statusCode(404)
                 .body("[0].errorCode", equalTo("NOT_FOUND"));
         TestOrg.api().get("/services/data/v58.0/sobjects").then().statusCode(200);
+        TestOrg.api().get(TestOrg.DATA + "/no-such-resource").then().statusCode(404)
+                .body("[0].errorCode", equalTo("NOT_FOUND"));
     }
 
     @Test

@@ -1,11 +1,15 @@
 package dev.sfbackup.emulator.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.sfbackup.common.problem.ApiProblem;
+import dev.sfbackup.common.problem.Problem;
 import dev.sfbackup.emulator.service.OAuthException;
 import dev.sfbackup.emulator.service.SalesforceApiException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -22,6 +26,16 @@ public class SalesforceErrorMappers {
     @ServerExceptionMapper
     public Response apiError(SalesforceApiException e) {
         return response(e.status(), e.errorCode(), e.getMessage(), e.fields());
+    }
+
+    /** Unknown data API paths get Salesforce's NOT_FOUND array; other paths keep the suite's problem+json. */
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, UriInfo uri) {
+        if (uri.getPath().startsWith(ApiGate.DATA_PREFIX)) {
+            return response(404, "NOT_FOUND", "The requested resource does not exist", List.of());
+        }
+        Problem problem = ApiProblem.notFound("resource", uri.getPath()).toProblem();
+        return Response.status(404).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
     @ServerExceptionMapper
