@@ -10,7 +10,6 @@ final class CsvRows {
 
     private final Reader in;
     private final char delimiter;
-    private int pending = -2;
 
     CsvRows(Reader in, char delimiter) {
         this.in = in;
@@ -62,11 +61,6 @@ final class CsvRows {
     }
 
     private int read() throws IOException {
-        if (pending != -2) {
-            int p = pending;
-            pending = -2;
-            return p;
-        }
         return in.read();
     }
 }

@@ -12,7 +12,6 @@ import java.util.Optional;
 public final class Org {
 
     public static final String ORG_ID = SalesforceIds.id("00D", 1);
-    private static final String USER_OBJECT = "User";
 
     private final long seed;
     private final int fileMeanBytes;
@@ -59,18 +58,10 @@ public final class Org {
         return new ArrayList<>(tables.values()).stream().filter(t -> t.keyPrefix().equals(prefix)).findFirst();
     }
 
-    public void addField(SObjectTable table, FieldDef field) {
-        table.addField(field);
-    }
-
     /** A user of the org picked by the given bits (the owner or author of generated records). */
     public String userId(long noise) {
         SObjectTable users = tables.get("user");
         int count = users == null ? 1 : Math.max(1, users.generatedCount());
         return SalesforceIds.id("005", Noise.below(noise, count) + 1L);
-    }
-
-    static String userObjectName() {
-        return USER_OBJECT;
     }
 }

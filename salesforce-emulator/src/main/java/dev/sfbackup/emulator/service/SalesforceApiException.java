@@ -40,10 +40,6 @@ public class SalesforceApiException extends RuntimeException {
         return new SalesforceApiException(404, "NOT_FOUND", message);
     }
 
-    public static SalesforceApiException invalidType(String object) {
-        return new SalesforceApiException(404, "NOT_FOUND", "The requested resource does not exist");
-    }
-
     public static SalesforceApiException badRequest(String errorCode, String message) {
         return new SalesforceApiException(400, errorCode, message);
     }
