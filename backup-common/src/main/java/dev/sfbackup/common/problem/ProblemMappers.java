@@ -71,8 +71,21 @@ public class ProblemMappers {
         return badJson("body", "unreadable JSON: " + firstLine(e.getOriginalMessage()));
     }
 
+    /**
+     * Quarkus REST wraps unreadable bodies (JsonParseException and most DatabindExceptions) in a plain 400
+     * WebApplicationException; unwrap them so the answer still names the field ("body" for malformed JSON).
+     */
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
+        if (e.getCause() instanceof JsonParseException parse) {
+            return malformedJson(parse);
+        }
+        if (e.getCause() instanceof JsonMappingException mapping) {
+            return jsonMapping(mapping);
+        }
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return otherJson(json);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             LOG.error("request failed", e);

@@ -7,11 +7,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.net.ConnectException;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
@@ -28,8 +30,13 @@ public class SessionRuns {
         this.client = client;
     }
 
-    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 200, abortOn = { RunAlreadyActiveException.class, SessionServiceRejectedException.class })
+    /**
+     * Starting a run is not idempotent: only a call that never reached session-service (connection refused) is
+     * retried. A call that timed out may have started the run, so it is reported, never repeated.
+     */
+    @Timeout(value = 35, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 200, abortOn = { RunAlreadyActiveException.class, SessionServiceRejectedException.class,
+            RunStartUncertainException.class, TimeoutException.class })
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
             skipOn = { RunAlreadyActiveException.class, SessionServiceRejectedException.class })
     public RunView start(UUID policyId, StartRun.Trigger trigger) {
@@ -38,7 +45,11 @@ public class SessionRuns {
         } catch (WebApplicationException e) {
             throw translate(e, "POST /api/v1/runs");
         } catch (ProcessingException e) {
-            throw unreachable(e);
+            if (rootCause(e) instanceof ConnectException) {
+                throw unreachable(e);
+            }
+            throw new RunStartUncertainException("session-service did not answer the start of a run of policy " + policyId
+                    + " (" + rootCause(e) + "); the run may have started: see GET /api/v1/runs?policyId=" + policyId, e);
         }
     }
 
@@ -75,6 +86,14 @@ public class SessionRuns {
     private static SessionServiceUnavailableException unreachable(ProcessingException e) {
         Throwable cause = e.getCause() != null ? e.getCause() : e;
         return new SessionServiceUnavailableException("session-service is unreachable: " + cause, e);
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     private static String bodyOf(Response response) {

@@ -1,41 +1,15 @@
 package dev.sfbackup.policy.rest;
 
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import dev.sfbackup.common.problem.ApiProblem;
 import dev.sfbackup.common.problem.Problem;
-import dev.sfbackup.common.problem.ProblemMappers;
 import dev.sfbackup.policy.client.RunAlreadyActiveException;
 import jakarta.persistence.OptimisticLockException;
-import jakarta.ws.rs.Priorities;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Errors specific to this service; the general ones are rendered by backup-common's ProblemMappers. */
 public class PolicyServiceExceptionMappers {
-
-    private final ProblemMappers common = new ProblemMappers();
-
-    /**
-     * Quarkus REST wraps unparseable bodies (JsonParseException and most DatabindExceptions) in a plain 400
-     * WebApplicationException; unwrap them so the answer still names the field ("body" for malformed JSON).
-     */
-    @ServerExceptionMapper(priority = Priorities.USER - 1)
-    public Response unreadableBody(WebApplicationException e) {
-        if (e.getCause() instanceof JsonParseException parse) {
-            return common.malformedJson(parse);
-        }
-        if (e.getCause() instanceof JsonMappingException mapping) {
-            return common.jsonMapping(mapping);
-        }
-        if (e.getCause() instanceof JsonProcessingException json) {
-            return common.otherJson(json);
-        }
-        return common.webApplication(e);
-    }
 
     /** session-service's own 409 answer goes back to the caller as it came. */
     @ServerExceptionMapper

@@ -8,6 +8,7 @@ import dev.sfbackup.policy.Policy;
 import dev.sfbackup.policy.client.RunAlreadyActiveException;
 import dev.sfbackup.policy.client.SessionRuns;
 import dev.sfbackup.policy.client.SessionServiceRejectedException;
+import dev.sfbackup.policy.client.RunStartUncertainException;
 import dev.sfbackup.policy.client.SessionServiceUnavailableException;
 import dev.sfbackup.policy.repository.PolicyRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.logging.Logger;
 
 /** Starts runs of a policy through session-service: by hand now, or when its schedule fires. */
@@ -45,6 +47,10 @@ public class RunLauncher {
         }
         try {
             return sessionRuns.start(policyId, StartRun.Trigger.MANUAL);
+        } catch (RunStartUncertainException | TimeoutException e) {
+            throw new ApiProblem(504, "Gateway Timeout", "session-service did not confirm the start of a run of policy "
+                    + policyId + "; it may have started: see session-service GET /api/v1/runs?policyId=" + policyId
+                    + " before trying again", List.of());
         } catch (SessionServiceUnavailableException | FaultToleranceException e) {
             throw ApiProblem.unavailable("cannot start a run of policy " + policyId + " now: " + describe(e)
                     + "; try again when session-service is up");
