@@ -45,14 +45,26 @@ final class BackupSuite implements AutoCloseable {
 
     /** emulatorHeap: the benchmark's org of a million records needs more than the tests' small one. */
     static BackupSuite start(String emulatorHeap) {
-        ServiceProcess emulator = ServiceProcess.builder("salesforce-emulator").maxHeap(emulatorHeap).start();
-        ServiceProcess storage = ServiceProcess.builder("storage-service").freshDatabase("session_e2e_storage")
-                .maxHeap("512m").start();
-        ServiceProcess policy = ServiceProcess.builder("policy-service").freshDatabase("session_e2e_policy")
-                .config("backup.encryption-key", "fO+LOFOpne5XpXju1CNIJyvu3XYroDPppyahSPUBrOA=").start();
-        ServiceProcess engineA = engine("engine-a", policy, storage, true);
-        ServiceProcess engineB = engine("engine-b", policy, storage, false);
-        return new BackupSuite(emulator, storage, policy, engineA, engineB);
+        List<ServiceProcess> started = new java.util.ArrayList<>();
+        try {
+            ServiceProcess emulator = track(started, ServiceProcess.builder("salesforce-emulator").maxHeap(emulatorHeap).start());
+            ServiceProcess storage = track(started, ServiceProcess.builder("storage-service").freshDatabase("session_e2e_storage")
+                    .maxHeap("512m").start());
+            ServiceProcess policy = track(started, ServiceProcess.builder("policy-service").freshDatabase("session_e2e_policy")
+                    .config("backup.encryption-key", "fO+LOFOpne5XpXju1CNIJyvu3XYroDPppyahSPUBrOA=").start());
+            ServiceProcess engineA = track(started, engine("engine-a", policy, storage, true));
+            ServiceProcess engineB = track(started, engine("engine-b", policy, storage, false));
+            return new BackupSuite(emulator, storage, policy, engineA, engineB);
+        } catch (RuntimeException failed) {
+            // a service that did not start must not leave the ones before it running
+            started.forEach(ServiceProcess::close);
+            throw failed;
+        }
+    }
+
+    private static ServiceProcess track(List<ServiceProcess> started, ServiceProcess service) {
+        started.add(service);
+        return service;
     }
 
     private static ServiceProcess engine(String name, ServiceProcess policy, ServiceProcess storage, boolean fresh) {
