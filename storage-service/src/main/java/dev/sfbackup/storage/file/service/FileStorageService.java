@@ -2,6 +2,7 @@ package dev.sfbackup.storage.file.service;
 
 import dev.sfbackup.api.storage.repository.FileView;
 import dev.sfbackup.common.problem.ApiProblem;
+import dev.sfbackup.storage.cache.service.BackupCache;
 import dev.sfbackup.storage.file.StoredFile;
 import dev.sfbackup.storage.file.persistence.StoredFiles;
 import dev.sfbackup.storage.repository.BackupRepository;
@@ -28,11 +29,13 @@ public class FileStorageService {
     private final StoredFiles files;
     private final RepositoryService repositories;
     private final EntityManager entityManager;
+    private final BackupCache cache;
 
-    public FileStorageService(StoredFiles files, RepositoryService repositories, EntityManager entityManager) {
+    public FileStorageService(StoredFiles files, RepositoryService repositories, EntityManager entityManager, BackupCache cache) {
         this.files = files;
         this.repositories = repositories;
         this.entityManager = entityManager;
+        this.cache = cache;
     }
 
     /** What the upload needs to know about its restore point. */
@@ -45,10 +48,10 @@ public class FileStorageService {
         }
         Target target = QuarkusTransaction.requiringNew().call(() -> openTarget(restorePointId));
         BackupRepository repository = repositories.require(target.repositoryId());
-        ContentRepository content = repositories.openOrUnavailable(repository);
         UUID fileId = UUID.randomUUID();
         try {
-            StoredContent stored = content.store(body, result -> {
+            // the repository, or its backup cache when the repository is away (issue 7)
+            StoredContent stored = cache.store(restorePointId, repository, body, (content, result) -> {
                 content.writeManifest(fileId.toString(), result.manifest());
                 QuarkusTransaction.requiringNew().run(() -> record(fileId, target, kind, sourceId, name, contentType, result));
             });
@@ -120,7 +123,7 @@ public class FileStorageService {
             entityManager.detach(file);
             List<ChunkRef> chunks = files.chunksOf(fileId);
             BackupRepository repository = repositories.require(file.repositoryId);
-            return new Readable(file, chunks, repositories.openOrUnavailable(repository));
+            return new Readable(file, chunks, cache.contentForRead(file.restorePointId, file.id, repository));
         });
     }
 }
