@@ -74,6 +74,12 @@ public class CachedPoints {
                 .setParameter(1, restorePointId).setParameter(2, location.name()).executeUpdate();
     }
 
+    /** A discarded point leaves the cache without an upload. */
+    public void dropDiscarded(UUID restorePointId) {
+        entityManager.createNativeQuery("UPDATE restore_point SET location = 'REPOSITORY' WHERE id = ?1 AND state = 'DISCARDED'")
+                .setParameter(1, restorePointId).executeUpdate();
+    }
+
     /** The oldest point of the repository still in the cache (uploads go oldest first). */
     public Optional<Waiting> oldestWaiting(UUID repositoryId) {
         List<?> rows = entityManager.createNativeQuery("""

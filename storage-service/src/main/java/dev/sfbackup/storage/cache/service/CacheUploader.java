@@ -100,6 +100,10 @@ public class CacheUploader {
                 return report(repositoryId, progress, "restore point " + point.id() + " (the oldest in the cache) is still OPEN");
             }
             try {
+                if (point.state() == RestorePointState.DISCARDED) {
+                    drop(point, cache);
+                    continue;
+                }
                 uploadPoint(point, repository, cache, progress);
                 uploaded.add(point.id());
             } catch (IOException | RuntimeException e) {
@@ -125,10 +129,6 @@ public class CacheUploader {
     private void uploadPoint(CachedPoints.Waiting point, BackupRepository repository, RepositoryCache cache, Progress progress)
             throws IOException {
         Path directory = cache.pointDirectory(point.id());
-        if (point.state() == RestorePointState.DISCARDED) {
-            finish(point, repository, directory);
-            return;
-        }
         QuarkusTransaction.requiringNew().run(() -> points.setLocation(point.id(), StorageLocation.UPLOADING));
         backupCache.closePoint(point.id());
         LocalBackend local = new LocalBackend(directory);
@@ -166,6 +166,14 @@ public class CacheUploader {
         backupCache.closePoint(point.id());
         deleteRecursively(directory);
         LOG.infof("cached restore point %s is now in repository '%s'", point.id(), repository.name);
+    }
+
+    /** Nothing of a discarded point is uploaded or kept. */
+    private void drop(CachedPoints.Waiting point, RepositoryCache cache) throws IOException {
+        QuarkusTransaction.requiringNew().run(() -> points.dropDiscarded(point.id()));
+        backupCache.closePoint(point.id());
+        deleteRecursively(cache.pointDirectory(point.id()));
+        LOG.infof("discarded restore point %s removed from the backup cache", point.id());
     }
 
     private static long remoteSize(Backend raw, String name) throws IOException {
