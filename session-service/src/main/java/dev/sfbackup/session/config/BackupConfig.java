@@ -49,6 +49,10 @@ public interface BackupConfig {
         @WithDefault("2000")
         int batchSize();
 
+        /** Batch uploads one data task keeps in flight while it reads on (each holds one batch in memory). */
+        @WithDefault("3")
+        int uploadConcurrency();
+
         /** Incremental reads start this long before the stored watermark, to survive clock skew. */
         @WithDefault("PT5M")
         Duration incrementalOverlap();

@@ -139,7 +139,10 @@ public class DataTaskExecutor {
         return point;
     }
 
-    /** Reads the object and stores it batch by batch; returns the newest incremental-field value seen. */
+    /**
+     * Reads the object and stores it batch by batch, uploading while reading on (see {@link BatchUploads}); returns
+     * the newest incremental-field value seen.
+     */
     private Instant readAndStore(TaskContext context, ReadPlan plan, RestorePointView point, boolean resuming) {
         ClaimedTask task = context.task();
         String resumeAfterId = resuming ? task.lastRecordId() : null;
@@ -149,22 +152,27 @@ public class DataTaskExecutor {
         Instant newest = null;
         long reportedCalls = 0;
         try (RecordSource source = plan.bulk() ? RecordSource.bulk(context.org(), soql, normalizer)
-                : RecordSource.rest(context.org(), soql, normalizer)) {
+                : RecordSource.rest(context.org(), soql, normalizer);
+                BatchUploads uploads = new BatchUploads(config.engine().uploadConcurrency(),
+                        batch -> storage.putBatch(point.id(), batch.seq(), batch.ndjson()),
+                        (batch, result) -> acknowledge(context, batch, result))) {
             NdjsonBatch batch = new NdjsonBatch();
             while (source.hasNext()) {
                 ObjectNode record = source.next();
                 newest = later(newest, plan.incrementalField() == null ? null : record.path(plan.incrementalField()).asText(null));
                 batch.add(record);
                 if (batch.size() >= config.engine().batchSize()) {
-                    seq++;
-                    storeBatch(context, point, seq, batch, source.apiCalls() - reportedCalls);
+                    uploads.submit(new BatchUploads.Batch(++seq, batch.toBytes(), batch.size(), batch.lastId(),
+                            source.apiCalls() - reportedCalls));
                     reportedCalls = source.apiCalls();
+                    batch = new NdjsonBatch();
                 }
             }
             if (batch.size() > 0 || seq == 0) {
-                seq++;
-                storeBatch(context, point, seq, batch, source.apiCalls() - reportedCalls);
+                uploads.submit(new BatchUploads.Batch(++seq, batch.toBytes(), batch.size(), batch.lastId(),
+                        source.apiCalls() - reportedCalls));
             }
+            uploads.finish();
         }
         if (plan.kind() == RestorePointKind.INCREMENTAL) {
             storeDeletions(context, plan, point);
@@ -172,13 +180,11 @@ public class DataTaskExecutor {
         return newest;
     }
 
-    private void storeBatch(TaskContext context, RestorePointView point, int seq, NdjsonBatch batch, long apiCalls) {
+    /** Records a stored batch (in sequence order: resume continues after it) and stops the task when asked to. */
+    private void acknowledge(TaskContext context, BatchUploads.Batch batch, BatchResult result) {
         ClaimedTask task = context.task();
-        byte[] body = batch.toBytes();
-        BatchResult result = batch.size() == 0 ? null : storage.putBatch(point.id(), seq, body);
-        Optional<String> stop = progress.batchStored(task.taskId(), context.instanceId(), seq, batch.lastId(), batch.size(),
-                result, body.length, apiCalls);
-        batch.clear();
+        Optional<String> stop = progress.batchStored(task.taskId(), context.instanceId(), batch.seq(), batch.lastId(),
+                batch.records(), result, batch.ndjson().length, batch.apiCalls());
         if (stop.isPresent()) {
             throw new TaskInterrupted(stop.get());
         }

@@ -13,16 +13,27 @@ final class NdjsonBatch {
     private static final ObjectMapper JSON = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
+    // one generator for the whole batch: creating one per record cost more than writing the record
+    private final JsonGenerator out;
     private int size;
     private String lastId;
 
-    void add(ObjectNode record) {
+    NdjsonBatch() {
         try {
-            JSON.writeValue(bytes, record);
+            out = JSON.createGenerator(bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        bytes.write('\n');
+        out.setRootValueSeparator(null);
+    }
+
+    void add(ObjectNode record) {
+        try {
+            JSON.writeTree(out, record);
+            out.writeRaw('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         size++;
         lastId = record.path("Id").asText(null);
     }
@@ -36,11 +47,11 @@ final class NdjsonBatch {
     }
 
     byte[] toBytes() {
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return bytes.toByteArray();
-    }
-
-    void clear() {
-        bytes.reset();
-        size = 0;
     }
 }

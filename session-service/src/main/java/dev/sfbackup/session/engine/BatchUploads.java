@@ -1,0 +1,81 @@
+package dev.sfbackup.session.engine;
+
+import dev.sfbackup.api.storage.BatchResult;
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+/**
+ * Uploads one task's batches while the task reads on: at most {@code concurrency} uploads in flight (so memory stays
+ * bounded), acknowledged strictly in sequence order, so a task's last committed batch only advances once every
+ * earlier batch was stored. An upload failure is rethrown to the reader when its turn to be acknowledged comes.
+ */
+final class BatchUploads implements AutoCloseable {
+
+    /** One batch: its sequence number, records as NDJSON, the last record id and the API calls spent reading it. */
+    record Batch(int seq, byte[] ndjson, int records, String lastId, long apiCalls) {
+    }
+
+    private record InFlight(Batch batch, Future<BatchResult> result) {
+    }
+
+    private final ExecutorService uploaders = Executors.newVirtualThreadPerTaskExecutor();
+    private final Queue<InFlight> inFlight = new ArrayDeque<>();
+    private final int concurrency;
+    private final Function<Batch, BatchResult> upload;
+    private final BiConsumer<Batch, BatchResult> acknowledge;
+
+    BatchUploads(int concurrency, Function<Batch, BatchResult> upload, BiConsumer<Batch, BatchResult> acknowledge) {
+        this.concurrency = Math.max(1, concurrency);
+        this.upload = upload;
+        this.acknowledge = acknowledge;
+    }
+
+    /** Starts the batch's upload once a slot is free; acknowledges every upload already done in order. */
+    void submit(Batch batch) {
+        while (inFlight.size() >= concurrency) {
+            acknowledgeOldest();
+        }
+        inFlight.add(new InFlight(batch, uploaders.submit(() -> batch.records() == 0 ? null : upload.apply(batch))));
+        while (!inFlight.isEmpty() && inFlight.peek().result().isDone()) {
+            acknowledgeOldest();
+        }
+    }
+
+    /** Waits for and acknowledges every upload still in flight. */
+    void finish() {
+        while (!inFlight.isEmpty()) {
+            acknowledgeOldest();
+        }
+    }
+
+    private void acknowledgeOldest() {
+        InFlight oldest = inFlight.remove();
+        acknowledge.accept(oldest.batch(), resultOf(oldest.result()));
+    }
+
+    private static BatchResult resultOf(Future<BatchResult> upload) {
+        try {
+            return upload.get();
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(failed.getCause());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new TaskInterrupted("interrupted while waiting for a batch upload");
+        }
+    }
+
+    /** Lets uploads still in flight end (after a failure or a stop), so none lands after the point is discarded. */
+    @Override
+    public void close() {
+        uploaders.close();
+    }
+}
