@@ -160,9 +160,9 @@ public class CacheUploader {
     }
 
     private void finish(CachedPoints.Waiting point, BackupRepository repository, Path directory) throws IOException {
+        // the open repository learns the uploaded packs before reads of the point go to it
+        repositories.openOrUnavailable(repository).loadNewIndexFiles();
         QuarkusTransaction.requiringNew().run(() -> points.setLocation(point.id(), StorageLocation.REPOSITORY));
-        // the open repository must reload its index to see the uploaded packs
-        connector.evict(repository.id);
         backupCache.closePoint(point.id());
         deleteRecursively(directory);
         LOG.infof("cached restore point %s is now in repository '%s'", point.id(), repository.name);

@@ -125,6 +125,15 @@ public final class ContentRepository implements AutoCloseable {
         }
     }
 
+    /** Adds index files written by another writer since this repository was opened (a backup cache upload). */
+    public void loadNewIndexFiles() throws IOException {
+        for (Backend.ObjectInfo file : backend.list("index/")) {
+            if (!packsByIndexFile.containsKey(file.name())) {
+                addToIndex(file.name(), documents.open(backend.readAll(file.name()), "index", IndexFile.class));
+            }
+        }
+    }
+
     private void addToIndex(String indexName, IndexFile indexFile) {
         List<String> packIds = new ArrayList<>();
         for (IndexedPack pack : indexFile.packs()) {
