@@ -39,6 +39,8 @@ final class BackupSuite implements AutoCloseable {
         this.engineB = engineB;
     }
 
+    private static final String TEST_ENCRYPTION_KEY = "fO+LOFOpne5XpXju1CNIJyvu3XYroDPppyahSPUBrOA=";
+
     static BackupSuite start() {
         return start("384m");
     }
@@ -49,9 +51,9 @@ final class BackupSuite implements AutoCloseable {
         try {
             ServiceProcess emulator = track(started, ServiceProcess.builder("salesforce-emulator").maxHeap(emulatorHeap).start());
             ServiceProcess storage = track(started, ServiceProcess.builder("storage-service").freshDatabase("session_e2e_storage")
-                    .maxHeap("512m").start());
+                    .config("backup.repositories.encryption-key", TEST_ENCRYPTION_KEY).maxHeap("512m").start());
             ServiceProcess policy = track(started, ServiceProcess.builder("policy-service").freshDatabase("session_e2e_policy")
-                    .config("backup.encryption-key", "fO+LOFOpne5XpXju1CNIJyvu3XYroDPppyahSPUBrOA=").start());
+                    .config("backup.encryption-key", TEST_ENCRYPTION_KEY).start());
             ServiceProcess engineA = track(started, engine("engine-a", policy, storage, true));
             ServiceProcess engineB = track(started, engine("engine-b", policy, storage, false));
             return new BackupSuite(emulator, storage, policy, engineA, engineB);
