@@ -24,6 +24,9 @@ final class BatchUploads implements AutoCloseable {
     private record InFlight(Batch batch, Future<BatchResult> result) {
     }
 
+    /** The most batches ever in flight, whatever the configuration says; resumed reads number past this window. */
+    static final int MAX_IN_FLIGHT = 64;
+
     private final ExecutorService uploaders = Executors.newVirtualThreadPerTaskExecutor();
     private final Queue<InFlight> inFlight = new ArrayDeque<>();
     private final int concurrency;
@@ -31,9 +34,18 @@ final class BatchUploads implements AutoCloseable {
     private final BiConsumer<Batch, BatchResult> acknowledge;
 
     BatchUploads(int concurrency, Function<Batch, BatchResult> upload, BiConsumer<Batch, BatchResult> acknowledge) {
-        this.concurrency = Math.max(1, concurrency);
+        this.concurrency = Math.clamp(concurrency, 1, MAX_IN_FLIGHT);
         this.upload = upload;
         this.acknowledge = acknowledge;
+    }
+
+    /**
+     * The sequence number after which a resumed read numbers its batches. A crashed attempt may have stored up to
+     * {@link #MAX_IN_FLIGHT} batches past its last acknowledged one; a re-read batch of the same number but other
+     * content would be dropped by storage as a duplicate, so the resumed batches take numbers past that window.
+     */
+    static int resumeAfterSeq(int lastAcknowledgedSeq) {
+        return lastAcknowledgedSeq + MAX_IN_FLIGHT;
     }
 
     /** Starts the batch's upload once a slot is free; acknowledges every upload already done in order. */

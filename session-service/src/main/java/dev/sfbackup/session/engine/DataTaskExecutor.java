@@ -146,7 +146,7 @@ public class DataTaskExecutor {
     private Instant readAndStore(TaskContext context, ReadPlan plan, RestorePointView point, boolean resuming) {
         ClaimedTask task = context.task();
         String resumeAfterId = resuming ? task.lastRecordId() : null;
-        int seq = resuming ? task.lastBatchSeq() : 0;
+        int seq = resuming ? BatchUploads.resumeAfterSeq(task.lastBatchSeq()) : 0;
         String soql = plan.soql(task.object(), config.engine().incrementalOverlap(), resumeAfterId);
         RecordNormalizer normalizer = new RecordNormalizer(plan.describe(), plan.fields());
         Instant newest = null;

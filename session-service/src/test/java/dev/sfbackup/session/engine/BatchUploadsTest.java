@@ -73,6 +73,33 @@ class BatchUploadsTest {
         assertTrue(mostAtOnce.get() <= 3, "at most 3 uploads in flight, saw " + mostAtOnce.get());
     }
 
+    @Test
+    void neverMoreThanTheResumeWindowInFlightWhateverTheConfigurationSays() {
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        CountDownLatch windowFull = new CountDownLatch(BatchUploads.MAX_IN_FLIGHT);
+        try (BatchUploads uploads = new BatchUploads(1000, batch -> {
+            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+            windowFull.countDown();
+            await(windowFull);
+            running.decrementAndGet();
+            return null;
+        }, (batch, result) -> { })) {
+            for (int seq = 1; seq <= 3 * BatchUploads.MAX_IN_FLIGHT; seq++) {
+                uploads.submit(batch(seq));
+            }
+            uploads.finish();
+        }
+        assertEquals(BatchUploads.MAX_IN_FLIGHT, mostAtOnce.get());
+    }
+
+    @Test
+    void aResumedReadNumbersItsBatchesPastEveryBatchACrashedAttemptMayHaveStored() {
+        int lastAcknowledged = 7;
+        int mostACrashedAttemptCouldHaveSent = lastAcknowledged + BatchUploads.MAX_IN_FLIGHT;
+        assertTrue(BatchUploads.resumeAfterSeq(lastAcknowledged) + 1 > mostACrashedAttemptCouldHaveSent);
+    }
+
     private static BatchUploads.Batch batch(int seq) {
         return new BatchUploads.Batch(seq, new byte[] {'{', '}', '\n'}, 1, "001" + seq, 1);
     }
