@@ -121,6 +121,24 @@ class FilesEndpointsTest {
     }
 
     @Test
+    void filesAndMetadataOfARestorePointAreListedSeparatelyBySourceId() throws Exception {
+        UUID point = openRestorePoint(db, UUID.randomUUID(), createLocalRepository());
+        upload(point, "068B", "second".getBytes(StandardCharsets.UTF_8)).then().statusCode(200);
+        String first = upload(point, "068A", "first".getBytes(StandardCharsets.UTF_8)).then().statusCode(200).extract().path("id");
+        given().contentType("application/json").body("{}").put("/api/v1/restore-points/{id}/metadata/{name}", point, "describeGlobal.json")
+                .then().statusCode(200);
+        setState(db, point, "COMMITTED");
+        given().get("/api/v1/restore-points/{id}/files", point).then().statusCode(200)
+                .body("sourceId", org.hamcrest.Matchers.contains("068A", "068B"))
+                .body("[0].id", equalTo(first)).body("[0].size", equalTo(5))
+                .body("[0].sha256", equalTo(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest("first".getBytes(StandardCharsets.UTF_8)))));
+        given().get("/api/v1/restore-points/{id}/metadata", point).then().statusCode(200)
+                .body("name", org.hamcrest.Matchers.contains("describeGlobal.json"));
+        given().get("/api/v1/restore-points/{id}/files", UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void uploadsNeedAnOpenRestorePointWithARepository() throws Exception {
         upload(UUID.randomUUID(), "x", new byte[1]).then().statusCode(404).contentType("application/problem+json");
         UUID repository = createLocalRepository();

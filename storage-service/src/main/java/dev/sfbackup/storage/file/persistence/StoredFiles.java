@@ -22,6 +22,10 @@ public class StoredFiles implements PanacheRepositoryBase<StoredFile, UUID> {
         return find("restorePointId = ?1 and kind = ?2 and sourceId = ?3", restorePointId, kind, sourceId).firstResultOptional();
     }
 
+    public List<StoredFile> inRestorePoint(UUID restorePointId, String kind) {
+        return list("restorePointId = ?1 and kind = ?2 order by sourceId", restorePointId, kind);
+    }
+
     public long countInRepository(UUID repositoryId) {
         return count("repositoryId", repositoryId);
     }

@@ -4,6 +4,7 @@ import dev.sfbackup.api.storage.repository.FileView;
 import dev.sfbackup.storage.file.StoredFile;
 import dev.sfbackup.storage.file.service.FileStorageService;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -11,9 +12,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
+import java.util.List;
 import java.util.UUID;
 
-/** Streamed uploads of file bodies and metadata packages into an OPEN restore point (stored in its repository). */
+/** Streamed uploads of file bodies and metadata packages into an OPEN restore point (stored in its repository), and their listing. */
 @Path("/api/v1/restore-points")
 @Produces(MediaType.APPLICATION_JSON)
 public class RestorePointFilesResource {
@@ -22,6 +24,18 @@ public class RestorePointFilesResource {
 
     public RestorePointFilesResource(FileStorageService files) {
         this.files = files;
+    }
+
+    @GET
+    @Path("{id}/files")
+    public List<FileView> files(@PathParam("id") UUID restorePointId) {
+        return files.list(restorePointId, StoredFile.FILE);
+    }
+
+    @GET
+    @Path("{id}/metadata")
+    public List<FileView> metadata(@PathParam("id") UUID restorePointId) {
+        return files.list(restorePointId, StoredFile.METADATA);
     }
 
     @PUT

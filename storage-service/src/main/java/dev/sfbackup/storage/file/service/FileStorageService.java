@@ -107,6 +107,20 @@ public class FileStorageService {
         files.insertChunks(fileId, stored.manifest().chunks());
     }
 
+    /** The files (or metadata packages) of a restore point in any state, by sourceId; an unknown point is a 404. */
+    public List<FileView> list(UUID restorePointId, String kind) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            boolean exists = !entityManager.createNativeQuery("SELECT 1 FROM restore_point WHERE id = ?1")
+                    .setParameter(1, restorePointId).getResultList().isEmpty();
+            if (!exists) {
+                throw ApiProblem.notFound("restore point", restorePointId);
+            }
+            return files.inRestorePoint(restorePointId, kind).stream()
+                    .map(file -> new FileView(file.id, file.sourceId, file.name, file.size, file.sha256, file.newBytes, file.dedupBytes))
+                    .toList();
+        });
+    }
+
     /** A file ready to be streamed: its row, its chunks and the open repository. */
     public record Readable(StoredFile file, List<ChunkRef> chunks, ContentRepository content) {
 
