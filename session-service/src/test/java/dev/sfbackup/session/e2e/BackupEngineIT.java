@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -184,6 +188,71 @@ class BackupEngineIT {
         for (String object : objects) {
             assertStoredEqualsOrg(policy, object);
         }
+    }
+
+    @Test
+    void filesAndMetadataAreBackedUpAndReadableByteForByte() throws Exception {
+        suite.resetOrg(5, 100_000);
+        UUID policy = suite.policy(List.of("Account", "Contact"), true, FAST, suite.localRepository());
+        JsonNode run = suite.runToEnd(policy);
+        assertEquals("SUCCESS", run.path("status").asText(), run.toString());
+
+        JsonNode fileTask = onlyTaskOf(run, "FILE");
+        assertEquals("SUCCESS", fileTask.path("status").asText(), fileTask.toString());
+        Map<String, JsonNode> stored = new HashMap<>();
+        suite.storedFiles(fileTask.path("restorePointId").asText(), "files").forEach(file -> stored.put(file.path("sourceId").asText(), file));
+        Set<String> latestVersions = new HashSet<>();
+        suite.orgRecords("ContentVersion").values().stream()
+                .filter(version -> !version.has("IsLatest") || version.path("IsLatest").asBoolean())
+                .forEach(version -> latestVersions.add(version.path("Id").asText()));
+        assertEquals(5, latestVersions.size(), "the org has the five files it was reset with");
+        assertEquals(latestVersions, stored.keySet(), "every ContentVersion body of the org is stored");
+        for (String versionId : latestVersions) {
+            byte[] org = suite.salesforceGet("/services/data/v62.0/sobjects/ContentVersion/" + versionId + "/VersionData");
+            assertTrue(org.length > 10_000, versionId + " has a body of " + org.length + " bytes");
+            byte[] backedUp = suite.download(stored.get(versionId).path("id").asText());
+            assertEquals(sha256(org), stored.get(versionId).path("sha256").asText(), versionId + ": the SHA-256 storage reports");
+            assertEquals(sha256(org), sha256(backedUp), versionId + ": the downloaded body is byte-identical");
+            assertEquals(org.length, backedUp.length, versionId);
+        }
+
+        JsonNode metadataTask = onlyTaskOf(run, "METADATA");
+        assertEquals("SUCCESS", metadataTask.path("status").asText(), metadataTask.toString());
+        Map<String, String> packages = new HashMap<>();
+        suite.storedFiles(metadataTask.path("restorePointId").asText(), "metadata")
+                .forEach(file -> packages.put(file.path("name").asText(), file.path("id").asText()));
+        assertTrue(packages.containsKey("describeGlobal.json"), packages.toString());
+        for (String object : List.of("Account", "Contact")) {
+            String name = "sobjects/" + object + ".json";
+            assertTrue(packages.containsKey(name), name + " in " + packages.keySet());
+            JsonNode describe = BackupSuite.json(new String(suite.download(packages.get(name)), StandardCharsets.UTF_8));
+            JsonNode org = BackupSuite.json(new String(suite.salesforceGet("/services/data/v62.0/sobjects/" + object + "/describe"),
+                    StandardCharsets.UTF_8));
+            assertEquals(object, describe.path("name").asText(), describe.toString());
+            assertEquals(fieldNames(org), fieldNames(describe), object + ": the stored describe has the org's fields");
+        }
+    }
+
+    private static Set<String> fieldNames(JsonNode describe) {
+        Set<String> names = new HashSet<>();
+        describe.path("fields").forEach(field -> names.add(field.path("name").asText()));
+        return names;
+    }
+
+    private static String sha256(byte[] content) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    }
+
+    private static JsonNode onlyTaskOf(JsonNode run, String sessionType) {
+        for (JsonNode summary : run.path("sessions")) {
+            JsonNode session = suite.session(summary.path("id").asText());
+            if (session.path("type").asText().equals(sessionType)) {
+                assertEquals(1, session.path("tasks").size(), session.toString());
+                assertEquals("SUCCESS", session.path("status").asText(), session.toString());
+                return session.path("tasks").get(0);
+            }
+        }
+        throw new AssertionError("run has no " + sessionType + " session: " + run);
     }
 
     private static void assertStoredEqualsOrg(UUID policy, String object) {

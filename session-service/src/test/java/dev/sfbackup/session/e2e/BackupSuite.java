@@ -9,6 +9,8 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -86,6 +88,11 @@ final class BackupSuite implements AutoCloseable {
 
     /** The demo org with small objects, so each test starts from the same data. */
     void resetOrg() {
+        resetOrg(3, 2000);
+    }
+
+    /** The same org with {@code fileCount} ContentVersion bodies of about {@code meanBytes} each. */
+    void resetOrg(int fileCount, int meanBytes) {
         Map<String, Object> objects = new LinkedHashMap<>();
         objects.put("Account", 300);
         objects.put("Contact", 400);
@@ -95,7 +102,7 @@ final class BackupSuite implements AutoCloseable {
         objects.put("AssetAttribute", 120);
         objects.put("ContentWorkspaceMember", 30);
         given().baseUri(emulator.url()).contentType(ContentType.JSON)
-                .body(Map.of("seed", 7, "objects", objects, "files", Map.of("count", 3, "meanBytes", 2000), "apiLimit", 100_000_000))
+                .body(Map.of("seed", 7, "objects", objects, "files", Map.of("count", fileCount, "meanBytes", meanBytes), "apiLimit", 100_000_000))
                 .post("/emulator/admin/reset").then().statusCode(200);
         given().baseUri(emulator.url()).delete("/emulator/admin/faults").then().statusCode(org.hamcrest.Matchers.lessThan(300));
     }
@@ -122,18 +129,26 @@ final class BackupSuite implements AutoCloseable {
     }
 
     UUID policy(List<String> objects, boolean autoAdd, Map<String, Object> options) {
+        return policy(objects, autoAdd, options, null);
+    }
+
+    /** A policy that, given a repository, also backs up files and metadata into it. */
+    UUID policy(List<String> objects, boolean autoAdd, Map<String, Object> options, UUID repositoryId) {
         Map<String, Object> scope = new LinkedHashMap<>();
         scope.put("objects", objects);
         scope.put("exclude", List.of());
         scope.put("autoAddNewObjects", autoAdd);
         scope.put("autoAddNewFields", autoAdd);
-        scope.put("includeFiles", false);
-        scope.put("includeMetadata", false);
+        scope.put("includeFiles", repositoryId != null);
+        scope.put("includeMetadata", repositoryId != null);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", "e2e-" + UUID.randomUUID());
         body.put("connectionId", connection().toString());
         body.put("scope", scope);
         body.put("options", options);
+        if (repositoryId != null) {
+            body.put("repositoryId", repositoryId.toString());
+        }
         return UUID.fromString(given().baseUri(policy.url()).contentType(ContentType.JSON).body(body)
                 .post("/api/v1/policies").then().statusCode(201).extract().path("id"));
     }
@@ -160,6 +175,39 @@ final class BackupSuite implements AutoCloseable {
             sleep(300);
         }
         throw new AssertionError("run " + runId + " did not end within " + timeout);
+    }
+
+    /** A LOCAL repository of storage-service in a fresh temporary directory. */
+    UUID localRepository() {
+        try {
+            Path directory = Files.createTempDirectory("e2e-repo");
+            return UUID.fromString(given().baseUri(storage.url()).contentType(ContentType.JSON)
+                    .body(Map.of("name", "e2e-" + UUID.randomUUID(), "kind", "LOCAL", "path", directory.toString()))
+                    .post("/api/v1/repositories").then().statusCode(201).extract().path("id"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The files ({@code "files"}) or metadata packages ({@code "metadata"}) storage holds for a restore point. */
+    JsonNode storedFiles(String pointId, String kind) {
+        return json(given().baseUri(storage.url()).get("/api/v1/restore-points/" + pointId + "/" + kind).then().statusCode(200)
+                .extract().asString());
+    }
+
+    byte[] download(String fileId) {
+        return given().baseUri(storage.url()).get("/api/v1/files/" + fileId + "/content").then().statusCode(200)
+                .extract().asByteArray();
+    }
+
+    /** A GET on the emulator's Salesforce API with a client-credentials token, as a connected app would do it. */
+    byte[] salesforceGet(String path) {
+        String token = given().baseUri(emulator.url()).contentType(ContentType.URLENC)
+                .formParam("grant_type", "client_credentials").formParam("client_id", "demo-client")
+                .formParam("client_secret", "demo-secret").post("/services/oauth2/token").then().statusCode(200)
+                .extract().path("access_token");
+        return given().baseUri(emulator.url()).header("Authorization", "Bearer " + token).get(path).then().statusCode(200)
+                .extract().asByteArray();
     }
 
     JsonNode session(String sessionId) {
