@@ -23,7 +23,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem problem) {
-        return respond(problem.toProblem());
+        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem.toProblem());
+        // whole seconds, rounded up: the HTTP form of Retry-After
+        problem.retryAfter().ifPresent(wait -> response.header("Retry-After", Math.max(1, (wait.toMillis() + 999) / 1000)));
+        return response.build();
     }
 
     @ServerExceptionMapper

@@ -4,11 +4,14 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sfbackup.api.storage.cache.CacheProblemTypes;
 import dev.sfbackup.storage.repository.backend.Content;
 import dev.sfbackup.storage.repository.backend.InProcessS3Server;
 import dev.sfbackup.storage.repository.backend.S3Backend;
@@ -103,6 +106,11 @@ class BackupCacheTest {
         store(second, "c", random(1 << 20, 3)).then().statusCode(200);
         commit(second);
         assertEquals(List.of("CACHE", "CACHE"), locations(repository, first, second));
+        given().get("/api/v1/restore-points/{id}", first).then().statusCode(200).body("location", equalTo("CACHE"))
+                .body("cacheReason", containsString("unreachable when the restore point started writing"))
+                .body("cachedAt", notNullValue());
+        given().get("/api/v1/restore-points/{id}", before).then().statusCode(200).body("location", equalTo("REPOSITORY"))
+                .body("cacheReason", nullValue()).body("cachedAt", nullValue());
         assertThatCachedFilesAreReadable(); // "a" of the first point needs the repository; the rest is in the cache
 
         given().post("/api/v1/repositories/{id}/cache/upload", repository).then().statusCode(200)
@@ -118,26 +126,41 @@ class BackupCacheTest {
                 .body("waiting", equalTo(0)).extract().path("uploaded");
         assertEquals(List.of(first.toString(), second.toString(), third.toString()), uploaded);
         assertEquals(List.of("REPOSITORY", "REPOSITORY", "REPOSITORY"), locations(repository, first, second, third));
+        given().get("/api/v1/restore-points/{id}", first).then().statusCode(200).body("location", equalTo("REPOSITORY"))
+                .body("cacheReason", containsString("unreachable")).body("cachedAt", notNullValue());
         assertUploadedOldestFirst(repository);
         assertEmptyCache(repository);
         assertEverythingReadable();
     }
 
     @Test
-    void localRepositoryLostDuringAPointSwitchesToTheCacheAtOnce() throws Exception {
+    void localRepositoryLostDuringAPointStartsItsWholeTransferOverInTheCache() throws Exception {
         Path directory = Files.createTempDirectory("sfbackup-repo");
         UUID repository = localRepository(directory);
         enableCache(repository, 256L << 20, "PT30M");
         UUID point = openPoint(repository);
-        store(point, "1", random(1 << 20, 10)).then().statusCode(200);
+        byte[] one = random(1 << 20, 10);
+        byte[] two = random(1 << 20, 11);
+        String onShare = store(point, "1", one).then().statusCode(200).body("location", equalTo("REPOSITORY")).extract().path("id");
         Path away = directory.resolveSibling(directory.getFileName() + "-away");
         Files.move(directory, away);
-        store(point, "2", random(1 << 20, 11)).then().statusCode(200);
+
+        store(point, "2", two).then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo(CacheProblemTypes.TRANSFER_RESTARTED)).body("detail", containsString("send every file of the point again"));
+        stored.remove(onShare);
+        given().get("/api/v1/restore-points/{id}/files", point).then().statusCode(200).body("size()", equalTo(0));
+        given().get("/api/v1/files/{id}/content", onShare).then().statusCode(404);
+
+        store(point, "1", one).then().statusCode(200).body("location", equalTo("CACHE"))
+                .body("newBytes", equalTo(one.length)); // nothing is taken from the lost share
+        store(point, "2", two).then().statusCode(200).body("location", equalTo("CACHE"));
         store(point, "3", random(1 << 20, 12)).then().statusCode(200);
         commit(point);
         assertEquals(List.of("CACHE"), locations(repository, point));
         given().get("/api/v1/repositories/{id}/cache", repository).then().statusCode(200)
-                .body("points[0].reason", containsString("LOCAL repository")).body("points[0].files", equalTo(3));
+                .body("points[0].reason", containsString("LOCAL repository")).body("points[0].reason", containsString("started over"))
+                .body("points[0].files", equalTo(3));
+        assertEverythingReadable(); // every file from the cache alone, the share still away
 
         Files.move(away, directory);
         given().post("/api/v1/repositories/{id}/cache/upload", repository).then().statusCode(200)
@@ -190,6 +213,39 @@ class BackupCacheTest {
         Files.move(away, directory);
     }
 
+    @Test
+    void garbageCollectionKeepsRepositoryChunksThatAWaitingCachedPointReferencesThroughTheDigestMap() throws Exception {
+        Path directory = Files.createTempDirectory("sfbackup-repo");
+        UUID repository = localRepository(directory);
+        enableCache(repository, 256L << 20, "PT30M");
+        byte[] shared = random(2 << 20, 70);
+        UUID referencedOnlyByTheCache = openPoint(repository);
+        String sharedInRepository = store(referencedOnlyByTheCache, "shared", shared).then().statusCode(200).extract().path("id");
+        UUID garbage = openPoint(repository);
+        String garbageInRepository = store(garbage, "garbage", random(1 << 20, 71)).then().statusCode(200).extract().path("id");
+        Path away = directory.resolveSibling(directory.getFileName() + "-away");
+        Files.move(directory, away);
+
+        UUID cached = openPoint(repository);
+        store(cached, "shared", shared).then().statusCode(200).body("location", equalTo("CACHE")).body("newBytes", equalTo(0));
+        commit(cached);
+        for (UUID discarded : List.of(referencedOnlyByTheCache, garbage)) {
+            given().post("/api/v1/restore-points/{id}/discard", discarded).then().statusCode(200);
+        }
+        stored.remove(sharedInRepository);
+        stored.remove(garbageInRepository);
+        Files.move(away, directory);
+
+        given().post("/api/v1/repositories/{id}/gc", repository).then().statusCode(200).body("packsDeleted", equalTo(1));
+        assertEquals(List.of("CACHE"), locations(repository, cached), "the cached point still waits for upload");
+        assertEverythingReadable(); // the cached point's file is read from chunks only the repository holds
+        given().post("/api/v1/repositories/{id}/cache/upload", repository).then().statusCode(200)
+                .body("uploaded", equalTo(List.of(cached.toString())));
+        given().post("/api/v1/repositories/{id}/gc", repository).then().statusCode(200).body("packsDeleted", equalTo(0));
+        assertEmptyCache(repository);
+        assertEverythingReadable();
+    }
+
     // ---- S3 ----
 
     @Test
@@ -231,7 +287,10 @@ class BackupCacheTest {
         s3.stop();
         try {
             byte[] late = random(1 << 20, 41);
-            store(point, "late", late).then().statusCode(503).body("detail", containsString("reconnect window"));
+            String retryAfter = store(point, "late", late).then().statusCode(503).body("detail", containsString("reconnect window"))
+                    .extract().header("Retry-After");
+            assertTrue(Integer.parseInt(retryAfter) >= 1 && Integer.parseInt(retryAfter) <= 2,
+                    "Retry-After tells the caller how much of the 2 s reconnect window is left: " + retryAfter);
             assertEquals(List.of("REPOSITORY"), locations(repository, point), "within the reconnect window the point waits for S3");
             Thread.sleep(2_100);
             store(point, "late", late).then().statusCode(200);
@@ -239,7 +298,8 @@ class BackupCacheTest {
             s3.start();
             store(point, "after-reconnect", random(1 << 20, 42)).then().statusCode(200);
             assertEquals(List.of("CACHE"), locations(repository, point), "a point never switches back to the repository");
-            commit(point);
+            given().contentType(ContentType.JSON).body("{}").post("/api/v1/restore-points/{id}/commit", point).then().statusCode(200)
+                    .body("location", equalTo("CACHE")).body("cacheReason", containsString("stayed unreachable for the reconnect window"));
             given().get("/api/v1/repositories/{id}/cache", repository).then().statusCode(200)
                     .body("points[0].reason", containsString("reconnect window")).body("points[0].files", equalTo(3));
             given().post("/api/v1/repositories/{id}/cache/upload", repository).then().statusCode(200)
@@ -305,6 +365,92 @@ class BackupCacheTest {
         assertEmptyCache(repository);
         assertUploadedOldestFirst(repository);
         assertEverythingReadable();
+    }
+
+    @Test
+    void s3StoppedInTheMiddleOfAnUploadResumesOldestFirstWithoutLosingOrResendingAnything() throws Exception {
+        String bucket = "cache-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID repository = s3Repository(bucket);
+        Path cache = enableCache(repository, 256L << 20, "PT30M");
+        s3.stop();
+        UUID older;
+        UUID newer;
+        try {
+            older = openPoint(repository);
+            store(older, "x", random(1 << 20, 80)).then().statusCode(200);
+            commit(older);
+            newer = openPoint(repository);
+            store(newer, "y", random(3 << 20, 81)).then().statusCode(200);
+            store(newer, "z", random(1 << 20, 82)).then().statusCode(200);
+            commit(newer);
+        } finally {
+            ensureS3Running();
+        }
+        List<String> olderObjects = cachedObjects(cache, repository, older);
+        List<String> newerObjects = cachedObjects(cache, repository, newer);
+        int storedBefore = s3.storedObjects().size();
+
+        java.util.concurrent.CompletableFuture<Void> stopped = new java.util.concurrent.CompletableFuture<>();
+        s3.beforePut(name -> {
+            if (newerObjects.contains(name) && name.contains("/index/") && !stopped.isDone()) {
+                // the server goes down while the newer point's packs are in and its index is being sent
+                Thread.ofPlatform().start(() -> {
+                    try {
+                        s3.stop();
+                        stopped.complete(null);
+                    } catch (Exception e) {
+                        stopped.completeExceptionally(e);
+                    }
+                });
+                throw new IllegalStateException("S3 is going down");
+            }
+        });
+        try {
+            given().post("/api/v1/repositories/{id}/cache/upload", repository).then().statusCode(200)
+                    .body("uploaded", equalTo(List.of(older.toString()))).body("waiting", equalTo(1))
+                    .body("stoppedBecause", containsString(newer.toString()));
+            stopped.get();
+            assertEquals(List.of("REPOSITORY", "UPLOADING"), locations(repository, older, newer));
+            stored.entrySet().stream().skip(1).forEach(e -> assertArrayEquals(e.getValue(), // the newer point, from the cache
+                    given().get("/api/v1/files/{id}/content", e.getKey()).then().statusCode(200).extract().asByteArray()));
+            given().post("/api/v1/repositories/{id}/cache/upload", repository).then().statusCode(200)
+                    .body("uploaded.size()", equalTo(0)).body("stoppedBecause", containsString("unreachable"));
+        } finally {
+            s3.beforePut(name -> { });
+            ensureS3Running();
+        }
+        int sentBeforeTheStop = (int) s3.storedObjects().stream().skip(storedBefore).filter(newerObjects::contains).count();
+        assertTrue(sentBeforeTheStop > 0 && sentBeforeTheStop < newerObjects.size(), "S3 stopped in the middle of the newer point");
+        given().post("/api/v1/repositories/{id}/cache/upload", repository).then().statusCode(200)
+                .body("uploaded", equalTo(List.of(newer.toString()))).body("objectsAlreadyPresent", equalTo(sentBeforeTheStop))
+                .body("objectsUploaded", equalTo(newerObjects.size() - sentBeforeTheStop));
+
+        List<String> sent = s3.storedObjects().subList(storedBefore, s3.storedObjects().size());
+        assertEquals(sent.size(), new java.util.HashSet<>(sent).size(), "no object is stored twice: " + sent);
+        List<String> expected = new ArrayList<>(olderObjects);
+        expected.addAll(newerObjects);
+        assertEquals(new java.util.HashSet<>(expected), new java.util.HashSet<>(sent), "every cached object reached S3");
+        assertTrue(sent.indexOf(olderObjects.getLast()) < sent.indexOf(newerObjects.getFirst()), "the older point went first: " + sent);
+        assertEquals(List.of("REPOSITORY", "REPOSITORY"), locations(repository, older, newer));
+        assertUploadedOldestFirst(repository);
+        assertEmptyCache(repository);
+        assertEverythingReadable();
+    }
+
+    /** The S3 object names of a cached point, in upload order (packs, index files, file manifests). */
+    private static List<String> cachedObjects(Path cache, UUID repository, UUID point) throws Exception {
+        Path directory = cache.resolve(repository.toString()).resolve("points").resolve(point.toString());
+        List<String> names = new ArrayList<>();
+        for (String prefix : List.of("data", "index", "files")) {
+            if (!Files.isDirectory(directory.resolve(prefix))) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(directory.resolve(prefix))) {
+                files.filter(Files::isRegularFile).map(f -> "sfbackup/" + directory.relativize(f).toString().replace('\\', '/'))
+                        .sorted().forEach(names::add);
+            }
+        }
+        return names;
     }
 
     // ---- support ----

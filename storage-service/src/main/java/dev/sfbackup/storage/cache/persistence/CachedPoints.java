@@ -61,6 +61,22 @@ public class CachedPoints {
                 .setParameter(1, restorePointId).setParameter(2, reason).executeUpdate();
     }
 
+    /**
+     * Forgets the point's stored files (their packs stay in the repository for GC) and marks its transfer as started
+     * over; returns how many files were forgotten.
+     */
+    public int restartTransfer(UUID restorePointId) {
+        entityManager.createNativeQuery("UPDATE restore_point SET transfer_restarted_at = now() WHERE id = ?1")
+                .setParameter(1, restorePointId).executeUpdate();
+        return entityManager.createNativeQuery("DELETE FROM stored_file WHERE restore_point_id = ?1")
+                .setParameter(1, restorePointId).executeUpdate();
+    }
+
+    public boolean transferRestarted(UUID restorePointId) {
+        return !entityManager.createNativeQuery("SELECT 1 FROM restore_point WHERE id = ?1 AND transfer_restarted_at IS NOT NULL")
+                .setParameter(1, restorePointId).getResultList().isEmpty();
+    }
+
     public void setRepositoryLostAt(UUID restorePointId, Instant lostAt) {
         entityManager.createNativeQuery("UPDATE restore_point SET repository_lost_at = ?2 WHERE id = ?1")
                 .setParameter(1, restorePointId).setParameter(2, lostAt == null ? null : OffsetDateTime.ofInstant(lostAt, java.time.ZoneOffset.UTC))

@@ -1,5 +1,6 @@
 package dev.sfbackup.storage.cache.service;
 
+import dev.sfbackup.api.storage.cache.CacheProblemTypes;
 import dev.sfbackup.api.storage.cache.StorageLocation;
 import dev.sfbackup.api.storage.repository.RepositoryKind;
 import dev.sfbackup.common.problem.ApiProblem;
@@ -21,6 +22,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +46,15 @@ public class BackupCache {
         void record(ContentRepository content, StoredContent stored) throws IOException;
     }
 
-    private enum Decision { REPOSITORY, CACHE, RETRY_LATER }
+    private enum Decision { REPOSITORY, CACHE, RETRY_LATER, RESTART_IN_CACHE }
+
+    /** Where the next write goes; retryAfter is what is left of the reconnect window when the caller must retry later. */
+    private record Verdict(Decision decision, Duration retryAfter) {
+
+        static Verdict of(Decision decision) {
+            return new Verdict(decision, null);
+        }
+    }
 
     private final RepositoryCaches caches;
     private final CachedPoints points;
@@ -73,41 +83,53 @@ public class BackupCache {
             ContentRepository content = repositories.openOrUnavailable(repository);
             return content.store(body, stored -> recorder.record(content, stored));
         }
-        Decision decision = place(restorePointId, repository, cache, null);
-        if (decision == Decision.CACHE) {
+        Verdict verdict = place(restorePointId, repository, cache, null);
+        if (verdict.decision() == Decision.CACHE) {
             ContentRepository content = openPoint(restorePointId, repository, cache);
             return content.store(body, stored -> recorder.record(content, stored));
         }
-        if (decision == Decision.RETRY_LATER) {
-            throw ApiProblem.unavailable("repository '" + repository.name + "' is unreachable; it is retried for the cache's reconnect window ("
-                    + cache.reconnectWindow + ") before restore point " + restorePointId + " switches to the backup cache");
-        }
+        rejectUnlessRepository(verdict, restorePointId, repository, cache);
         ContentRepository content = repositories.openOrUnavailable(repository);
         try {
             StoredContent stored = content.store(body, s -> recorder.record(content, s));
             refreshDigestQuietly(repository, cache);
             return stored;
         } catch (IOException e) {
-            place(restorePointId, repository, cache, e.getMessage());
+            rejectUnlessRepository(place(restorePointId, repository, cache, e.getMessage()), restorePointId, repository, cache);
             throw e;
         }
     }
 
-    private StorageLocation currentLocation(UUID restorePointId) {
+    /** The caller waits out the reconnect window (Retry-After), or starts the point's transfer over into the cache. */
+    private static void rejectUnlessRepository(Verdict verdict, UUID restorePointId, BackupRepository repository, RepositoryCache cache) {
+        if (verdict.decision() == Decision.RETRY_LATER) {
+            throw ApiProblem.unavailable("repository '" + repository.name + "' is unreachable; it is retried for the cache's reconnect window ("
+                    + cache.reconnectWindow + ") before restore point " + restorePointId + " switches to the backup cache; retry in "
+                    + verdict.retryAfter().toSeconds() + " s", verdict.retryAfter());
+        }
+        if (verdict.decision() == Decision.RESTART_IN_CACHE) {
+            throw ApiProblem.conflictOfType(CacheProblemTypes.TRANSFER_RESTARTED, "LOCAL repository '" + repository.name
+                    + "' was lost during restore point " + restorePointId + "; the point now writes to the backup cache and its earlier"
+                    + " files were dropped: send every file of the point again, from the first");
+        }
+    }
+
+    /** Where the point's files live now. */
+    public StorageLocation currentLocation(UUID restorePointId) {
         return QuarkusTransaction.joiningExisting().call(() -> points.location(restorePointId)).orElse(StorageLocation.REPOSITORY);
     }
 
     /**
      * Where the next write of the point goes. A point never leaves the cache; a point with no files yet goes to the cache
      * when the repository is unreachable or other cached points wait; a LOCAL repository lost during a point switches at
-     * once, an S3 repository only after the reconnect window.
+     * once and starts the point's transfer over, an S3 repository only after the reconnect window, keeping what it holds.
      */
-    private Decision place(UUID restorePointId, BackupRepository repository, RepositoryCache cache, String failure) {
+    private Verdict place(UUID restorePointId, BackupRepository repository, RepositoryCache cache, String failure) {
         return QuarkusTransaction.requiringNew().call(() -> {
             CachedPoints.Placement placement = points.lockPlacement(restorePointId)
                     .orElseThrow(() -> ApiProblem.notFound("restore point", restorePointId));
             if (placement.location() != StorageLocation.REPOSITORY) {
-                return Decision.CACHE;
+                return Verdict.of(Decision.CACHE);
             }
             if (!placement.hasFiles() && points.othersWaiting(repository.id, restorePointId)) {
                 return toCache(restorePointId, "cached restore points of repository '" + repository.name + "' are waiting for upload");
@@ -117,31 +139,37 @@ public class BackupCache {
                 if (placement.repositoryLostAt() != null) {
                     points.setRepositoryLostAt(restorePointId, null);
                 }
-                return Decision.REPOSITORY;
+                return Verdict.of(Decision.REPOSITORY);
             }
             String why = failure == null ? unreachable : failure;
             if (!placement.hasFiles()) {
                 return toCache(restorePointId, "repository '" + repository.name + "' was unreachable when the restore point started writing: " + why);
             }
             if (repository.kind == RepositoryKind.LOCAL) {
-                return toCache(restorePointId, "LOCAL repository '" + repository.name + "' was lost during the restore point: " + why);
+                // the share may hold a partial view of the point: the whole transfer starts over in the cache
+                int dropped = points.restartTransfer(restorePointId);
+                toCache(restorePointId, "LOCAL repository '" + repository.name + "' was lost during the restore point: " + why
+                        + "; the transfer started over in the cache (" + dropped + " files stored before are sent again)");
+                return Verdict.of(Decision.RESTART_IN_CACHE);
             }
             Instant lostAt = placement.repositoryLostAt() == null ? Instant.now() : placement.repositoryLostAt();
             if (placement.repositoryLostAt() == null) {
                 points.setRepositoryLostAt(restorePointId, lostAt);
             }
-            if (!Instant.now().isBefore(lostAt.plus(cache.reconnectWindowDuration()))) {
+            Instant switchAt = lostAt.plus(cache.reconnectWindowDuration());
+            Instant now = Instant.now();
+            if (!now.isBefore(switchAt)) {
                 return toCache(restorePointId, "S3 repository '" + repository.name + "' stayed unreachable for the reconnect window ("
                         + cache.reconnectWindow + ") since " + lostAt + ": " + why);
             }
-            return Decision.RETRY_LATER;
+            return new Verdict(Decision.RETRY_LATER, Duration.between(now, switchAt));
         });
     }
 
-    private Decision toCache(UUID restorePointId, String reason) {
+    private Verdict toCache(UUID restorePointId, String reason) {
         LOG.warnf("restore point %s now writes to the backup cache: %s", restorePointId, reason);
         points.moveToCache(restorePointId, reason);
-        return Decision.CACHE;
+        return Verdict.of(Decision.CACHE);
     }
 
     /** Null when the repository answers and is initialized; otherwise why not. */
@@ -180,8 +208,10 @@ public class BackupCache {
                 throw new BackendException.Permanent("the backup cache of repository '" + repository.name
                         + "' holds no copy of the repository's keys yet: the repository must be reached once while the cache is enabled");
             }
+            // a point whose transfer started over keeps all its chunks in the cache (the lost share may miss some)
+            boolean deduplicate = !QuarkusTransaction.joiningExisting().call(() -> points.transferRestarted(restorePointId));
             CacheOverlayBackend backend = new CacheOverlayBackend(cache.pointDirectory(restorePointId), cache.digestDirectory(),
-                    () -> connector.rawBackend(repository), cache.root(), cache.maxBytes);
+                    () -> connector.rawBackend(repository), cache.root(), cache.maxBytes, deduplicate);
             open = ContentRepository.initOrOpen(backend, connector.secretBox(), Path.of(repositoriesConfig.spoolDirectory()),
                     repositoriesConfig.packTargetSize());
             openPoints.put(restorePointId, open);

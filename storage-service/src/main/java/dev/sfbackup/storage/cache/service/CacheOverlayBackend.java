@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 /**
  * The backend of a cached restore point: writes go to the point's cache directory (within the cache's size limit);
  * reads look there, then in the cache's digest copy (config, keys, index files of the repository), then in the
- * repository itself (packs the repository already held when the point was cached).
+ * repository itself (packs the repository already held when the point was cached). Without deduplication against the
+ * repository, the digest's index files are not listed, so the point stores every chunk it needs itself.
  */
 final class CacheOverlayBackend implements Backend {
 
@@ -29,9 +30,12 @@ final class CacheOverlayBackend implements Backend {
     private final Supplier<Backend> repositoryFactory;
     private final Path cacheRoot;
     private final long maxBytes;
+    private final boolean deduplicateAgainstRepository;
     private Backend repository;
 
-    CacheOverlayBackend(Path pointDirectory, Path digestDirectory, Supplier<Backend> repositoryFactory, Path cacheRoot, long maxBytes) {
+    CacheOverlayBackend(Path pointDirectory, Path digestDirectory, Supplier<Backend> repositoryFactory, Path cacheRoot, long maxBytes,
+                        boolean deduplicateAgainstRepository) {
+        this.deduplicateAgainstRepository = deduplicateAgainstRepository;
         this.point = new LocalBackend(pointDirectory);
         this.pointDirectory = pointDirectory;
         this.digest = new LocalBackend(digestDirectory);
@@ -77,7 +81,7 @@ final class CacheOverlayBackend implements Backend {
     @Override
     public List<ObjectInfo> list(String prefix) throws IOException {
         Map<String, ObjectInfo> union = new LinkedHashMap<>();
-        if (Files.isDirectory(digestDirectory)) {
+        if (Files.isDirectory(digestDirectory) && (deduplicateAgainstRepository || !prefix.startsWith("index"))) {
             digest.list(prefix).forEach(o -> union.put(o.name(), o));
         }
         if (Files.isDirectory(pointDirectory)) {

@@ -55,7 +55,8 @@ public class FileStorageService {
                 content.writeManifest(fileId.toString(), result.manifest());
                 QuarkusTransaction.requiringNew().run(() -> record(fileId, target, kind, sourceId, name, contentType, result));
             });
-            return new FileView(fileId, sourceId, name, stored.manifest().size(), stored.manifest().sha256(), stored.newBytes(), stored.dedupBytes());
+            return new FileView(fileId, sourceId, name, stored.manifest().size(), stored.manifest().sha256(), stored.newBytes(),
+                    stored.dedupBytes(), cache.currentLocation(restorePointId));
         } catch (IOException e) {
             throw ApiProblem.unavailable("storing " + kind.toLowerCase() + " '" + sourceId + "' in repository '" + repository.name
                     + "' failed: " + e.getMessage());

@@ -6,6 +6,7 @@ import dev.sfbackup.api.storage.OpenRestorePoint;
 import dev.sfbackup.api.storage.RestorePointCounters;
 import dev.sfbackup.api.storage.RestorePointKind;
 import dev.sfbackup.api.storage.RestorePointState;
+import dev.sfbackup.api.storage.cache.StorageLocation;
 import dev.sfbackup.storage.restorepoint.RestorePoint;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -36,7 +37,8 @@ public class RestorePointRepository {
             + " p.repository_id, p.stream_id, p.created_at, p.committed_at, " + String.join(", ", COUNTERS.stream()
                     .map(c -> "CASE WHEN p.state = 'OPEN' THEN (SELECT coalesce(sum(b." + c + "), 0) FROM ingested_batch b"
                             + " WHERE b.restore_point_id = p.id) ELSE p." + c + " END AS " + c)
-                    .toList());
+                    .toList())
+            + ", p.location, p.cache_reason, p.cached_at";
 
     private final DataSource dataSource;
     private final ObjectMapper mapper;
@@ -252,6 +254,7 @@ public class RestorePointRepository {
 
     static RestorePoint read(ResultSet rs) throws SQLException {
         Timestamp committedAt = rs.getTimestamp("committed_at");
+        Timestamp cachedAt = rs.getTimestamp("cached_at");
         long streamId = rs.getLong("stream_id");
         Long stream = rs.wasNull() ? null : streamId;
         return new RestorePoint(rs.getObject("id", UUID.class), rs.getLong("seq"), rs.getObject("policy_id", UUID.class),
@@ -260,7 +263,8 @@ public class RestorePointRepository {
                 rs.getObject("repository_id", UUID.class), stream, rs.getTimestamp("created_at").toInstant(),
                 committedAt == null ? null : committedAt.toInstant(),
                 new RestorePointCounters(rs.getLong("records_new"), rs.getLong("records_changed"),
-                        rs.getLong("records_deleted"), rs.getLong("records_unchanged"), rs.getLong("bytes")));
+                        rs.getLong("records_deleted"), rs.getLong("records_unchanged"), rs.getLong("bytes")),
+                StorageLocation.valueOf(rs.getString("location")), rs.getString("cache_reason"), cachedAt == null ? null : cachedAt.toInstant());
     }
 
     private String toJson(Object value) {
