@@ -22,7 +22,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * storage-service as the engine sees it. Calls are retried with exponential backoff while storage is unreachable or
- * answers 5xx; a 4xx is a {@link RemoteCallRejected} and is never retried. Ingest calls are idempotent by sequence
+ * answers 5xx; a 4xx is a {@link RemoteCallRejected} and is never retried; a 503 with Retry-After is a
+ * {@link RemoteRetryLater}. Ingest calls are idempotent by sequence
  * number, so a retry after a lost answer stores nothing twice.
  */
 @ApplicationScoped
@@ -104,7 +105,8 @@ public class StorageClient {
         return call(() -> rest.putFile(pointId, sourceId, name, contentType, body));
     }
 
-    @Retry(maxRetries = 5, delay = 500, abortOn = RemoteCallRejected.class)
+    /** A {@link RemoteRetryLater} (the repository is away, storage waits out its reconnect window) is left to the caller. */
+    @Retry(maxRetries = 5, delay = 500, abortOn = {RemoteCallRejected.class, RemoteRetryLater.class})
     @ExponentialBackoff(maxDelay = 8000)
     @Timeout(value = 120, unit = ChronoUnit.SECONDS)
     public JsonNode putMetadata(UUID pointId, String name, byte[] body) {

@@ -65,6 +65,13 @@ public interface BackupConfig {
         @WithDefault("50000")
         int bulkMaxRecords();
 
+        /**
+         * How long one file or metadata upload waits while storage answers 503 with Retry-After (its repository is away
+         * and storage waits out the backup cache's reconnect window, default PT30M, before switching to the cache).
+         */
+        @WithDefault("PT45M")
+        Duration repositoryOutageMaxWait();
+
         /** Polling interval of Bulk API 2.0 query jobs. */
         @WithDefault("PT1S")
         Duration bulkPollInterval();

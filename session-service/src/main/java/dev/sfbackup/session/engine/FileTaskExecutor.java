@@ -7,6 +7,7 @@ import dev.sfbackup.api.storage.CommitRestorePoint;
 import dev.sfbackup.api.storage.OpenRestorePoint;
 import dev.sfbackup.api.storage.RestorePointKind;
 import dev.sfbackup.api.storage.RestorePointView;
+import dev.sfbackup.api.storage.cache.CacheProblemTypes;
 import dev.sfbackup.salesforce.RestQuery;
 import dev.sfbackup.salesforce.SObjectDescribe;
 import dev.sfbackup.salesforce.SalesforceDateTime;
@@ -27,7 +28,9 @@ import java.util.Optional;
 
 /**
  * Streams the bodies of the latest ContentVersions into the run's FILE restore point (storage deduplicates by
- * content). Incremental runs take only versions modified since the policy's previous successful file task.
+ * content). Incremental runs take only versions modified since the policy's previous successful file task. An upload
+ * storage asks to retry later waits (the repository's reconnect window); when storage restarts the point's transfer
+ * (its LOCAL repository was lost, the point moved to the backup cache) every body is sent again from the first.
  */
 @ApplicationScoped
 public class FileTaskExecutor {
@@ -39,14 +42,16 @@ public class FileTaskExecutor {
     private final TaskRepository tasks;
     private final SessionJournal journal;
     private final BackupConfig config;
+    private final ReconnectWait reconnectWait;
 
     public FileTaskExecutor(StorageClient storage, TaskProgress progress, TaskRepository tasks, SessionJournal journal,
-            BackupConfig config) {
+            BackupConfig config, ReconnectWait reconnectWait) {
         this.storage = storage;
         this.progress = progress;
         this.tasks = tasks;
         this.journal = journal;
         this.config = config;
+        this.reconnectWait = reconnectWait;
     }
 
     TaskOutcome run(TaskContext context) {
@@ -60,19 +65,19 @@ public class FileTaskExecutor {
         RestorePointView point = storage.open(new OpenRestorePoint(task.policyId(), task.sessionId(), context.orgId(), null,
                 since.isPresent() ? RestorePointKind.INCREMENTAL : RestorePointKind.INITIAL, null, context.policy().repositoryId()));
         progress.pointOpened(task.taskId(), point.id(), point.kind().name(), null);
-        int stored = 0;
+        CacheNotice cacheNotice = new CacheNotice(storage, journal, task, point.id());
+        Uploads uploads = new Uploads();
         try {
-            RestQuery versions = context.org().query(soql(describe, since));
-            while (versions.hasNext()) {
-                ObjectNode version = versions.next();
-                long bytes = storeBody(context, point, version);
-                stored++;
-                Optional<String> stop = progress.batchStored(task.taskId(), context.instanceId(), stored, version.path("Id").asText(),
-                        1, null, bytes, 1);
-                if (stop.isPresent()) {
-                    throw new TaskInterrupted(stop.get());
+            try {
+                storeAll(context, describe, since, point, cacheNotice, uploads);
+            } catch (RemoteCallRejected rejected) {
+                if (!rejected.isProblem(CacheProblemTypes.TRANSFER_RESTARTED)) {
+                    throw rejected;
                 }
-                context.budget().check();
+                journal.warn(task.sessionId(), task.taskId(), "the repository was lost during FILE restore point " + point.id()
+                        + " after " + uploads.inPass + " file bodies; every file body is sent again, into the backup cache: "
+                        + rejected.getMessage());
+                storeAll(context, describe, since, point, cacheNotice, uploads);
             }
         } catch (RemoteCallRejected rejected) {
             discard(point);
@@ -85,22 +90,52 @@ public class FileTaskExecutor {
             discard(point);
             throw failure;
         }
-        storage.commit(point.id(), new CommitRestorePoint(null, null));
-        String summary = "FILE restore point " + point.id() + " committed with " + stored + " file bodies"
+        cacheNotice.committed(storage.commit(point.id(), new CommitRestorePoint(null, null)));
+        String summary = "FILE restore point " + point.id() + " committed with " + uploads.inPass + " file bodies"
                 + since.map(from -> " modified since " + from).orElse("");
         journal.info(task.sessionId(), task.taskId(), summary);
         return TaskOutcome.success(summary);
     }
 
-    private long storeBody(TaskContext context, RestorePointView point, ObjectNode version) {
+    /** Uploads so far: in the current pass over the files, and in all passes (the progress sequence). */
+    private static final class Uploads {
+        int inPass;
+        int total;
+    }
+
+    /** One pass over the versions to back up; a transfer restarted by storage makes a second pass from the first file. */
+    private void storeAll(TaskContext context, SObjectDescribe describe, Optional<Instant> since, RestorePointView point,
+            CacheNotice cacheNotice, Uploads uploads) {
+        ClaimedTask task = context.task();
+        uploads.inPass = 0;
+        RestQuery versions = context.org().query(soql(describe, since));
+        while (versions.hasNext()) {
+            ObjectNode version = versions.next();
+            JsonNode file = storeBody(context, point, version);
+            cacheNotice.stored(file, uploads.inPass);
+            uploads.inPass++;
+            uploads.total++;
+            Optional<String> stop = progress.batchStored(task.taskId(), context.instanceId(), uploads.total, version.path("Id").asText(),
+                    1, null, file.path("size").asLong(0), 1);
+            if (stop.isPresent()) {
+                throw new TaskInterrupted(stop.get());
+            }
+            context.budget().check();
+        }
+    }
+
+    /** The body is read from the org again for every attempt: a stream can be sent only once. */
+    private JsonNode storeBody(TaskContext context, RestorePointView point, ObjectNode version) {
         String id = version.path("Id").asText();
         String name = version.path("PathOnClient").asText(version.path("Title").asText(id));
-        try (InputStream body = context.org().openBlob(OBJECT, id, "VersionData")) {
-            JsonNode file = storage.putFile(point.id(), id, name, "application/octet-stream", body);
-            return file.path("size").asLong(0);
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading the body of ContentVersion " + id, e);
-        }
+        ClaimedTask task = context.task();
+        return reconnectWait.upload(() -> {
+            try (InputStream body = context.org().openBlob(OBJECT, id, "VersionData")) {
+                return storage.putFile(point.id(), id, name, "application/octet-stream", body);
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading the body of ContentVersion " + id, e);
+            }
+        }, waiting -> journal.warn(task.sessionId(), task.taskId(), "ContentVersion " + id + ": " + waiting));
     }
 
     private static String soql(SObjectDescribe describe, Optional<Instant> since) {

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -231,6 +233,70 @@ class BackupEngineIT {
             assertEquals(object, describe.path("name").asText(), describe.toString());
             assertEquals(fieldNames(org), fieldNames(describe), object + ": the stored describe has the org's fields");
         }
+    }
+
+    @Test
+    void filesAndMetadataGoToTheBackupCacheWhileTheRepositoryIsAwayAndTheSessionLogSaysWhenAndWhy() throws Exception {
+        suite.resetOrg(3, 50_000);
+        Path directory = Files.createTempDirectory("e2e-repo");
+        UUID repository = suite.localRepository(directory);
+        suite.enableCache(repository, Files.createTempDirectory("e2e-cache"));
+        Path away = directory.resolveSibling(directory.getFileName() + "-away");
+        Files.move(directory, away);
+        JsonNode run;
+        List<String> cachedPoints = new java.util.ArrayList<>();
+        try {
+            run = suite.runToEnd(suite.policy(List.of("Account"), true, FAST, repository));
+            assertEquals("SUCCESS", run.path("status").asText(), run.toString());
+            for (String type : List.of("FILE", "METADATA")) {
+                cachedPoints.add(assertCachedAndLogged(run, type));
+            }
+            // the first of the two to write found the share away; the other followed it, as cached points were waiting
+            Set<String> reasons = new HashSet<>();
+            cachedPoints.forEach(point -> reasons.add(suite.point(point).path("cacheReason").asText()));
+            assertTrue(reasons.stream().anyMatch(reason -> reason.contains("was unreachable when the restore point started writing")), reasons.toString());
+        } finally {
+            Files.move(away, directory);
+        }
+
+        JsonNode upload = suite.uploadCache(repository);
+        assertEquals(0, upload.path("waiting").asInt(), upload.toString());
+        Set<String> uploaded = new HashSet<>();
+        upload.path("uploaded").forEach(id -> uploaded.add(id.asText()));
+        assertEquals(new HashSet<>(cachedPoints), uploaded);
+        for (String pointId : cachedPoints) {
+            assertEquals("REPOSITORY", suite.point(pointId).path("location").asText());
+        }
+        JsonNode files = suite.storedFiles(onlyTaskOf(run, "FILE").path("restorePointId").asText(), "files");
+        assertEquals(3, files.size(), files.toString());
+        for (JsonNode file : files) {
+            byte[] org = suite.salesforceGet("/services/data/v62.0/sobjects/ContentVersion/" + file.path("sourceId").asText() + "/VersionData");
+            assertEquals(sha256(org), sha256(suite.download(file.path("id").asText())), file.toString());
+        }
+    }
+
+    /** The session's point is in the cache, and its log says when (the first upload, the time) and why; returns the point. */
+    private static String assertCachedAndLogged(JsonNode run, String type) {
+        JsonNode session = sessionOfType(run, type);
+        String pointId = onlyTaskOf(run, type).path("restorePointId").asText();
+        JsonNode point = suite.point(pointId);
+        assertEquals("CACHE", point.path("location").asText(), point.toString());
+        assertTrue(point.path("cacheReason").asText().contains("repository '"), point.toString());
+        String log = suite.log(session.path("id").asText());
+        assertTrue(log.contains("restore point " + pointId + " is written to the backup cache after 0 uploads since "
+                + point.path("cachedAt").asText() + ": " + point.path("cacheReason").asText()), type + " log says when and why: " + log);
+        assertTrue(log.contains("restore point " + pointId + " was committed in the backup cache"), log);
+        return pointId;
+    }
+
+    private static JsonNode sessionOfType(JsonNode run, String sessionType) {
+        for (JsonNode summary : run.path("sessions")) {
+            JsonNode session = suite.session(summary.path("id").asText());
+            if (session.path("type").asText().equals(sessionType)) {
+                return session;
+            }
+        }
+        throw new AssertionError("run has no " + sessionType + " session: " + run);
     }
 
     private static Set<String> fieldNames(JsonNode describe) {

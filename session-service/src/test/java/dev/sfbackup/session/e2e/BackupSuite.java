@@ -53,7 +53,9 @@ final class BackupSuite implements AutoCloseable {
         try {
             ServiceProcess emulator = track(started, ServiceProcess.builder("salesforce-emulator").maxHeap(emulatorHeap).start());
             ServiceProcess storage = track(started, ServiceProcess.builder("storage-service").freshDatabase("session_e2e_storage")
-                    .config("backup.repositories.encryption-key", TEST_ENCRYPTION_KEY).maxHeap("512m").start());
+                    .config("backup.repositories.encryption-key", TEST_ENCRYPTION_KEY)
+                    .config("backup.cache.upload-every", "1h") // tests upload cached points when they choose
+                    .maxHeap("512m").start());
             ServiceProcess policy = track(started, ServiceProcess.builder("policy-service").freshDatabase("session_e2e_policy")
                     .config("backup.encryption-key", TEST_ENCRYPTION_KEY).start());
             ServiceProcess engineA = track(started, engine("engine-a", policy, storage, true));
@@ -180,13 +182,33 @@ final class BackupSuite implements AutoCloseable {
     /** A LOCAL repository of storage-service in a fresh temporary directory. */
     UUID localRepository() {
         try {
-            Path directory = Files.createTempDirectory("e2e-repo");
-            return UUID.fromString(given().baseUri(storage.url()).contentType(ContentType.JSON)
-                    .body(Map.of("name", "e2e-" + UUID.randomUUID(), "kind", "LOCAL", "path", directory.toString()))
-                    .post("/api/v1/repositories").then().statusCode(201).extract().path("id"));
+            return localRepository(Files.createTempDirectory("e2e-repo"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    UUID localRepository(Path directory) {
+        return UUID.fromString(given().baseUri(storage.url()).contentType(ContentType.JSON)
+                .body(Map.of("name", "e2e-" + UUID.randomUUID(), "kind", "LOCAL", "path", directory.toString()))
+                .post("/api/v1/repositories").then().statusCode(201).extract().path("id"));
+    }
+
+    /** Gives the repository a backup cache of 256 MiB in {@code directory}. */
+    void enableCache(UUID repositoryId, Path directory) {
+        given().baseUri(storage.url()).contentType(ContentType.JSON)
+                .body(Map.of("enabled", true, "path", directory.toString(), "maxBytes", 256L << 20))
+                .put("/api/v1/repositories/" + repositoryId + "/cache").then().statusCode(200);
+    }
+
+    /** Uploads the repository's cached restore points now (storage also does it on a schedule). */
+    JsonNode uploadCache(UUID repositoryId) {
+        return json(given().baseUri(storage.url()).post("/api/v1/repositories/" + repositoryId + "/cache/upload").then().statusCode(200)
+                .extract().asString());
+    }
+
+    JsonNode point(String pointId) {
+        return json(given().baseUri(storage.url()).get("/api/v1/restore-points/" + pointId).then().statusCode(200).extract().asString());
     }
 
     /** The files ({@code "files"}) or metadata packages ({@code "metadata"}) storage holds for a restore point. */
