@@ -275,6 +275,56 @@ class BackupEngineIT {
         }
     }
 
+    @Test
+    void aLocalShareLostDuringTheFileSessionRestartsItsTransferInTheCacheAndEveryFileStaysReadable() throws Exception {
+        suite.resetOrg(20, 30_000);
+        Path directory = Files.createTempDirectory("e2e-repo");
+        UUID repository = suite.localRepository(directory);
+        suite.enableCache(repository, Files.createTempDirectory("e2e-cache"));
+        UUID policy = suite.policy(List.of("Account"), true, FAST, repository);
+        Path away = directory.resolveSibling(directory.getFileName() + "-away");
+        java.util.concurrent.CompletableFuture<JsonNode> running = java.util.concurrent.CompletableFuture.supplyAsync(() -> suite.runToEnd(policy));
+        JsonNode run;
+        try {
+            String filePoint = suite.awaitFirstFileOfTheFilePoint(policy);
+            Files.move(directory, away); // the share goes away after the FILE point stored its first file
+            run = running.get();
+            assertEquals("SUCCESS", run.path("status").asText(), run.toString());
+            JsonNode point = suite.point(filePoint);
+            assertEquals(filePoint, onlyTaskOf(run, "FILE").path("restorePointId").asText());
+            assertEquals("CACHE", point.path("location").asText(), point.toString());
+            assertTrue(point.path("cacheReason").asText().contains("the transfer started over in the cache"), point.toString());
+            String log = suite.log(sessionOfType(run, "FILE").path("id").asText());
+            assertTrue(log.contains("every file body is sent again, into the backup cache"), log);
+            assertTrue(log.contains("restore point " + filePoint + " was committed in the backup cache"), log);
+            assertEveryOrgFileIsStored(filePoint); // from the cache alone: the share is still away
+        } finally {
+            running.join();
+            if (Files.exists(away)) {
+                Files.move(away, directory);
+            }
+        }
+        assertEquals(0, suite.uploadCache(repository).path("waiting").asInt());
+        assertEquals("REPOSITORY", suite.point(onlyTaskOf(run, "FILE").path("restorePointId").asText()).path("location").asText());
+        assertEveryOrgFileIsStored(onlyTaskOf(run, "FILE").path("restorePointId").asText());
+    }
+
+    private static void assertEveryOrgFileIsStored(String filePoint) throws Exception {
+        Set<String> latestVersions = new HashSet<>();
+        suite.orgRecords("ContentVersion").values().stream()
+                .filter(version -> !version.has("IsLatest") || version.path("IsLatest").asBoolean())
+                .forEach(version -> latestVersions.add(version.path("Id").asText()));
+        JsonNode files = suite.storedFiles(filePoint, "files");
+        Set<String> stored = new HashSet<>();
+        for (JsonNode file : files) {
+            stored.add(file.path("sourceId").asText());
+            byte[] org = suite.salesforceGet("/services/data/v62.0/sobjects/ContentVersion/" + file.path("sourceId").asText() + "/VersionData");
+            assertEquals(sha256(org), sha256(suite.download(file.path("id").asText())), file.toString());
+        }
+        assertEquals(latestVersions, stored, "every ContentVersion body once");
+        assertEquals(latestVersions.size(), files.size());
+    }
+
     /** The session's point is in the cache, and its log says when (the first upload, the time) and why; returns the point. */
     private static String assertCachedAndLogged(JsonNode run, String type) {
         JsonNode session = sessionOfType(run, type);

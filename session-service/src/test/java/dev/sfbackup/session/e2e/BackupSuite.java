@@ -207,6 +207,23 @@ final class BackupSuite implements AutoCloseable {
                 .extract().asString());
     }
 
+    /** Waits until the policy's OPEN FILE restore point (object null, not FULL) holds a file; returns the point. */
+    String awaitFirstFileOfTheFilePoint(UUID policyId) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode open = json(given().baseUri(storage.url()).queryParam("policyId", policyId).queryParam("state", "OPEN")
+                    .get("/api/v1/restore-points").then().statusCode(200).extract().asString());
+            for (JsonNode point : open.path("items")) {
+                if (point.path("object").isNull() && !"FULL".equals(point.path("kind").asText())
+                        && storedFiles(point.path("id").asText(), "files").size() > 0) {
+                    return point.path("id").asText();
+                }
+            }
+            sleep(5);
+        }
+        throw new AssertionError("the FILE restore point of policy " + policyId + " stored no file within 120 s");
+    }
+
     JsonNode point(String pointId) {
         return json(given().baseUri(storage.url()).get("/api/v1/restore-points/" + pointId).then().statusCode(200).extract().asString());
     }
