@@ -135,7 +135,8 @@ public class FileTaskExecutor {
             } catch (IOException e) {
                 throw new UncheckedIOException("reading the body of ContentVersion " + id, e);
             }
-        }, waiting -> journal.warn(task.sessionId(), task.taskId(), "ContentVersion " + id + ": " + waiting));
+        }, waiting -> journal.warn(task.sessionId(), task.taskId(), "ContentVersion " + id + ": " + waiting),
+                () -> progress.shouldStop(task.taskId(), context.instanceId()));
     }
 
     private static String soql(SObjectDescribe describe, Optional<Instant> since) {

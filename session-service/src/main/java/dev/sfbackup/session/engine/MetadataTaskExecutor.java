@@ -98,7 +98,8 @@ public class MetadataTaskExecutor {
         }
         ClaimedTask task = context.task();
         JsonNode stored = reconnectWait.upload(() -> storage.putMetadata(point.id(), name, body),
-                waiting -> journal.warn(task.sessionId(), task.taskId(), "metadata " + name + ": " + waiting));
+                waiting -> journal.warn(task.sessionId(), task.taskId(), "metadata " + name + ": " + waiting),
+                () -> progress.shouldStop(task.taskId(), context.instanceId()));
         cacheNotice.stored(stored, seq - firstOfPass);
         Optional<String> stop = progress.batchStored(context.task().taskId(), context.instanceId(), seq + 1, null, 0, null,
                 body.length, 1);

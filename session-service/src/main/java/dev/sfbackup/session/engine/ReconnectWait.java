@@ -5,13 +5,15 @@ import dev.sfbackup.session.config.BackupConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * Repeats an upload that storage-service answered with 503 and Retry-After (its repository is unreachable and it waits
  * out the backup cache's reconnect window before switching the point to the cache), waiting as long as storage asks,
- * bounded by {@code backup.engine.repository-outage-max-wait}.
+ * bounded by {@code backup.engine.repository-outage-max-wait}. The wait passes in slices so that an operator stop (or a
+ * lost claim) ends it within a slice.
  */
 @ApplicationScoped
 public class ReconnectWait {
@@ -20,6 +22,8 @@ public class ReconnectWait {
     interface Pause {
         void sleep(Duration duration) throws InterruptedException;
     }
+
+    static final Duration SLICE = Duration.ofSeconds(10);
 
     private final Duration maxWait;
     private final Pause pause;
@@ -34,8 +38,11 @@ public class ReconnectWait {
         this.pause = pause;
     }
 
-    /** Runs {@code attempt} until it succeeds; {@code onFirstWait} hears why the upload waits, once. */
-    public <T> T upload(Supplier<T> attempt, Consumer<String> onFirstWait) {
+    /**
+     * Runs {@code attempt} until it succeeds; {@code onFirstWait} hears why the upload waits, once; {@code stopReason}
+     * is asked after every slice of the wait and ends it with {@link TaskInterrupted} when it answers.
+     */
+    public <T> T upload(Supplier<T> attempt, Consumer<String> onFirstWait, Supplier<Optional<String>> stopReason) {
         Duration waited = Duration.ZERO;
         while (true) {
             try {
@@ -51,18 +58,27 @@ public class ReconnectWait {
                     onFirstWait.accept("waiting up to " + maxWait + " for the repository, next try in " + wait.toSeconds() + " s: "
                             + later.getMessage());
                 }
-                sleep(wait);
+                sleep(wait, stopReason);
                 waited = waited.plus(wait);
             }
         }
     }
 
-    private void sleep(Duration wait) {
-        try {
-            pause.sleep(wait);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TaskInterrupted("interrupted while waiting for the repository");
+    private void sleep(Duration wait, Supplier<Optional<String>> stopReason) {
+        Duration left = wait;
+        while (left.isPositive()) {
+            Duration slice = min(left, SLICE);
+            try {
+                pause.sleep(slice);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TaskInterrupted("interrupted while waiting for the repository");
+            }
+            left = left.minus(slice);
+            Optional<String> stop = stopReason.get();
+            if (stop.isPresent()) {
+                throw new TaskInterrupted(stop.get());
+            }
         }
     }
 
