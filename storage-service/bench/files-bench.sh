@@ -2,6 +2,7 @@
 # Backs up the same generated file set with this repository format, restic and borg, then changes 10% of the files and
 # backs up again. Prints throughput of both backups and bytes stored for each tool.
 #   storage-service/bench/files-bench.sh [GiB (default 1)] [work dir (default /tmp/sfbackup-files-bench)]
+# SFBACKUP_JAVA_OPTS adds JVM options to the sfbackup runs (e.g. -XX:StartFlightRecording=filename=/tmp/x.jfr).
 # Needs: restic and borgbackup (apt-get install -y restic borgbackup), python3, the module's test classes (built here).
 set -euo pipefail
 GIB="${1:-1}"
@@ -75,7 +76,7 @@ borg init -e repokey "$WORK/borg" >/dev/null 2>&1
 run_all() {
   local round=$1
   sync; echo 3 > /proc/sys/vm/drop_caches 2>/dev/null || true
-  T=$(timed "$JAVA" -Xmx256m -cp "$CP" dev.sfbackup.storage.repository.bench.FilesBench backup "$WORK/sfbackup" "$DATA")
+  T=$(timed "$JAVA" -Xmx256m ${SFBACKUP_JAVA_OPTS:-} -cp "$CP" dev.sfbackup.storage.repository.bench.FilesBench backup "$WORK/sfbackup" "$DATA")
   eval "${round}[sfbackup]=$T"; eval "STORED_${round}_sfbackup=$(du -sb "$WORK/sfbackup" | cut -f1)"
   sync; echo 3 > /proc/sys/vm/drop_caches 2>/dev/null || true
   # --force / --files-cache=disabled: re-read every file like sfbackup does (no file-level skip by mtime/size)
