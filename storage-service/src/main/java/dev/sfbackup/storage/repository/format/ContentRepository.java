@@ -73,6 +73,8 @@ public final class ContentRepository implements AutoCloseable {
             ENCODER_THREADS, Thread.ofPlatform().daemon().name("chunk-encoder-", 0).factory());
     /** Finishing and uploading (LOCAL: fsync) a full pack overlaps with filling the next one. */
     private static final int UPLOADS_IN_FLIGHT = 2;
+    private static final ExecutorService READERS = Executors.newCachedThreadPool(
+            Thread.ofPlatform().daemon().name("read-ahead-", 0).factory());
     private static final ExecutorService PACK_UPLOADS = Executors.newCachedThreadPool(
             Thread.ofPlatform().daemon().name("pack-upload-", 0).factory());
 
@@ -161,6 +163,10 @@ public final class ContentRepository implements AutoCloseable {
             }
         }
         packsByIndexFile.put(indexName, packIds);
+    }
+
+    RepositoryKeys keys() {
+        return keys;
     }
 
     public Backend backend() {
@@ -303,12 +309,12 @@ public final class ContentRepository implements AutoCloseable {
      */
     private StoredContent chunkAndPack(InputStream in) throws IOException {
         MessageDigest sha256 = sha256();
-        FastCdcChunker chunker = new FastCdcChunker(in, gear);
         ArrayDeque<CompletableFuture<Void>> unpacked = new ArrayDeque<>();
         CompletableFuture<Void> digested = CompletableFuture.completedFuture(null);
         CompletableFuture<Void> packed = CompletableFuture.completedFuture(null);
         long size = 0;
-        try (Upload upload = new Upload()) {
+        try (Upload upload = new Upload(); ReadAheadInputStream source = new ReadAheadInputStream(in, 1 << 20, 4, READERS)) {
+            FastCdcChunker chunker = new FastCdcChunker(source, gear);
             try {
                 for (FastCdcChunker.Chunk chunk = chunker.next(); chunk != null; chunk = chunker.next()) {
                     size += chunk.length();
