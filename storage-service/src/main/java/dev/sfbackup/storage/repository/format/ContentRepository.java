@@ -465,10 +465,24 @@ public final class ContentRepository implements AutoCloseable {
      * the index files that listed them (new index first, then the old one is removed, then the packs). Unindexed packs
      * (left by interrupted uploads) older than the cutoff are removed too. Holds off concurrent stores in this process.
      */
-    public GcOutcome collectGarbage(java.util.Set<String> referenced, Instant graceCutoff) throws IOException {
+    public GcOutcome collectGarbage(Set<String> referenced, Instant graceCutoff) throws IOException {
+        return collectGarbage(() -> referenced, graceCutoff);
+    }
+
+    /** Reads the chunks that recorded files reference. */
+    public interface LiveChunks {
+        Set<String> read() throws IOException;
+    }
+
+    /**
+     * Like {@link #collectGarbage(Set, Instant)}, reading the live chunks only once running stores have finished: a store
+     * that completes while GC waits for it records chunks of old packs that an earlier read would have missed.
+     */
+    public GcOutcome collectGarbage(LiveChunks live, Instant graceCutoff) throws IOException {
         gcLock.writeLock().lock();
         try {
-            java.util.Set<String> doomed = new java.util.HashSet<>();
+            Set<String> referenced = live.read();
+            Set<String> doomed = new HashSet<>();
             for (IndexedPack pack : packs.values()) {
                 boolean used = pack.blobs().stream().anyMatch(b -> referenced.contains(b.id()));
                 if (!used && Instant.parse(pack.created()).isBefore(graceCutoff)) {
@@ -510,6 +524,11 @@ public final class ContentRepository implements AutoCloseable {
         } finally {
             gcLock.writeLock().unlock();
         }
+    }
+
+    /** For tests: whether garbage collection holds or waits for the lock that excludes stores. */
+    boolean garbageCollectionPending() {
+        return gcLock.isWriteLocked() || gcLock.hasQueuedThreads();
     }
 
     private final Map<String, Instant> firstSeenOrphans = new ConcurrentHashMap<>();

@@ -264,6 +264,48 @@ public abstract class ContentRepositoryContractTest {
     }
 
     @Test
+    void garbageCollectionReadsLiveChunksOnlyAfterRunningUploadsRecordedTheirFiles() throws Exception {
+        byte[] content = random(2 * 1024 * 1024, 31);
+        StoredContent first = store(content);
+        Set<String> recorded = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.CountDownLatch recording = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch mayRecord = new java.util.concurrent.CountDownLatch(1);
+        // own threads: the common pool may have a single worker on a small machine, and the upload blocks in its recorder
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.concurrent.CompletableFuture<StoredContent> upload = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return repository.store(new ByteArrayInputStream(content), stored -> {
+                    recording.countDown();
+                    try {
+                        mayRecord.await();
+                    } catch (InterruptedException e) {
+                        throw new IOException(e);
+                    }
+                    stored.manifest().chunks().forEach(c -> recorded.add(c.id()));
+                });
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, threads);
+        recording.await();
+        java.util.concurrent.CompletableFuture<ContentRepository.GcOutcome> gc = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return repository.collectGarbage(() -> Set.copyOf(recorded), Instant.now().plusSeconds(3600));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, threads);
+        while (!repository.garbageCollectionPending()) {
+            Thread.onSpinWait();
+        }
+        mayRecord.countDown();
+        assertEquals(0, upload.get().newBytes(), "the second upload deduplicated against the first one's pack");
+        assertEquals(0, gc.get().packsDeleted(), "the pack the running upload recorded is live");
+        assertArrayEquals(content, readBack(first));
+        threads.shutdown();
+    }
+
+    @Test
     void garbageCollectionKeepsReferencedChunksAndFreesTheRest() throws IOException {
         StoredContent kept = store(random(3 * 1024 * 1024, 15));
         store(random(3 * 1024 * 1024, 16));
