@@ -72,7 +72,7 @@ declare -A FIRST SECOND STORED1 STORED2
 timed() {
   local start end
   start=$(date +%s.%N)
-  /usr/bin/time -f "%U + %S" -o "$WORK/last.time" "$@" >/dev/null 2>"$WORK/last.err" || { cat "$WORK/last.err"; exit 1; }
+  /usr/bin/time -f "%U + %S" -o "$WORK/last.time" "$@" >"$WORK/last.out" 2>"$WORK/last.err" || { cat "$WORK/last.err"; exit 1; }
   end=$(date +%s.%N)
   echo "$(cat "$WORK/last.time")" | bc > "$WORK/last.cpu"
   echo "$end - $start" | bc
@@ -86,6 +86,8 @@ run_all() {
   local round=$1
   sync; echo 3 > /proc/sys/vm/drop_caches 2>/dev/null || true
   T=$(timed "$JAVA" -Xmx256m ${SFBACKUP_JAVA_OPTS:-} -cp "$CP" dev.sfbackup.storage.repository.bench.FilesBench backup "$WORK/sfbackup" "$DATA")
+  # FilesBench also reports its store loop alone: a running storage-service has its JVM started and repository open
+  eval "${round}[sfbackup-store]=$(sed -n 's/.* seconds=\([0-9.]*\) .*/\1/p' "$WORK/last.out")"
   eval "${round}[sfbackup]=$T"; eval "CPU_${round}_sfbackup=$(cat "$WORK/last.cpu")"; eval "STORED_${round}_sfbackup=$(du -sb "$WORK/sfbackup" | cut -f1)"
   sync; echo 3 > /proc/sys/vm/drop_caches 2>/dev/null || true
   # --force / --files-cache=disabled: re-read every file like sfbackup does (no file-level skip by mtime/size)
@@ -112,7 +114,11 @@ for tool in sfbackup restic borg; do
   printf "%-10s %10.1f %10.1f %10.1f %10.1f %16d %16d\n" "$tool" \
     "$(echo "$BYTES / 1048576 / ${FIRST[$tool]}" | bc -l)" "$c1" "$(echo "$BYTES / 1048576 / ${SECOND[$tool]}" | bc -l)" "$c2" "$s1" "$s2"
 done
+printf "%-10s %10.1f %10s %10.1f %10s   (store loop only: without JVM start and repository open)\n" "sfbackup" \
+  "$(echo "$BYTES / 1048576 / ${FIRST[sfbackup-store]}" | bc -l)" "" "$(echo "$BYTES / 1048576 / ${SECOND[sfbackup-store]}" | bc -l)" ""
 ratio() { echo "scale=2; $1 / $2" | bc -l; }
 echo "sfbackup / restic: 1st throughput $(ratio "${FIRST[restic]}" "${FIRST[sfbackup]}")x," \
   "2nd throughput $(ratio "${SECOND[restic]}" "${SECOND[sfbackup]}")x," \
   "1st CPU $(ratio "$CPU_FIRST_sfbackup" "$CPU_FIRST_restic")x, stored after 2nd $(ratio "$STORED_SECOND_sfbackup" "$STORED_SECOND_restic")x"
+echo "sfbackup store loop / restic: 1st throughput $(ratio "${FIRST[restic]}" "${FIRST[sfbackup-store]}")x," \
+  "2nd throughput $(ratio "${SECOND[restic]}" "${SECOND[sfbackup-store]}")x"
