@@ -30,7 +30,7 @@ public final class BlobCipher {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce));
             cipher.updateAAD(associatedData.getBytes(StandardCharsets.US_ASCII));
-            cipher.doFinal(plain, offset, length, out, NONCE_BYTES);
+            CryptoSlices.encrypt(cipher, plain, offset, length, out, NONCE_BYTES);
             return out;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot encrypt", e);

@@ -13,19 +13,31 @@ import dev.sfbackup.storage.repository.format.FormatRecords.RepositoryConfig;
 import dev.sfbackup.storage.repository.format.FormatRecords.StoredKeys;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import javax.crypto.Mac;
 
@@ -54,11 +66,17 @@ public final class ContentRepository implements AutoCloseable {
     private final ReentrantReadWriteLock gcLock = new ReentrantReadWriteLock();
     private final ThreadLocal<Mac> chunkMac;
 
-    /** Hashing, compression and encryption of chunks run here, a few chunks ahead of the packing thread. */
+    /** Hashing, compression, encryption and packing of chunks run here; ENCODE_WINDOW bounds the chunks held in memory per store. */
     private static final int ENCODER_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
-    private static final int ENCODE_WINDOW = ENCODER_THREADS + 2;
-    private static final java.util.concurrent.ExecutorService ENCODERS = java.util.concurrent.Executors.newFixedThreadPool(
+    private static final int ENCODE_WINDOW = 2 * ENCODER_THREADS + 2;
+    private static final ExecutorService ENCODERS = Executors.newFixedThreadPool(
             ENCODER_THREADS, Thread.ofPlatform().daemon().name("chunk-encoder-", 0).factory());
+    /** Finishing and uploading (LOCAL: fsync) a full pack overlaps with filling the next one. */
+    private static final int UPLOADS_IN_FLIGHT = 2;
+    private static final ExecutorService READERS = Executors.newCachedThreadPool(
+            Thread.ofPlatform().daemon().name("read-ahead-", 0).factory());
+    private static final ExecutorService PACK_UPLOADS = Executors.newCachedThreadPool(
+            Thread.ofPlatform().daemon().name("pack-upload-", 0).factory());
 
     private ContentRepository(Backend backend, RepositoryKeys keys, Path spoolDirectory, long packTarget) {
         this.backend = backend;
@@ -147,6 +165,10 @@ public final class ContentRepository implements AutoCloseable {
         packsByIndexFile.put(indexName, packIds);
     }
 
+    RepositoryKeys keys() {
+        return keys;
+    }
+
     public Backend backend() {
         return backend;
     }
@@ -203,15 +225,27 @@ public final class ContentRepository implements AutoCloseable {
                 : new EncodedChunk(id, chunk.length, cipher.seal(compressed, 0, compressed.length, id), Compression.ZSTD);
     }
 
-    /** The state of one store: chunks hashed, compressed and sealed on the encoder pool, packed here in stream order. */
+    /**
+     * The state of one store: chunks hashed, compressed and sealed on the encoder pool are appended here in stream order;
+     * full packs are finished and uploaded on the upload pool while the next pack fills.
+     */
     private final class Upload implements AutoCloseable {
         final List<ChunkRef> chunks = new ArrayList<>();
-        final java.util.Set<String> pending = new java.util.HashSet<>();
+        final Set<String> pending = new HashSet<>();
         final List<IndexedPack> written = new ArrayList<>();
+        final ArrayDeque<Future<IndexedPack>> uploading = new ArrayDeque<>();
         long newBytes;
         long dedupBytes;
         long storedBytes;
         PackWriter pack;
+
+        void addUnchecked(EncodedChunk chunk) {
+            try {
+                add(chunk);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
 
         void add(EncodedChunk chunk) throws IOException {
             chunks.add(new ChunkRef(chunk.id(), chunk.length()));
@@ -226,51 +260,82 @@ public final class ContentRepository implements AutoCloseable {
             newBytes += chunk.length();
             storedBytes += chunk.sealed().length;
             if (pack.size() >= packTarget) {
-                flush();
+                uploadPack();
             }
         }
 
-        void flush() throws IOException {
+        private void uploadPack() throws IOException {
+            PackWriter full = pack;
+            pack = null;
+            uploading.add(PACK_UPLOADS.submit(() -> upload(full)));
+            if (uploading.size() > UPLOADS_IN_FLIGHT) {
+                written.add(await(uploading.poll()));
+            }
+        }
+
+        /** Uploads the last pack and waits for all uploads: afterwards every new chunk is durable in a pack. */
+        List<IndexedPack> finish() throws IOException {
             if (pack != null) {
-                PackWriter full = pack;
-                pack = null;
-                written.add(upload(full));
+                uploadPack();
             }
+            while (!uploading.isEmpty()) {
+                written.add(await(uploading.poll()));
+            }
+            return written;
         }
 
+        /** Never leaves an upload running behind a failed store (it would outlive the GC lock). */
         @Override
         public void close() throws IOException {
+            for (Future<IndexedPack> upload : uploading) {
+                try {
+                    upload.get();
+                } catch (ExecutionException | CancellationException e) {
+                    // the store is failing already; its own error is the one to report
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             if (pack != null) {
                 pack.close();
             }
         }
     }
 
+    /**
+     * The reading thread only cuts chunks. On the encoder pool, each chunk is hashed, compressed and sealed in parallel,
+     * while two chains keep what must stay in stream order serial: the whole-file SHA-256, and the appends to the packs
+     * (which run as soon as a chunk and all chunks before it are encoded). At most ENCODE_WINDOW chunks wait for packing.
+     */
     private StoredContent chunkAndPack(InputStream in) throws IOException {
         MessageDigest sha256 = sha256();
-        FastCdcChunker chunker = new FastCdcChunker(in, gear);
-        java.util.ArrayDeque<java.util.concurrent.Future<EncodedChunk>> inFlight = new java.util.ArrayDeque<>();
+        ArrayDeque<CompletableFuture<Void>> unpacked = new ArrayDeque<>();
+        CompletableFuture<Void> digested = CompletableFuture.completedFuture(null);
+        CompletableFuture<Void> packed = CompletableFuture.completedFuture(null);
         long size = 0;
-        try (Upload upload = new Upload()) {
+        try (Upload upload = new Upload(); ReadAheadInputStream source = new ReadAheadInputStream(in, 1 << 20, 4, READERS)) {
+            FastCdcChunker chunker = new FastCdcChunker(source, gear);
             try {
                 for (FastCdcChunker.Chunk chunk = chunker.next(); chunk != null; chunk = chunker.next()) {
-                    sha256.update(chunk.buffer(), chunk.offset(), chunk.length());
                     size += chunk.length();
-                    byte[] copy = java.util.Arrays.copyOfRange(chunk.buffer(), chunk.offset(), chunk.offset() + chunk.length());
-                    inFlight.add(ENCODERS.submit(() -> encode(copy)));
-                    if (inFlight.size() >= ENCODE_WINDOW) {
-                        upload.add(await(inFlight.poll()));
+                    byte[] copy = Arrays.copyOfRange(chunk.buffer(), chunk.offset(), chunk.offset() + chunk.length());
+                    digested = digested.thenRunAsync(() -> CryptoSlices.update(sha256, copy, 0, copy.length), ENCODERS);
+                    CompletableFuture<EncodedChunk> encoded = CompletableFuture.supplyAsync(() -> encode(copy), ENCODERS);
+                    packed = packed.thenAcceptBothAsync(encoded, (previous, chunkToPack) -> upload.addUnchecked(chunkToPack), ENCODERS);
+                    unpacked.add(packed);
+                    if (unpacked.size() >= ENCODE_WINDOW) {
+                        join(unpacked.poll());
                     }
                 }
-                while (!inFlight.isEmpty()) {
-                    upload.add(await(inFlight.poll()));
-                }
-                upload.flush();
+                join(packed);
+                join(digested);
             } finally {
-                inFlight.forEach(f -> f.cancel(true));
+                settle(packed);
+                settle(digested);
             }
-            if (!upload.written.isEmpty()) {
-                IndexFile indexFile = new IndexFile(FORMAT_VERSION, upload.written);
+            List<IndexedPack> written = upload.finish();
+            if (!written.isEmpty()) {
+                IndexFile indexFile = new IndexFile(FORMAT_VERSION, written);
                 String indexName = "index/" + randomId();
                 backend.putBytes(indexName, documents.seal(indexFile, "index"));
                 addToIndex(indexName, indexFile);
@@ -280,17 +345,44 @@ public final class ContentRepository implements AutoCloseable {
         }
     }
 
-    private static EncodedChunk await(java.util.concurrent.Future<EncodedChunk> future) throws IOException {
+    private static void join(CompletableFuture<?> future) throws IOException {
+        try {
+            future.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() instanceof UncheckedIOException unchecked ? unchecked.getCause() : e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException("storing failed", cause);
+        }
+    }
+
+    /** Waits for a chain's end without caring how it ended: no task may touch the upload after the store returned. */
+    private static void settle(CompletableFuture<?> future) {
+        try {
+            future.join();
+        } catch (CompletionException | CancellationException e) {
+            // the store already fails with the first error
+        }
+    }
+
+    private static <T> T await(Future<T> future) throws IOException {
         try {
             return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while encoding chunks", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IOException("interrupted while storing", e);
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
-            throw new IOException("encoding a chunk failed", e.getCause());
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException("storing failed", e.getCause());
         }
     }
 
@@ -373,10 +465,24 @@ public final class ContentRepository implements AutoCloseable {
      * the index files that listed them (new index first, then the old one is removed, then the packs). Unindexed packs
      * (left by interrupted uploads) older than the cutoff are removed too. Holds off concurrent stores in this process.
      */
-    public GcOutcome collectGarbage(java.util.Set<String> referenced, Instant graceCutoff) throws IOException {
+    public GcOutcome collectGarbage(Set<String> referenced, Instant graceCutoff) throws IOException {
+        return collectGarbage(() -> referenced, graceCutoff);
+    }
+
+    /** Reads the chunks that recorded files reference. */
+    public interface LiveChunks {
+        Set<String> read() throws IOException;
+    }
+
+    /**
+     * Like {@link #collectGarbage(Set, Instant)}, reading the live chunks only once running stores have finished: a store
+     * that completes while GC waits for it records chunks of old packs that an earlier read would have missed.
+     */
+    public GcOutcome collectGarbage(LiveChunks live, Instant graceCutoff) throws IOException {
         gcLock.writeLock().lock();
         try {
-            java.util.Set<String> doomed = new java.util.HashSet<>();
+            Set<String> referenced = live.read();
+            Set<String> doomed = new HashSet<>();
             for (IndexedPack pack : packs.values()) {
                 boolean used = pack.blobs().stream().anyMatch(b -> referenced.contains(b.id()));
                 if (!used && Instant.parse(pack.created()).isBefore(graceCutoff)) {
@@ -418,6 +524,11 @@ public final class ContentRepository implements AutoCloseable {
         } finally {
             gcLock.writeLock().unlock();
         }
+    }
+
+    /** For tests: whether garbage collection holds or waits for the lock that excludes stores. */
+    boolean garbageCollectionPending() {
+        return gcLock.isWriteLocked() || gcLock.hasQueuedThreads();
     }
 
     private final Map<String, Instant> firstSeenOrphans = new ConcurrentHashMap<>();

@@ -33,7 +33,7 @@ final class DigestVerifyingInputStream extends FilterInputStream {
     public int read(byte[] buffer, int offset, int length) throws IOException {
         int n = super.read(buffer, offset, length);
         if (n > 0) {
-            digest.update(buffer, offset, n);
+            CryptoSlices.update(digest, buffer, offset, n);
         } else if (n < 0) {
             check();
         }

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -35,11 +34,11 @@ public final class PackWriter implements AutoCloseable {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        this.out = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16), digest);
+        this.out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
     }
 
     public void add(String chunkId, byte[] sealed, int rawLength, Compression compression) throws IOException {
-        out.write(sealed);
+        write(sealed);
         blobs.add(new BlobLocation(chunkId, null, size, sealed.length, rawLength, compression));
         size += sealed.length;
     }
@@ -55,14 +54,19 @@ public final class PackWriter implements AutoCloseable {
     /** Writes the header and closes the file. */
     public FinishedPack finish(BlobCipher cipher) throws IOException {
         byte[] header = cipher.seal(encodeHeader(blobs), 0, blobs.size() * HEADER_ENTRY_BYTES, "pack-header");
-        out.write(header);
-        new DataOutputStream(out).writeInt(header.length);
+        write(header);
+        write(java.nio.ByteBuffer.allocate(4).putInt(header.length).array());
         out.close();
         String packId = HexFormat.of().formatHex(digest.digest());
         List<BlobLocation> located = blobs.stream()
                 .map(b -> new BlobLocation(b.chunkId(), packId, b.offset(), b.storedLength(), b.rawLength(), b.compression()))
                 .toList();
         return new FinishedPack(packId, file, Files.size(file), located);
+    }
+
+    private void write(byte[] bytes) throws IOException {
+        CryptoSlices.update(digest, bytes, 0, bytes.length);
+        out.write(bytes);
     }
 
     static byte[] encodeHeader(List<BlobLocation> blobs) throws IOException {

@@ -43,7 +43,7 @@ public record RepositoryKeys(byte[] hmacKey, byte[] aesKey, long chunkerSeed) {
     }
 
     public static String chunkId(Mac mac, byte[] data, int offset, int length) {
-        mac.update(data, offset, length);
+        CryptoSlices.update(mac, data, offset, length);
         return HexFormat.of().formatHex(mac.doFinal());
     }
 }

@@ -22,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /** Repositories: create (with a connectivity check that also initializes the repository), read, update, delete, GC. */
@@ -107,9 +106,10 @@ public class RepositoryService {
     public GcReport collectGarbage(UUID id) {
         BackupRepository repository = require(id);
         ContentRepository content = openOrUnavailable(repository);
-        Set<String> live = QuarkusTransaction.requiringNew().call(() -> files.liveChunks(id));
         try {
-            ContentRepository.GcOutcome outcome = content.collectGarbage(live, Instant.now().minus(config.gcGracePeriod()));
+            // the live set is read under the repository's GC lock, after uploads running now have recorded their files
+            ContentRepository.GcOutcome outcome = content.collectGarbage(
+                    () -> QuarkusTransaction.requiringNew().call(() -> files.liveChunks(id)), Instant.now().minus(config.gcGracePeriod()));
             return new GcReport(outcome.packsDeleted(), outcome.bytesFreed(), outcome.indexFilesRewritten(), outcome.orphanPacksDeleted());
         } catch (IOException e) {
             throw ApiProblem.unavailable("repository '" + repository.name + "' failed during garbage collection: " + e.getMessage());

@@ -159,6 +159,39 @@ public abstract class ContentRepositoryContractTest {
     }
 
     @Test
+    void concurrentPipelineStoresExactlyWhatASequentialPassComputes() throws Exception {
+        byte[] repeated = random(8 * 1024 * 1024, 21);
+        byte[] content = new byte[22 * 1024 * 1024];
+        System.arraycopy(random(6 * 1024 * 1024, 22), 0, content, 0, 6 * 1024 * 1024);
+        System.arraycopy(repeated, 0, content, 6 * 1024 * 1024, repeated.length);
+        System.arraycopy(repeated, 0, content, 14 * 1024 * 1024, repeated.length);
+        StoredContent stored = store(content);
+
+        RepositoryKeys keys = repository.keys();
+        List<FormatRecords.ChunkRef> expected = new ArrayList<>();
+        FastCdcChunker chunker = new FastCdcChunker(new ByteArrayInputStream(content), keys.gearTable());
+        for (FastCdcChunker.Chunk chunk = chunker.next(); chunk != null; chunk = chunker.next()) {
+            expected.add(new FormatRecords.ChunkRef(RepositoryKeys.chunkId(keys.newChunkMac(), chunk.buffer(), chunk.offset(), chunk.length()), chunk.length()));
+        }
+        assertEquals(expected, stored.manifest().chunks(), "same cuts and ids, in stream order");
+        assertEquals(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content)), stored.manifest().sha256());
+
+        List<String> firstSeen = expected.stream().map(FormatRecords.ChunkRef::id).distinct().toList();
+        assertTrue(firstSeen.size() < expected.size(), "the content repeats chunks within itself");
+        List<Backend.ObjectInfo> indexFiles = backend.list("index/");
+        assertEquals(1, indexFiles.size(), "one index file per store");
+        FormatRecords.IndexFile index = new SealedDocuments(new BlobCipher(keys.aesKey()))
+                .open(backend.readAll(indexFiles.getFirst().name()), "index", FormatRecords.IndexFile.class);
+        List<String> packed = index.packs().stream().flatMap(p -> p.blobs().stream()).map(FormatRecords.IndexedBlob::id).toList();
+        assertEquals(firstSeen, packed, "every new chunk packed once, in stream order");
+        for (FormatRecords.IndexedPack pack : index.packs().subList(0, index.packs().size() - 1)) {
+            FormatRecords.IndexedBlob last = pack.blobs().getLast();
+            assertTrue(last.offset() + last.length() >= SMALL_PACKS, "a pack is cut only once it reaches the target size");
+        }
+        assertArrayEquals(content, readBack(stored));
+    }
+
+    @Test
     void keysAndDataAreNotReadableWithoutTheKey() throws IOException {
         byte[] content = "a very recognizable secret sentence".repeat(1000).getBytes();
         store(content);
@@ -191,8 +224,12 @@ public abstract class ContentRepositoryContractTest {
             }
         };
         List<StoredContent> recorded = new ArrayList<>();
-        assertThrows(IOException.class, () -> repository.store(failing, recorded::add));
+        IOException thrown = assertThrows(IOException.class, () -> repository.store(failing, recorded::add));
+        assertEquals("client went away", thrown.getMessage());
         assertTrue(recorded.isEmpty());
+        try (java.util.stream.Stream<Path> left = java.nio.file.Files.list(spool)) {
+            assertEquals(List.of(), left.filter(f -> f.getFileName().toString().startsWith("pack-")).toList(), "no spooled pack is left behind");
+        }
         assertTrue(backend.list("index/").isEmpty(), "no index file for an interrupted upload");
         ContentRepository.GcOutcome gc = repository.collectGarbage(Set.of(), Instant.now().minusSeconds(3600));
         assertEquals(0, gc.orphanPacksDeleted(), "orphans get a grace period from when GC first sees them");
@@ -224,6 +261,48 @@ public abstract class ContentRepositoryContractTest {
         ContentRepository.VerifyOutcome outcome = repository.verify(0);
         assertEquals(1, outcome.damagedPacks().size());
         assertEquals("pack is missing", outcome.damagedPacks().getFirst().reason());
+    }
+
+    @Test
+    void garbageCollectionReadsLiveChunksOnlyAfterRunningUploadsRecordedTheirFiles() throws Exception {
+        byte[] content = random(2 * 1024 * 1024, 31);
+        StoredContent first = store(content);
+        Set<String> recorded = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.CountDownLatch recording = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch mayRecord = new java.util.concurrent.CountDownLatch(1);
+        // own threads: the common pool may have a single worker on a small machine, and the upload blocks in its recorder
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.concurrent.CompletableFuture<StoredContent> upload = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return repository.store(new ByteArrayInputStream(content), stored -> {
+                    recording.countDown();
+                    try {
+                        mayRecord.await();
+                    } catch (InterruptedException e) {
+                        throw new IOException(e);
+                    }
+                    stored.manifest().chunks().forEach(c -> recorded.add(c.id()));
+                });
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, threads);
+        recording.await();
+        java.util.concurrent.CompletableFuture<ContentRepository.GcOutcome> gc = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return repository.collectGarbage(() -> Set.copyOf(recorded), Instant.now().plusSeconds(3600));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, threads);
+        while (!repository.garbageCollectionPending()) {
+            Thread.onSpinWait();
+        }
+        mayRecord.countDown();
+        assertEquals(0, upload.get().newBytes(), "the second upload deduplicated against the first one's pack");
+        assertEquals(0, gc.get().packsDeleted(), "the pack the running upload recorded is live");
+        assertArrayEquals(content, readBack(first));
+        threads.shutdown();
     }
 
     @Test

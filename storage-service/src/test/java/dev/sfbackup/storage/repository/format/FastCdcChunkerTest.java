@@ -62,4 +62,44 @@ class FastCdcChunkerTest {
         new Random(3).nextBytes(data);
         assertEquals(chunkChecksums(data, new ArrayList<>()), chunkChecksums(data, new ArrayList<>()));
     }
+
+    @Test
+    void cutsExactlyWhereTheByteByByteRuleOfTheFormatCuts() throws IOException {
+        byte[] data = new byte[48 * 1024 * 1024];
+        new Random(4).nextBytes(data);
+        for (int i = 40 * 1024 * 1024; i < data.length; i++) {
+            data[i] = (byte) (i % 7);   // a run without cut points, so chunks reach the maximum size too
+        }
+        List<Integer> sizes = new ArrayList<>();
+        chunkChecksums(data, sizes);
+        assertEquals(referenceCuts(data), sizes);
+        assertTrue(sizes.contains(FastCdcChunker.MAX_SIZE), "the data includes maximum-size chunks");
+    }
+
+    /** FORMAT.md's rule, one byte at a time, as an independent reader would write it. */
+    private static List<Integer> referenceCuts(byte[] data) {
+        long maskSmall = -1L << 42;
+        long maskLarge = -1L << 46;
+        List<Integer> sizes = new ArrayList<>();
+        int start = 0;
+        while (start < data.length) {
+            int remaining = data.length - start;
+            int size = Math.min(remaining, FastCdcChunker.MAX_SIZE);
+            if (remaining > FastCdcChunker.MIN_SIZE) {
+                long h = 0;
+                for (int i = FastCdcChunker.MIN_SIZE; i < Math.min(remaining, FastCdcChunker.MAX_SIZE); i++) {
+                    h = (h << 1) + GEAR[data[start + i] & 0xff];
+                    if ((h & (i < FastCdcChunker.AVERAGE_SIZE ? maskSmall : maskLarge)) == 0) {
+                        size = i + 1;
+                        break;
+                    }
+                }
+            } else {
+                size = remaining;
+            }
+            sizes.add(size);
+            start += size;
+        }
+        return sizes;
+    }
 }
