@@ -1,7 +1,6 @@
 package dev.sfbackup.session.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sfbackup.api.policy.PolicyView;
 import dev.sfbackup.api.storage.BatchResult;
 import dev.sfbackup.api.storage.CommitRestorePoint;
@@ -11,6 +10,7 @@ import dev.sfbackup.api.storage.RestorePointKind;
 import dev.sfbackup.api.storage.RestorePointState;
 import dev.sfbackup.api.storage.RestorePointView;
 import dev.sfbackup.api.storage.Watermark;
+import dev.sfbackup.common.time.UtcMillisText;
 import dev.sfbackup.salesforce.RestQuery;
 import dev.sfbackup.salesforce.QueryTimeoutException;
 import dev.sfbackup.salesforce.SObjectDescribe;
@@ -149,7 +149,8 @@ public class DataTaskExecutor {
         int seq = resuming ? BatchUploads.resumeAfterSeq(task.lastBatchSeq()) : 0;
         String soql = plan.soql(task.object(), config.engine().incrementalOverlap(), resumeAfterId);
         RecordNormalizer normalizer = new RecordNormalizer(plan.describe(), plan.fields());
-        Instant newest = null;
+        int incrementalIndex = plan.incrementalField() == null ? -1 : normalizer.indexOf(plan.incrementalField());
+        String newest = null;
         long reportedCalls = 0;
         try (RecordSource source = plan.bulk() ? RecordSource.bulk(context.org(), soql, normalizer)
                 : RecordSource.rest(context.org(), soql, normalizer);
@@ -158,8 +159,8 @@ public class DataTaskExecutor {
                         (batch, result) -> acknowledge(context, batch, result))) {
             NdjsonBatch batch = new NdjsonBatch();
             while (source.hasNext()) {
-                ObjectNode record = source.next();
-                newest = later(newest, plan.incrementalField() == null ? null : record.path(plan.incrementalField()).asText(null));
+                NormalizedRecord record = source.next();
+                newest = later(newest, record.text(incrementalIndex));
                 batch.add(record);
                 if (batch.size() >= config.engine().batchSize()) {
                     uploads.submit(new BatchUploads.Batch(++seq, batch.toBytes(), batch.size(), batch.lastId(),
@@ -177,7 +178,7 @@ public class DataTaskExecutor {
         if (plan.kind() == RestorePointKind.INCREMENTAL) {
             storeDeletions(context, plan, point);
         }
-        return newest;
+        return newest == null ? null : SalesforceDateTime.parse(newest);
     }
 
     /** Records a stored batch (in sequence order: resume continues after it) and stops the task when asked to. */
@@ -237,7 +238,8 @@ public class DataTaskExecutor {
                 return TaskOutcome.success(task.object() + ": unchanged");
             }
         }
-        Instant watermark = later(newestChange, plan.previousWatermark() == null ? null : SalesforceDateTime.format(plan.previousWatermark()));
+        Instant watermark = newestChange == null || plan.previousWatermark() != null && plan.previousWatermark().isAfter(newestChange)
+                ? plan.previousWatermark() : newestChange;
         RestorePointView committed = storage.commit(point.id(), new CommitRestorePoint(plan.incrementalField(),
                 plan.incrementalField() == null ? null : watermark));
         TaskCounters counters = progress.counters(task.taskId());
@@ -258,11 +260,15 @@ public class DataTaskExecutor {
         }
     }
 
-    private static Instant later(Instant current, String candidate) {
+    /** The later of two date-times; the normalizer spells them in UTC milliseconds, which sort in time order. */
+    private static String later(String current, String candidate) {
         if (candidate == null || candidate.isEmpty()) {
             return current;
         }
-        Instant value = SalesforceDateTime.parse(candidate);
-        return current == null || value.isAfter(current) ? value : current;
+        String canonical = UtcMillisText.normalize(candidate);
+        if (!UtcMillisText.isCanonical(canonical)) {
+            throw new IllegalStateException("an incremental field value is not a date-time: " + candidate);
+        }
+        return current == null || canonical.compareTo(current) > 0 ? canonical : current;
     }
 }
