@@ -26,6 +26,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Backs up one object into one restore point. INITIAL: every record. INCREMENTAL: records whose incremental field is
@@ -152,8 +156,13 @@ public class DataTaskExecutor {
         int incrementalIndex = plan.incrementalField() == null ? -1 : normalizer.indexOf(plan.incrementalField());
         String newest = null;
         long reportedCalls = 0;
-        try (RecordSource source = plan.bulk() ? RecordSource.bulk(context.org(), soql, normalizer)
-                : RecordSource.rest(context.org(), soql, normalizer);
+        // deletions are looked up while the changed records are read: each is a scan of the object on the org's side
+        ExecutorService lookups = Executors.newVirtualThreadPerTaskExecutor();
+        Future<Deletions> deletions = plan.kind() == RestorePointKind.INCREMENTAL
+                ? lookups.submit(() -> findDeletions(context, plan)) : null;
+        try (lookups;
+                RecordSource source = new ReadAhead(plan.bulk() ? RecordSource.bulk(context.org(), soql, normalizer)
+                        : RecordSource.rest(context.org(), soql, normalizer));
                 BatchUploads uploads = new BatchUploads(config.engine().uploadConcurrency(),
                         batch -> storage.putBatch(point.id(), batch.seq(), batch.ndjson()),
                         (batch, result) -> acknowledge(context, batch, result))) {
@@ -174,9 +183,9 @@ public class DataTaskExecutor {
                         source.apiCalls() - reportedCalls));
             }
             uploads.finish();
-        }
-        if (plan.kind() == RestorePointKind.INCREMENTAL) {
-            storeDeletions(context, plan, point);
+            if (deletions != null) {
+                storeDeletions(context, point, joined(deletions));
+            }
         }
         return newest == null ? null : SalesforceDateTime.parse(newest);
     }
@@ -192,36 +201,59 @@ public class DataTaskExecutor {
         context.budget().check();
     }
 
+    /** Ids deleted in the org since the read's start, and the API calls spent finding them. */
+    private record Deletions(Instant since, List<String> ids, long apiCalls) {
+    }
+
     /**
      * Deletions since the watermark (minus the overlap): queryAll on IsDeleted where the object has it (a delete bumps
      * SystemModstamp), else getDeleted, whose window Salesforce limits to the last 30 days.
      */
-    private void storeDeletions(TaskContext context, ReadPlan plan, RestorePointView point) {
+    private Deletions findDeletions(TaskContext context, ReadPlan plan) {
         ClaimedTask task = context.task();
         Instant from = plan.readFrom(config.engine().incrementalOverlap());
         List<String> ids = new ArrayList<>();
-        long apiCalls;
         if (plan.describe().field("IsDeleted").isPresent()) {
             RestQuery deleted = context.org().queryAll("SELECT Id FROM " + task.object() + " WHERE IsDeleted = true AND "
                     + plan.incrementalField() + " > " + SalesforceDateTime.soqlLiteral(from));
             deleted.forEachRemaining(record -> ids.add(record.path("Id").asText()));
-            apiCalls = deleted.pagesFetched();
-        } else {
-            Instant to = Instant.now();
-            Instant start = from.isBefore(to.minus(Duration.ofDays(29))) ? to.minus(Duration.ofDays(29)) : from;
-            if (to.isBefore(start.plusSeconds(60))) {
-                to = start.plusSeconds(60);
-            }
-            context.org().getDeleted(task.object(), start, to).deletedRecords().forEach(record -> ids.add(record.id()));
-            apiCalls = 1;
+            return new Deletions(from, ids, deleted.pagesFetched());
         }
+        Instant to = Instant.now();
+        Instant start = from.isBefore(to.minus(Duration.ofDays(29))) ? to.minus(Duration.ofDays(29)) : from;
+        if (to.isBefore(start.plusSeconds(60))) {
+            to = start.plusSeconds(60);
+        }
+        context.org().getDeleted(task.object(), start, to).deletedRecords().forEach(record -> ids.add(record.id()));
+        return new Deletions(from, ids, 1);
+    }
+
+    private void storeDeletions(TaskContext context, RestorePointView point, Deletions deletions) {
+        ClaimedTask task = context.task();
+        List<String> ids = deletions.ids();
         BatchResult result = ids.isEmpty() ? null : storage.deletions(point.id(), new RecordDeletions(ids, 1L));
-        Optional<String> stop = progress.batchStored(task.taskId(), context.instanceId(), 0, null, 0, result, 0, apiCalls);
+        Optional<String> stop = progress.batchStored(task.taskId(), context.instanceId(), 0, null, 0, result, 0,
+                deletions.apiCalls());
         if (!ids.isEmpty()) {
-            journal.info(task.sessionId(), task.taskId(), task.object() + ": " + ids.size() + " deletions since " + from);
+            journal.info(task.sessionId(), task.taskId(), task.object() + ": " + ids.size() + " deletions since " + deletions.since());
         }
         if (stop.isPresent()) {
             throw new TaskInterrupted(stop.get());
+        }
+    }
+
+    /** The result of a look-up that ran alongside the read, with its failure rethrown as it was. */
+    private static <T> T joined(Future<T> lookup) {
+        try {
+            return lookup.get();
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(failed.getCause());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new TaskInterrupted("interrupted while looking up deletions");
         }
     }
 
