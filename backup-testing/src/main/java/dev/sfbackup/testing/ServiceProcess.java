@@ -133,6 +133,7 @@ public final class ServiceProcess implements AutoCloseable {
             command.add("-Xmx" + maxHeap);
             command.add("-Dquarkus.http.port=" + chosenPort);
             command.add("-Dquarkus.profile=prod");
+            flightRecording(module, chosenPort).ifPresent(command::add);
             config.forEach((key, value) -> command.add("-D" + key + "=" + value));
             command.add("-jar");
             command.add(jar.toString());
@@ -148,6 +149,24 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException("cannot start " + module, e);
             }
         }
+    }
+
+    /**
+     * With the system property {@code service.jfr-dir}, every launched service records a JDK Flight Recording (profile
+     * settings) into that directory, written when the service stops: for profiling benchmarks end to end.
+     */
+    private static java.util.Optional<String> flightRecording(String module, int port) {
+        String dir = System.getProperty("service.jfr-dir");
+        if (dir == null || dir.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        Path file = Path.of(dir).toAbsolutePath().resolve(module + "-" + port + ".jfr");
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create " + file.getParent(), e);
+        }
+        return java.util.Optional.of("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + file);
     }
 
     private void awaitReady() {

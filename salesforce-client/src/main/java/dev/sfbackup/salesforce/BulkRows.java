@@ -41,7 +41,7 @@ public final class BulkRows implements Iterator<Map<String, String>>, AutoClosea
     private String nextLocator;
     private boolean lastChunkOpened;
     private List<String> columns = List.of();
-    private Map<String, String> pending;
+    private List<String> pending;
     private long rowsRead;
     private long reportedRecords;
     private int chunksFetched;
@@ -85,10 +85,23 @@ public final class BulkRows implements Iterator<Map<String, String>>, AutoClosea
 
     @Override
     public Map<String, String> next() {
+        List<String> values = nextValues();
+        Map<String, String> row = LinkedHashMap.newLinkedHashMap(columns.size());
+        for (int i = 0; i < values.size(); i++) {
+            row.put(columns.get(i), values.get(i));
+        }
+        return row;
+    }
+
+    /**
+     * The next row as its values in {@link #columns()} order: the cheaper form for readers of millions of rows, as it
+     * builds no map per row. The columns list of a later chunk may be another (equal) instance.
+     */
+    public List<String> nextValues() {
         if (!hasNext()) {
             throw new NoSuchElementException("no more result rows");
         }
-        Map<String, String> row = pending;
+        List<String> row = pending;
         pending = null;
         rowsRead++;
         return row;
@@ -106,7 +119,7 @@ public final class BulkRows implements Iterator<Map<String, String>>, AutoClosea
         lastChunkOpened = true;
     }
 
-    private Map<String, String> readRow() {
+    private List<String> readRow() {
         while (true) {
             try {
                 return readRowOnce();
@@ -123,7 +136,7 @@ public final class BulkRows implements Iterator<Map<String, String>>, AutoClosea
         }
     }
 
-    private Map<String, String> readRowOnce() throws IOException {
+    private List<String> readRowOnce() throws IOException {
         while (true) {
             if (chunk == null) {
                 if (lastChunkOpened) {
@@ -139,9 +152,11 @@ public final class BulkRows implements Iterator<Map<String, String>>, AutoClosea
                 }
                 closeChunk();
             } else if (!(columns.size() > 1 && isBlankLine(values))) {
-                Map<String, String> row = toRow(values);
+                if (values.size() != columns.size()) {
+                    throw new IOException("CSV row has " + values.size() + " fields, header has " + columns.size());
+                }
                 rowsReadInChunk++;
-                return row;
+                return values;
             }
         }
     }
@@ -185,17 +200,6 @@ public final class BulkRows implements Iterator<Map<String, String>>, AutoClosea
             return;
         }
         columns = List.copyOf(header);
-    }
-
-    private Map<String, String> toRow(List<String> values) throws IOException {
-        if (values.size() != columns.size()) {
-            throw new IOException("CSV row has " + values.size() + " fields, header has " + columns.size());
-        }
-        Map<String, String> row = LinkedHashMap.newLinkedHashMap(columns.size());
-        for (int i = 0; i < values.size(); i++) {
-            row.put(columns.get(i), values.get(i));
-        }
-        return row;
     }
 
     private static boolean isBlankLine(List<String> values) {

@@ -17,6 +17,7 @@ final class CsvRowReader implements Closeable {
     private final char[] buffer = new char[64 * 1024];
     private int position;
     private int limit;
+    private int lastWidth = 16;
 
     CsvRowReader(Reader in, char delimiter) {
         this.in = in;
@@ -29,8 +30,8 @@ final class CsvRowReader implements Closeable {
         if (c < 0) {
             return null;
         }
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
+        List<String> fields = new ArrayList<>(lastWidth);
+        StringBuilder field = new StringBuilder(64);
         boolean quoted = false;
         boolean fieldWasQuoted = false;
         while (true) {
@@ -38,7 +39,16 @@ final class CsvRowReader implements Closeable {
                 if (c < 0) {
                     throw new IOException("CSV ends inside a quoted field");
                 }
-                if (c == '"') {
+                if (c != '"') {
+                    // the run up to the next quote in one copy: values are long and mostly quoted
+                    field.append((char) c);
+                    int end = position;
+                    while (end < limit && buffer[end] != '"') {
+                        end++;
+                    }
+                    field.append(buffer, position, end - position);
+                    position = end;
+                } else {
                     int after = peek();
                     if (after == '"') {
                         read();
@@ -46,8 +56,6 @@ final class CsvRowReader implements Closeable {
                     } else {
                         quoted = false;
                     }
-                } else {
-                    field.append((char) c);
                 }
             } else if (c == '"' && field.isEmpty() && !fieldWasQuoted) {
                 quoted = true;
@@ -58,12 +66,14 @@ final class CsvRowReader implements Closeable {
                 fieldWasQuoted = false;
             } else if (c == '\n' || c < 0) {
                 fields.add(field.toString());
+                lastWidth = fields.size();
                 return fields;
             } else if (c == '\r') {
                 if (peek() == '\n') {
                     read();
                 }
                 fields.add(field.toString());
+                lastWidth = fields.size();
                 return fields;
             } else {
                 field.append((char) c);

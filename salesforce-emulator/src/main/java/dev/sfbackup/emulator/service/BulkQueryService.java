@@ -120,9 +120,10 @@ public class BulkQueryService {
         if (maxRecords != null && maxRecords < 1) {
             throw invalidJob("maxRecords must be a positive number");
         }
-        faults.check(job.plan.table().name());
+        int setSize = maxRecords == null ? config.bulkDefaultMaxRecords() : maxRecords;
+        faults.check(job.plan.table().name(), setSize);
         int offset = locator == null || locator.isEmpty() ? 0 : decodeLocator(locator, job.results.length);
-        int count = Math.min(job.results.length - offset, maxRecords == null ? config.bulkDefaultMaxRecords() : maxRecords);
+        int count = Math.min(job.results.length - offset, setSize);
         int end = offset + count;
         String next = end >= job.results.length ? "null" : encodeLocator(end);
         return new BulkResultPage(count, next, out -> CsvWriter.writeResults(job.plan, job.results, offset, end,

@@ -47,20 +47,29 @@ public class FaultInjector {
 
     /** Applies latency and fires the first matching error fault of a request on the object (null: object-less faults only). */
     public void check(String objectName) {
-        fire(objectName).ifPresent(f -> {
+        check(objectName, null);
+    }
+
+    /** Like {@link #check(String)} for a Bulk API 2.0 results download that asks for requestedRecords per set. */
+    public void check(String objectName, Integer requestedRecords) {
+        fire(objectName, requestedRecords).ifPresent(f -> {
             throw new SalesforceApiException(f.status(), f.errorCode(), f.message());
         });
     }
 
     /** Like {@link #check} but hands the error fault back instead of throwing it (for Bulk jobs that fail as a job state). */
     public Optional<Fault> fire(String objectName) {
+        return fire(objectName, null);
+    }
+
+    private Optional<Fault> fire(String objectName, Integer requestedRecords) {
         long latency = 0;
         Fault error = null;
         synchronized (this) {
             for (int i = 0; i < faults.size(); i++) {
                 Fault f = faults.get(i);
                 boolean matches = objectName == null ? f.object() == null : f.object() != null && f.appliesTo(objectName);
-                if (!matches || f.remaining() == 0) {
+                if (!matches || f.remaining() == 0 || !f.appliesToSetSize(requestedRecords)) {
                     continue;
                 }
                 if (f.latencyMs() > 0) {

@@ -1,7 +1,6 @@
 package dev.sfbackup.session.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sfbackup.api.policy.PolicyView;
 import dev.sfbackup.api.storage.BatchResult;
 import dev.sfbackup.api.storage.CommitRestorePoint;
@@ -11,6 +10,7 @@ import dev.sfbackup.api.storage.RestorePointKind;
 import dev.sfbackup.api.storage.RestorePointState;
 import dev.sfbackup.api.storage.RestorePointView;
 import dev.sfbackup.api.storage.Watermark;
+import dev.sfbackup.common.time.UtcMillisText;
 import dev.sfbackup.salesforce.RestQuery;
 import dev.sfbackup.salesforce.QueryTimeoutException;
 import dev.sfbackup.salesforce.SObjectDescribe;
@@ -26,6 +26,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Backs up one object into one restore point. INITIAL: every record. INCREMENTAL: records whose incremental field is
@@ -149,17 +153,23 @@ public class DataTaskExecutor {
         int seq = resuming ? BatchUploads.resumeAfterSeq(task.lastBatchSeq()) : 0;
         String soql = plan.soql(task.object(), config.engine().incrementalOverlap(), resumeAfterId);
         RecordNormalizer normalizer = new RecordNormalizer(plan.describe(), plan.fields());
-        Instant newest = null;
+        int incrementalIndex = plan.incrementalField() == null ? -1 : normalizer.indexOf(plan.incrementalField());
+        String newest = null;
         long reportedCalls = 0;
-        try (RecordSource source = plan.bulk() ? RecordSource.bulk(context.org(), soql, normalizer)
-                : RecordSource.rest(context.org(), soql, normalizer);
+        // deletions are looked up while the changed records are read: each is a scan of the object on the org's side
+        ExecutorService lookups = Executors.newVirtualThreadPerTaskExecutor();
+        Future<Deletions> deletions = plan.kind() == RestorePointKind.INCREMENTAL
+                ? lookups.submit(() -> findDeletions(context, plan)) : null;
+        try (lookups;
+                RecordSource source = new ReadAhead(plan.bulk() ? RecordSource.bulk(context.org(), soql, normalizer)
+                        : RecordSource.rest(context.org(), soql, normalizer));
                 BatchUploads uploads = new BatchUploads(config.engine().uploadConcurrency(),
                         batch -> storage.putBatch(point.id(), batch.seq(), batch.ndjson()),
                         (batch, result) -> acknowledge(context, batch, result))) {
             NdjsonBatch batch = new NdjsonBatch();
             while (source.hasNext()) {
-                ObjectNode record = source.next();
-                newest = later(newest, plan.incrementalField() == null ? null : record.path(plan.incrementalField()).asText(null));
+                NormalizedRecord record = source.next();
+                newest = later(newest, record.text(incrementalIndex));
                 batch.add(record);
                 if (batch.size() >= config.engine().batchSize()) {
                     uploads.submit(new BatchUploads.Batch(++seq, batch.toBytes(), batch.size(), batch.lastId(),
@@ -173,11 +183,11 @@ public class DataTaskExecutor {
                         source.apiCalls() - reportedCalls));
             }
             uploads.finish();
+            if (deletions != null) {
+                storeDeletions(context, point, joined(deletions));
+            }
         }
-        if (plan.kind() == RestorePointKind.INCREMENTAL) {
-            storeDeletions(context, plan, point);
-        }
-        return newest;
+        return newest == null ? null : SalesforceDateTime.parse(newest);
     }
 
     /** Records a stored batch (in sequence order: resume continues after it) and stops the task when asked to. */
@@ -191,36 +201,59 @@ public class DataTaskExecutor {
         context.budget().check();
     }
 
+    /** Ids deleted in the org since the read's start, and the API calls spent finding them. */
+    private record Deletions(Instant since, List<String> ids, long apiCalls) {
+    }
+
     /**
      * Deletions since the watermark (minus the overlap): queryAll on IsDeleted where the object has it (a delete bumps
      * SystemModstamp), else getDeleted, whose window Salesforce limits to the last 30 days.
      */
-    private void storeDeletions(TaskContext context, ReadPlan plan, RestorePointView point) {
+    private Deletions findDeletions(TaskContext context, ReadPlan plan) {
         ClaimedTask task = context.task();
         Instant from = plan.readFrom(config.engine().incrementalOverlap());
         List<String> ids = new ArrayList<>();
-        long apiCalls;
         if (plan.describe().field("IsDeleted").isPresent()) {
             RestQuery deleted = context.org().queryAll("SELECT Id FROM " + task.object() + " WHERE IsDeleted = true AND "
                     + plan.incrementalField() + " > " + SalesforceDateTime.soqlLiteral(from));
             deleted.forEachRemaining(record -> ids.add(record.path("Id").asText()));
-            apiCalls = deleted.pagesFetched();
-        } else {
-            Instant to = Instant.now();
-            Instant start = from.isBefore(to.minus(Duration.ofDays(29))) ? to.minus(Duration.ofDays(29)) : from;
-            if (to.isBefore(start.plusSeconds(60))) {
-                to = start.plusSeconds(60);
-            }
-            context.org().getDeleted(task.object(), start, to).deletedRecords().forEach(record -> ids.add(record.id()));
-            apiCalls = 1;
+            return new Deletions(from, ids, deleted.pagesFetched());
         }
+        Instant to = Instant.now();
+        Instant start = from.isBefore(to.minus(Duration.ofDays(29))) ? to.minus(Duration.ofDays(29)) : from;
+        if (to.isBefore(start.plusSeconds(60))) {
+            to = start.plusSeconds(60);
+        }
+        context.org().getDeleted(task.object(), start, to).deletedRecords().forEach(record -> ids.add(record.id()));
+        return new Deletions(from, ids, 1);
+    }
+
+    private void storeDeletions(TaskContext context, RestorePointView point, Deletions deletions) {
+        ClaimedTask task = context.task();
+        List<String> ids = deletions.ids();
         BatchResult result = ids.isEmpty() ? null : storage.deletions(point.id(), new RecordDeletions(ids, 1L));
-        Optional<String> stop = progress.batchStored(task.taskId(), context.instanceId(), 0, null, 0, result, 0, apiCalls);
+        Optional<String> stop = progress.batchStored(task.taskId(), context.instanceId(), 0, null, 0, result, 0,
+                deletions.apiCalls());
         if (!ids.isEmpty()) {
-            journal.info(task.sessionId(), task.taskId(), task.object() + ": " + ids.size() + " deletions since " + from);
+            journal.info(task.sessionId(), task.taskId(), task.object() + ": " + ids.size() + " deletions since " + deletions.since());
         }
         if (stop.isPresent()) {
             throw new TaskInterrupted(stop.get());
+        }
+    }
+
+    /** The result of a look-up that ran alongside the read, with its failure rethrown as it was. */
+    private static <T> T joined(Future<T> lookup) {
+        try {
+            return lookup.get();
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(failed.getCause());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new TaskInterrupted("interrupted while looking up deletions");
         }
     }
 
@@ -237,7 +270,8 @@ public class DataTaskExecutor {
                 return TaskOutcome.success(task.object() + ": unchanged");
             }
         }
-        Instant watermark = later(newestChange, plan.previousWatermark() == null ? null : SalesforceDateTime.format(plan.previousWatermark()));
+        Instant watermark = newestChange == null || plan.previousWatermark() != null && plan.previousWatermark().isAfter(newestChange)
+                ? plan.previousWatermark() : newestChange;
         RestorePointView committed = storage.commit(point.id(), new CommitRestorePoint(plan.incrementalField(),
                 plan.incrementalField() == null ? null : watermark));
         TaskCounters counters = progress.counters(task.taskId());
@@ -258,11 +292,15 @@ public class DataTaskExecutor {
         }
     }
 
-    private static Instant later(Instant current, String candidate) {
+    /** The later of two date-times; the normalizer spells them in UTC milliseconds, which sort in time order. */
+    private static String later(String current, String candidate) {
         if (candidate == null || candidate.isEmpty()) {
             return current;
         }
-        Instant value = SalesforceDateTime.parse(candidate);
-        return current == null || value.isAfter(current) ? value : current;
+        String canonical = UtcMillisText.normalize(candidate);
+        if (!UtcMillisText.isCanonical(canonical)) {
+            throw new IllegalStateException("an incremental field value is not a date-time: " + candidate);
+        }
+        return current == null || canonical.compareTo(current) > 0 ? canonical : current;
     }
 }

@@ -2,10 +2,10 @@ package dev.sfbackup.session.engine;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 
 /** The records of one batch as NDJSON bytes (a few thousand records: bounded memory, one storage call). */
 final class NdjsonBatch {
@@ -27,15 +27,33 @@ final class NdjsonBatch {
         out.setRootValueSeparator(null);
     }
 
-    void add(ObjectNode record) {
+    /** Writes the record's non-empty values (empty ones are left out: storage hashes a record without them). */
+    void add(NormalizedRecord record) {
         try {
-            JSON.writeTree(out, record);
+            out.writeStartObject();
+            String[] fields = record.fields();
+            Object[] values = record.values();
+            for (int i = 0; i < fields.length; i++) {
+                Object value = values[i];
+                if (value == null) {
+                    continue;
+                }
+                out.writeFieldName(fields[i]);
+                switch (value) {
+                    case String text -> out.writeString(text);
+                    case Long number -> out.writeNumber(number);
+                    case BigDecimal number -> out.writeNumber(number);
+                    case Boolean flag -> out.writeBoolean(flag);
+                    default -> out.writeString(value.toString());
+                }
+            }
+            out.writeEndObject();
             out.writeRaw('\n');
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         size++;
-        lastId = record.path("Id").asText(null);
+        lastId = record.id();
     }
 
     int size() {

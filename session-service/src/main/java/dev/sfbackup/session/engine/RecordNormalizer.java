@@ -1,14 +1,11 @@
 package dev.sfbackup.session.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sfbackup.common.time.UtcMillisText;
 import dev.sfbackup.salesforce.FieldDescribe;
 import dev.sfbackup.salesforce.SObjectDescribe;
-import dev.sfbackup.salesforce.SalesforceDateTime;
 import java.math.BigDecimal;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,57 +13,97 @@ import java.util.Map;
 /**
  * Gives a record the same JSON whether it came from a REST query (typed JSON) or a Bulk API 2.0 CSV row (strings),
  * so storage's content hash changes only when the data changes: numbers and booleans typed, date-times in one format,
- * empty values null, Salesforce's "attributes" dropped.
+ * empty values null, Salesforce's "attributes" dropped. Fields come out sorted by name, as storage hashes them.
  */
 final class RecordNormalizer {
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
-
-    private final List<String> fields;
-    private final Map<String, String> typeByField = new HashMap<>();
+    private final String[] fields;
+    private final String[] types;
+    private final int idIndex;
+    private List<String> csvColumns;
+    private int[] csvIndexOfField;
 
     RecordNormalizer(SObjectDescribe describe, List<String> fields) {
-        this.fields = List.copyOf(fields);
+        this.fields = fields.stream().distinct().sorted().toArray(String[]::new);
+        Map<String, String> typeByField = new HashMap<>();
         for (FieldDescribe field : describe.fields()) {
             typeByField.put(field.name(), field.type());
         }
+        this.types = new String[this.fields.length];
+        for (int i = 0; i < this.fields.length; i++) {
+            types[i] = typeByField.getOrDefault(this.fields[i], "string");
+        }
+        this.idIndex = indexOf("Id");
     }
 
-    ObjectNode fromRest(ObjectNode record) {
-        ObjectNode normalized = NODES.objectNode();
-        for (String field : fields) {
-            JsonNode value = record.get(field);
-            normalized.set(field, value == null || value.isNull() ? NODES.nullNode() : typed(field, value.asText()));
+    /** The position of a field in every record of this read, or -1 when the read does not select it. */
+    int indexOf(String field) {
+        for (int i = 0; i < fields.length; i++) {
+            if (fields[i].equals(field)) {
+                return i;
+            }
         }
-        return normalized;
+        return -1;
     }
 
-    ObjectNode fromCsv(Map<String, String> row) {
-        ObjectNode normalized = NODES.objectNode();
-        for (String field : fields) {
-            String value = row.get(field);
-            normalized.set(field, value == null ? NODES.nullNode() : typed(field, value));
+    NormalizedRecord fromRest(ObjectNode record) {
+        Object[] values = new Object[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            JsonNode value = record.get(fields[i]);
+            values[i] = value == null || value.isNull() ? null : typed(i, value.asText());
         }
-        return normalized;
+        return record(values);
     }
 
-    private JsonNode typed(String field, String text) {
-        if (text.isEmpty()) {
-            return NODES.nullNode();
+    /** A CSV row given as its values in the order of {@code columns} (the CSV header). */
+    NormalizedRecord fromCsv(List<String> columns, List<String> row) {
+        if (columns != csvColumns) {
+            csvIndexOfField = new int[fields.length];
+            for (int i = 0; i < fields.length; i++) {
+                csvIndexOfField[i] = columns.indexOf(fields[i]);
+            }
+            csvColumns = columns;
         }
-        String type = typeByField.getOrDefault(field, "string");
+        Object[] values = new Object[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            int column = csvIndexOfField[i];
+            values[i] = column < 0 ? null : typed(i, row.get(column));
+        }
+        return record(values);
+    }
+
+    private NormalizedRecord record(Object[] values) {
+        return new NormalizedRecord(idIndex < 0 || values[idIndex] == null ? null : values[idIndex].toString(), fields, values);
+    }
+
+    /** String, Long, BigDecimal or Boolean; null for an empty value. */
+    private Object typed(int field, String text) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
         try {
-            return switch (type) {
-                case "boolean" -> NODES.booleanNode(Boolean.parseBoolean(text));
-                case "int", "long" -> NODES.numberNode(new BigDecimal(text).longValueExact());
-                case "double", "currency", "percent" -> NODES.numberNode(new BigDecimal(text).stripTrailingZeros());
-                case "datetime" -> NODES.textNode(DATE_TIME.format(SalesforceDateTime.parse(text)));
-                default -> NODES.textNode(text);
+            return switch (types[field]) {
+                case "boolean" -> Boolean.valueOf(text);
+                case "int", "long" -> isPlainLong(text) ? Long.valueOf(text) : new BigDecimal(text).longValueExact();
+                case "double", "currency", "percent" -> new BigDecimal(text).stripTrailingZeros();
+                case "datetime" -> UtcMillisText.normalize(text);
+                default -> text;
             };
         } catch (RuntimeException unparsable) {
-            return NODES.textNode(text);
+            return text;
         }
+    }
+
+    private static boolean isPlainLong(String text) {
+        int start = text.charAt(0) == '-' ? 1 : 0;
+        if (text.length() - start < 1 || text.length() - start > 18) {
+            return false;
+        }
+        for (int i = start; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

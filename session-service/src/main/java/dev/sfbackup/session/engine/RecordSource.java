@@ -1,14 +1,14 @@
 package dev.sfbackup.session.engine;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sfbackup.salesforce.BulkQuery;
 import dev.sfbackup.salesforce.BulkRows;
 import dev.sfbackup.salesforce.RestQuery;
 import dev.sfbackup.salesforce.SalesforceConnection;
 import java.util.Iterator;
+import java.util.List;
 
 /** Normalized records of one read, from REST query paging or a Bulk API 2.0 query job. */
-interface RecordSource extends Iterator<ObjectNode>, AutoCloseable {
+interface RecordSource extends Iterator<NormalizedRecord>, AutoCloseable {
 
     /** Requests sent to the org for this read so far. */
     long apiCalls();
@@ -30,7 +30,7 @@ interface RecordSource extends Iterator<ObjectNode>, AutoCloseable {
             }
 
             @Override
-            public ObjectNode next() {
+            public NormalizedRecord next() {
                 return normalizer.fromRest(query.next());
             }
 
@@ -57,8 +57,9 @@ interface RecordSource extends Iterator<ObjectNode>, AutoCloseable {
             }
 
             @Override
-            public ObjectNode next() {
-                return normalizer.fromCsv(rows.next());
+            public NormalizedRecord next() {
+                List<String> values = rows.nextValues();
+                return normalizer.fromCsv(rows.columns(), values);
             }
 
             @Override

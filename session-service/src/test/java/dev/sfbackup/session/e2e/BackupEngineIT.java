@@ -155,6 +155,22 @@ class BackupEngineIT {
     }
 
     @Test
+    void queryTimeoutOnLargeBulkResultSetsIsRetriedWithSmallerSetsAndEndsAsWarning() {
+        suite.resetOrgWithAccounts(3000);
+        UUID policy = suite.policy(List.of("Account"), true, Map.of("parallelism", 1));
+        // the engine asks for 50,000 records per set at first; the org times out on sets above 20,000
+        suite.fault(Map.of("object", "Account", "errorCode", "QUERY_TIMEOUT", "maxRecordsAbove", 20_000, "times", -1));
+        JsonNode run = suite.runToEnd(policy);
+        JsonNode account = task(run, "Account");
+        assertEquals("WARNING", account.path("status").asText(), account.toString());
+        assertTrue(account.path("message").asText().contains("QUERY_TIMEOUT"), account.toString());
+        String log = suite.log(sessionOf(run, "Account"));
+        assertTrue(log.contains("Bulk API 2.0") && log.contains("smaller result chunks of 12500 records"), log);
+        assertEquals("SUCCESS", run.path("status").asText(), "a task that ends with a warning still completed: " + run);
+        assertStoredEqualsOrg(policy, "Account");
+    }
+
+    @Test
     void watchdogFailsASessionThatUploadsNothingForLongerThanTheInactivityTimeout() {
         UUID policy = suite.policy(List.of("User"), true, Map.of("inactivityTimeout", "PT3S", "parallelism", 1));
         suite.fault(Map.of("object", "User", "latencyMs", 8000, "times", -1));

@@ -85,6 +85,8 @@ final class BackupSuite implements AutoCloseable {
                 .config("backup.engine.watchdog-every", "1s")
                 .config("backup.engine.stale-after", "PT20S")
                 .config("backup.engine.batch-size", System.getProperty("e2e.batch-size", "250"))
+                // above every object of the tests' demo org, so only objects a test makes larger are read with Bulk API 2.0
+                .config("backup.engine.bulk-threshold", "1000")
                 .start();
     }
 
@@ -95,8 +97,17 @@ final class BackupSuite implements AutoCloseable {
 
     /** The same org with {@code fileCount} ContentVersion bodies of about {@code meanBytes} each. */
     void resetOrg(int fileCount, int meanBytes) {
+        resetOrg(300, fileCount, meanBytes);
+    }
+
+    /** The same org with {@code accounts} Accounts (above 1,000 they are read with Bulk API 2.0) and no files. */
+    void resetOrgWithAccounts(int accounts) {
+        resetOrg(accounts, 0, 1000);
+    }
+
+    private void resetOrg(int accounts, int fileCount, int meanBytes) {
         Map<String, Object> objects = new LinkedHashMap<>();
-        objects.put("Account", 300);
+        objects.put("Account", accounts);
         objects.put("Contact", 400);
         objects.put("Opportunity", 200);
         objects.put("Case", 250);

@@ -36,7 +36,8 @@ public final class AdminRequests {
     }
 
     @RegisterForReflection
-    public record AddFault(String object, String errorCode, Integer status, String message, Integer times, Long latencyMs) {
+    public record AddFault(String object, String errorCode, Integer status, String message, Integer times, Long latencyMs,
+            Integer maxRecordsAbove) {
     }
 
     @RegisterForReflection

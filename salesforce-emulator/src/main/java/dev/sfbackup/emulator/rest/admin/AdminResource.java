@@ -137,11 +137,15 @@ public class AdminResource {
         if (request.latencyMs() != null && request.latencyMs() < 0) {
             throw ApiProblem.badRequest("latencyMs", "must be 0 or more");
         }
+        if (request.maxRecordsAbove() != null && request.maxRecordsAbove() < 0) {
+            throw ApiProblem.badRequest("maxRecordsAbove", "must be 0 or more (a Bulk results set size)");
+        }
         String code = request.errorCode();
         Fault fault = new Fault(request.object(), code,
                 request.status() != null ? request.status() : code == null ? 0 : FaultInjector.defaultStatus(code),
                 request.message() != null ? request.message() : code == null ? null : FaultInjector.defaultMessage(code),
-                request.times() == null ? -1 : request.times(), request.latencyMs() == null ? 0 : request.latencyMs());
+                request.times() == null ? -1 : request.times(), request.latencyMs() == null ? 0 : request.latencyMs(),
+                request.maxRecordsAbove());
         faults.add(fault);
         return Response.status(201).entity(fault).build();
     }

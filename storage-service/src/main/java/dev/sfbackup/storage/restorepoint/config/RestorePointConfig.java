@@ -7,7 +7,7 @@ import java.time.Duration;
 @ConfigMapping(prefix = "backup.restore-points")
 public interface RestorePointConfig {
 
-    /** Deflate level of stored payloads (1 = fastest; see the ingest bench for the trade-off). */
+    /** zstd level of stored payloads (1 = fast and as small as deflate on records; see the ingest bench). */
     @WithDefault("1")
     int compressionLevel();
 

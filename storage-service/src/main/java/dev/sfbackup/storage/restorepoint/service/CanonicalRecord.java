@@ -3,24 +3,19 @@ package dev.sfbackup.storage.restorepoint.service;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sfbackup.common.time.UtcMillisText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The canonical JSON form of a Salesforce record, which is both what is stored and what is hashed: keys sorted,
@@ -30,16 +25,6 @@ import java.util.regex.Pattern;
 public final class CanonicalRecord {
 
     private static final JsonFactory JSON = new JsonFactory();
-    private static final Pattern DATE_TIME = Pattern.compile(
-            "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:?\\d{2})");
-    private static final DateTimeFormatter SALESFORCE_DATE_TIME = new DateTimeFormatterBuilder()
-            .appendPattern("uuuu-MM-dd'T'HH:mm:ss")
-            .optionalStart().appendFraction(java.time.temporal.ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
-            .appendPattern("[XXX][XX][X]")
-            .toFormatter();
-    private static final DateTimeFormatter UTC_MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
-
     private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(CanonicalRecord::newSha256);
 
     private final byte[] json;
@@ -52,14 +37,23 @@ public final class CanonicalRecord {
 
     public static CanonicalRecord of(JsonNode record) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
-        try (JsonGenerator generator = JSON.createGenerator(out)) {
-            generator.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+        try (JsonGenerator generator = newGenerator(out)) {
             write(record, generator);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        byte[] bytes = out.toByteArray();
-        return new CanonicalRecord(bytes, sha256(bytes));
+        return ofCanonicalJson(out.toByteArray());
+    }
+
+    /** Bytes that a canonical writer produced. */
+    static CanonicalRecord ofCanonicalJson(byte[] json) {
+        return new CanonicalRecord(json, sha256(json));
+    }
+
+    static JsonGenerator newGenerator(OutputStream out) throws IOException {
+        JsonGenerator generator = JSON.createGenerator(out);
+        generator.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+        return generator;
     }
 
     public byte[] json() {
@@ -70,7 +64,7 @@ public final class CanonicalRecord {
         return sha256;
     }
 
-    private static void write(JsonNode node, JsonGenerator generator) throws IOException {
+    static void write(JsonNode node, JsonGenerator generator) throws IOException {
         switch (node.getNodeType()) {
             case OBJECT -> {
                 List<String> names = new ArrayList<>(node.size());
@@ -96,7 +90,8 @@ public final class CanonicalRecord {
                 generator.writeEndArray();
             }
             case NUMBER -> writeNumber(node, generator);
-            case STRING -> generator.writeString(normalizeDateTime(node.textValue()));
+            // REST and Bulk API spell the same instant differently (+0000 vs Z); both must hash alike
+            case STRING -> generator.writeString(UtcMillisText.normalize(node.textValue()));
             case BOOLEAN -> generator.writeBoolean(node.booleanValue());
             default -> generator.writeNull();
         }
@@ -107,25 +102,15 @@ public final class CanonicalRecord {
             generator.writeNumber(node.longValue());
             return;
         }
-        BigDecimal value = node.decimalValue().stripTrailingZeros();
+        writeDecimal(node.decimalValue(), generator);
+    }
+
+    static void writeDecimal(BigDecimal number, JsonGenerator generator) throws IOException {
+        BigDecimal value = number.stripTrailingZeros();
         if (value.scale() <= 0 && value.precision() - value.scale() <= 18) {
             generator.writeNumber(value.longValueExact());
         } else {
             generator.writeNumber(value);
-        }
-    }
-
-    /** REST and Bulk API spell the same instant differently (+0000 vs Z); both must hash alike. */
-    static String normalizeDateTime(String text) {
-        if (text.length() < 20 || text.length() > 35 || text.charAt(10) != 'T' || text.charAt(4) != '-'
-                || !DATE_TIME.matcher(text).matches()) {
-            return text;
-        }
-        try {
-            Instant instant = OffsetDateTime.parse(text, SALESFORCE_DATE_TIME).toInstant();
-            return UTC_MILLIS.format(instant);
-        } catch (DateTimeParseException e) {
-            return text;
         }
     }
 

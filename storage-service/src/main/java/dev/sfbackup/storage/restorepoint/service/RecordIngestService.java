@@ -1,12 +1,11 @@
 package dev.sfbackup.storage.restorepoint.service;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import dev.sfbackup.api.storage.BatchResult;
 import dev.sfbackup.api.storage.RecordDeletions;
 import dev.sfbackup.api.storage.RestorePointKind;
@@ -40,7 +39,7 @@ public class RecordIngestService {
     private final IngestedBatchRepository batches;
     private final PayloadCodec codec;
     private final RestorePointConfig config;
-    private final ObjectReader recordReader;
+    private final ObjectMapper recordMapper;
 
     public RecordIngestService(RestorePointRepository points, RecordVersionRepository versions,
             IngestedBatchRepository batches, PayloadCodec codec, RestorePointConfig config) {
@@ -49,8 +48,7 @@ public class RecordIngestService {
         this.batches = batches;
         this.codec = codec;
         this.config = config;
-        this.recordReader = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .readerFor(JsonNode.class);
+        this.recordMapper = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     }
 
     @Transactional(rollbackOn = Exception.class)
@@ -126,25 +124,24 @@ public class RecordIngestService {
     }
 
     private void stage(InputStream ndjson, StagingTable table) throws IOException {
-        try (MappingIterator<JsonNode> records = recordReader.readValues(ndjson)) {
+        try (JsonParser parser = recordMapper.createParser(ndjson)) {
+            CanonicalRecordReader records = new CanonicalRecordReader(parser);
             while (true) {
-                JsonNode record;
+                CanonicalRecordReader.Read record;
                 try {
-                    if (!records.hasNextValue()) {
+                    JsonToken first = records.nextValue();
+                    if (first == null) {
                         return;
                     }
-                    record = records.nextValue();
+                    if (first != JsonToken.START_OBJECT) {
+                        throw ApiProblem.badRequest(line(parser.currentLocation()), "each line must be one JSON object (a record)");
+                    }
+                    record = records.readRecord();
                 } catch (JsonProcessingException e) {
                     throw ApiProblem.badRequest(line(e.getLocation()), "malformed JSON: " + e.getOriginalMessage());
                 }
-                String where = line(records.getCurrentLocation());
-                if (!record.isObject()) {
-                    throw ApiProblem.badRequest(where, "each line must be one JSON object (a record)");
-                }
-                JsonNode id = record.get("Id");
-                requireId(id == null || !id.isTextual() ? null : id.textValue(), where + ": Id");
-                CanonicalRecord canonical = CanonicalRecord.of(record);
-                table.add(id.textValue(), canonical.sha256(), codec.compress(canonical.json()));
+                requireId(record.id(), line(parser.currentLocation()) + ": Id");
+                table.add(record.id(), record.canonical().sha256(), codec.compress(record.canonical().json()));
             }
         }
     }
