@@ -3,7 +3,6 @@ package dev.sfbackup.session.engine;
 import dev.sfbackup.api.storage.BatchResult;
 import java.util.ArrayDeque;
 import java.util.Queue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -68,21 +67,7 @@ final class BatchUploads implements AutoCloseable {
 
     private void acknowledgeOldest() {
         InFlight oldest = inFlight.remove();
-        acknowledge.accept(oldest.batch(), resultOf(oldest.result()));
-    }
-
-    private static BatchResult resultOf(Future<BatchResult> upload) {
-        try {
-            return upload.get();
-        } catch (ExecutionException failed) {
-            if (failed.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(failed.getCause());
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new TaskInterrupted("interrupted while waiting for a batch upload");
-        }
+        acknowledge.accept(oldest.batch(), Awaited.resultOf(oldest.result(), "a batch upload"));
     }
 
     /** Lets uploads still in flight end (after a failure or a stop), so none lands after the point is discarded. */

@@ -26,7 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -184,7 +183,7 @@ public class DataTaskExecutor {
             }
             uploads.finish();
             if (deletions != null) {
-                storeDeletions(context, point, joined(deletions));
+                storeDeletions(context, point, Awaited.resultOf(deletions, "the deletions look-up"));
             }
         }
         return newest == null ? null : SalesforceDateTime.parse(newest);
@@ -239,21 +238,6 @@ public class DataTaskExecutor {
         }
         if (stop.isPresent()) {
             throw new TaskInterrupted(stop.get());
-        }
-    }
-
-    /** The result of a look-up that ran alongside the read, with its failure rethrown as it was. */
-    private static <T> T joined(Future<T> lookup) {
-        try {
-            return lookup.get();
-        } catch (ExecutionException failed) {
-            if (failed.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(failed.getCause());
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new TaskInterrupted("interrupted while looking up deletions");
         }
     }
 
