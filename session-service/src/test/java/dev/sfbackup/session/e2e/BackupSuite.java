@@ -29,8 +29,8 @@ final class BackupSuite implements AutoCloseable {
     final ServiceProcess emulator;
     final ServiceProcess storage;
     final ServiceProcess policy;
-    final ServiceProcess engineA;
-    final ServiceProcess engineB;
+    ServiceProcess engineA;
+    ServiceProcess engineB;
 
     private BackupSuite(ServiceProcess emulator, ServiceProcess storage, ServiceProcess policy, ServiceProcess engineA,
             ServiceProcess engineB) {
@@ -58,8 +58,8 @@ final class BackupSuite implements AutoCloseable {
                     .maxHeap("512m").start());
             ServiceProcess policy = track(started, ServiceProcess.builder("policy-service").freshDatabase("session_e2e_policy")
                     .config("backup.encryption-key", TEST_ENCRYPTION_KEY).start());
-            ServiceProcess engineA = track(started, engine("engine-a", policy, storage, true));
-            ServiceProcess engineB = track(started, engine("engine-b", policy, storage, false));
+            ServiceProcess engineA = track(started, engine("engine-a", policy, storage, true, 0));
+            ServiceProcess engineB = track(started, engine("engine-b", policy, storage, false, 0));
             return new BackupSuite(emulator, storage, policy, engineA, engineB);
         } catch (RuntimeException failed) {
             // a service that did not start must not leave the ones before it running
@@ -73,9 +73,28 @@ final class BackupSuite implements AutoCloseable {
         return service;
     }
 
-    private static ServiceProcess engine(String name, ServiceProcess policy, ServiceProcess storage, boolean fresh) {
-        ServiceProcess.Builder builder = ServiceProcess.builder("session-service");
+    /** port 0: a free one. */
+    private static ServiceProcess engine(String name, ServiceProcess policy, ServiceProcess storage, boolean fresh, int port) {
+        ServiceProcess.Builder builder = ServiceProcess.builder("session-service").port(port);
         builder = fresh ? builder.freshDatabase("session_e2e") : builder.database("session_e2e");
+        return configured(builder, name, policy, storage).start();
+    }
+
+    /**
+     * A third engine on a database of its own, so engines A and B never claim its tasks: it reads objects of 1,000
+     * records or more with Bulk API 2.0 in result chunks of 2,000, and waits 3 s between job polls (a job completes
+     * on its second poll), which leaves a test seconds to inject a fault between a job's creation and its results.
+     */
+    ServiceProcess startBulkEngine() {
+        return configured(ServiceProcess.builder("session-service").freshDatabase("session_e2e_bulk"), "engine-bulk", policy, storage)
+                .config("backup.engine.bulk-threshold", "1000")
+                .config("backup.engine.bulk-max-records", "2000")
+                .config("backup.engine.bulk-poll-interval", "PT3S")
+                .start();
+    }
+
+    private static ServiceProcess.Builder configured(ServiceProcess.Builder builder, String name, ServiceProcess policy,
+            ServiceProcess storage) {
         return builder.config("quarkus.rest-client.policy-service.url", policy.url())
                 .config("quarkus.rest-client.storage-service.url", storage.url())
                 .config("backup.engine.instance-id", name)
@@ -84,8 +103,35 @@ final class BackupSuite implements AutoCloseable {
                 .config("backup.engine.heartbeat-every", "1s")
                 .config("backup.engine.watchdog-every", "1s")
                 .config("backup.engine.stale-after", "PT20S")
-                .config("backup.engine.batch-size", System.getProperty("e2e.batch-size", "250"))
-                .start();
+                .config("backup.engine.batch-size", System.getProperty("e2e.batch-size", "250"));
+    }
+
+    /** The engine instance of that name ({@code engine-a} or {@code engine-b}). */
+    ServiceProcess engine(String instanceId) {
+        return switch (instanceId) {
+            case "engine-a" -> engineA;
+            case "engine-b" -> engineB;
+            default -> throw new IllegalArgumentException("no engine instance " + instanceId);
+        };
+    }
+
+    /** Ends the engine instance abruptly (as a crash or an OOM kill would): no graceful shutdown, no last heartbeat. */
+    void kill(String instanceId) {
+        engine(instanceId).kill();
+    }
+
+    /** Starts a killed engine instance again under the same name and port, on the shared database. */
+    void restart(String instanceId) {
+        ServiceProcess killed = engine(instanceId);
+        if (killed.isAlive()) {
+            return;
+        }
+        ServiceProcess restarted = engine(instanceId, policy, storage, false, killed.port());
+        if (instanceId.equals("engine-a")) {
+            engineA = restarted;
+        } else {
+            engineB = restarted;
+        }
     }
 
     /** The demo org with small objects, so each test starts from the same data. */
@@ -95,6 +141,11 @@ final class BackupSuite implements AutoCloseable {
 
     /** The same org with {@code fileCount} ContentVersion bodies of about {@code meanBytes} each. */
     void resetOrg(int fileCount, int meanBytes) {
+        resetOrg(Map.of(), fileCount, meanBytes);
+    }
+
+    /** The same org with some objects resized ({@code sizes}: object name to record count). */
+    void resetOrg(Map<String, Integer> sizes, int fileCount, int meanBytes) {
         Map<String, Object> objects = new LinkedHashMap<>();
         objects.put("Account", 300);
         objects.put("Contact", 400);
@@ -103,6 +154,7 @@ final class BackupSuite implements AutoCloseable {
         objects.put("User", 40);
         objects.put("AssetAttribute", 120);
         objects.put("ContentWorkspaceMember", 30);
+        objects.putAll(sizes);
         given().baseUri(emulator.url()).contentType(ContentType.JSON)
                 .body(Map.of("seed", 7, "objects", objects, "files", Map.of("count", fileCount, "meanBytes", meanBytes), "apiLimit", 100_000_000))
                 .post("/emulator/admin/reset").then().statusCode(200);
@@ -161,15 +213,28 @@ final class BackupSuite implements AutoCloseable {
     }
 
     JsonNode runToEnd(UUID policyId, Duration timeout) {
-        Response started = given().baseUri(engineA.url()).contentType(ContentType.JSON)
+        return awaitRunEnd(startRun(policyId, engineA), engineB, timeout);
+    }
+
+    /** Starts a run on the engine instance {@code via}; returns its id. */
+    String startRun(UUID policyId, ServiceProcess via) {
+        Response started = given().baseUri(via.url()).contentType(ContentType.JSON)
                 .body(Map.of("policyId", policyId.toString(), "trigger", "MANUAL")).post("/api/v1/runs");
         if (started.statusCode() != 201) {
             throw new AssertionError("run did not start: " + started.statusCode() + " " + started.asString());
         }
-        String runId = started.path("id");
+        return started.path("id");
+    }
+
+    JsonNode run(String runId, ServiceProcess via) {
+        return json(given().baseUri(via.url()).get("/api/v1/runs/" + runId).then().statusCode(200).extract().asString());
+    }
+
+    /** Waits until the run ends, asking the engine instance {@code via}; returns the final run view. */
+    JsonNode awaitRunEnd(String runId, ServiceProcess via, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
-            JsonNode run = json(given().baseUri(engineB.url()).get("/api/v1/runs/" + runId).then().statusCode(200).extract().asString());
+            JsonNode run = run(runId, via);
             String status = run.path("status").asText();
             if (!status.equals("PENDING") && !status.equals("RUNNING")) {
                 return run;
@@ -239,6 +304,21 @@ final class BackupSuite implements AutoCloseable {
                 .extract().asByteArray();
     }
 
+    /** Waits until the org has a Bulk API 2.0 query job on the object (the emulator forgets its jobs on reset). */
+    void awaitBulkJob(String object) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (Instant.now().isBefore(deadline)) {
+            for (JsonNode job : json(new String(salesforceGet("/services/data/v62.0/jobs/query"), java.nio.charset.StandardCharsets.UTF_8))
+                    .path("records")) {
+                if (job.path("object").asText().equals(object)) {
+                    return;
+                }
+            }
+            sleep(100);
+        }
+        throw new AssertionError("no Bulk API 2.0 job on " + object + " within 90 s");
+    }
+
     /** A GET on the emulator's Salesforce API with a client-credentials token, as a connected app would do it. */
     byte[] salesforceGet(String path) {
         String token = given().baseUri(emulator.url()).contentType(ContentType.URLENC)
@@ -249,12 +329,25 @@ final class BackupSuite implements AutoCloseable {
                 .extract().asByteArray();
     }
 
+    /** An engine instance that is up (engine A unless a test killed it). */
+    private ServiceProcess liveEngine() {
+        return engineA.isAlive() ? engineA : engineB;
+    }
+
     JsonNode session(String sessionId) {
-        return json(given().baseUri(engineA.url()).get("/api/v1/sessions/" + sessionId).then().statusCode(200).extract().asString());
+        return session(sessionId, liveEngine());
+    }
+
+    JsonNode session(String sessionId, ServiceProcess via) {
+        return json(given().baseUri(via.url()).get("/api/v1/sessions/" + sessionId).then().statusCode(200).extract().asString());
     }
 
     String log(String sessionId) {
-        return given().baseUri(engineA.url()).get("/api/v1/sessions/" + sessionId + "/log").then().statusCode(200).extract().asString();
+        return log(sessionId, liveEngine());
+    }
+
+    String log(String sessionId, ServiceProcess via) {
+        return given().baseUri(via.url()).get("/api/v1/sessions/" + sessionId + "/log").then().statusCode(200).extract().asString();
     }
 
     /** The latest committed restore point of an object, or null. */
@@ -276,6 +369,13 @@ final class BackupSuite implements AutoCloseable {
         return byId(given().baseUri(storage.url()).accept("application/x-ndjson")
                 .get("/api/v1/restore-points/" + pointId + "/objects/" + object + "/records").then().statusCode(200)
                 .extract().asString());
+    }
+
+    /** How many records the point-in-time read of the object returns, duplicates included. */
+    long storedRecordCount(String pointId, String object) {
+        return given().baseUri(storage.url()).accept("application/x-ndjson")
+                .get("/api/v1/restore-points/" + pointId + "/objects/" + object + "/records").then().statusCode(200)
+                .extract().asString().lines().filter(line -> !line.isBlank()).count();
     }
 
     /** The emulator's ground truth: the object's live records now. */
