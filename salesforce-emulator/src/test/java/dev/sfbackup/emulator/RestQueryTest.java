@@ -68,6 +68,28 @@ class RestQueryTest {
     }
 
     @Test
+    void idGreaterThanTheLastIdOfAPageOrderedByIdReturnsExactlyTheRecordsAfterIt() {
+        List<String> ordered = allIds("SELECT Id FROM Account ORDER BY Id");
+        assertEquals(4500, new HashSet<>(ordered).size());
+        for (int cut : List.of(632, 1250, 2000, 3999)) {
+            List<String> after = allIds("SELECT Id FROM Account WHERE Id > '" + ordered.get(cut - 1) + "' ORDER BY Id");
+            assertEquals(ordered.subList(cut, ordered.size()), after, "resuming after record " + cut);
+        }
+    }
+
+    private static List<String> allIds(String soql) {
+        String token = TestOrg.token();
+        JsonPath page = given().auth().oauth2(token).queryParam("q", soql).get(TestOrg.DATA + "/query").then().statusCode(200)
+                .extract().jsonPath();
+        List<String> ids = new java.util.ArrayList<>(page.getList("records.Id"));
+        while (!page.getBoolean("done")) {
+            page = given().auth().oauth2(token).get(page.getString("nextRecordsUrl")).then().statusCode(200).extract().jsonPath();
+            ids.addAll(page.getList("records.Id"));
+        }
+        return ids;
+    }
+
+    @Test
     void incrementalFilterFindsOnlyChangedRecords() {
         String before = JsonPath.from(TestOrg.api().queryParam("q", "SELECT SystemModstamp FROM Account ORDER BY SystemModstamp DESC LIMIT 1")
                 .get(TestOrg.DATA + "/query").asString()).getString("records[0].SystemModstamp");

@@ -223,13 +223,13 @@ public final class SoqlCompiler {
         return record -> {
             Object actual = normalize(field, record.get(field));
             return switch (op) {
-                case "=" -> actual == null ? expected == null : expected != null && Values.compare(actual, expected) == 0;
-                case "!=", "<>" -> actual == null ? expected != null : expected == null || Values.compare(actual, expected) != 0;
+                case "=" -> actual == null ? expected == null : expected != null && compare(field, actual, expected) == 0;
+                case "!=", "<>" -> actual == null ? expected != null : expected == null || compare(field, actual, expected) != 0;
                 default -> {
                     if (actual == null || expected == null) {
                         yield false;
                     }
-                    int c = Values.compare(actual, expected);
+                    int c = compare(field, actual, expected);
                     yield switch (op) {
                         case "<" -> c < 0;
                         case "<=" -> c <= 0;
@@ -239,6 +239,21 @@ public final class SoqlCompiler {
                 }
             };
         };
+    }
+
+    /**
+     * 15-character ids are case-sensitive and ORDER BY Id is their counter order, which is their case-sensitive text
+     * order; comparing them ignoring case would make {@code WHERE Id > :last ORDER BY Id} skip and repeat records.
+     */
+    private static int compare(FieldDef field, Object actual, Object expected) {
+        if (isId(field) && actual instanceof String a && expected instanceof String b) {
+            return a.compareTo(b);
+        }
+        return Values.compare(actual, expected);
+    }
+
+    private static boolean isId(FieldDef field) {
+        return field.type() == FieldType.ID || field.type() == FieldType.REFERENCE;
     }
 
     /** Ids compare on their first 15 characters, so 15- and 18-character forms match. */

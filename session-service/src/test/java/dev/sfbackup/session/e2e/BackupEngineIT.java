@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sfbackup.testing.ServiceProcess;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -206,6 +208,98 @@ class BackupEngineIT {
         for (String object : objects) {
             assertStoredEqualsOrg(policy, object);
         }
+    }
+
+    @Test
+    void aTaskWhoseEngineIsKilledMidReadIsResumedByTheOtherInstanceAfterStaleAfterAndStoresEveryRecordOnce() {
+        // 4,500 cases come in three REST pages of 2,000; the latency fault leaves seconds between pages to kill in
+        suite.resetOrg(Map.of("Case", 4500), 3, 2000);
+        UUID policy = suite.policy(List.of("Case"), true, Map.of("parallelism", 1));
+        suite.fault(Map.of("object", "Case", "latencyMs", 3000, "times", -1));
+        String runId = suite.startRun(policy, suite.engineA);
+        JsonNode running = awaitTaskWithCommittedBatches(runId);
+        String victim = running.path("claimedBy").asText();
+        String survivor = victim.equals("engine-a") ? "engine-b" : "engine-a";
+        JsonNode run;
+        try {
+            suite.kill(victim);
+            suite.clearFaults();
+            run = suite.awaitRunEnd(runId, suite.engine(survivor), Duration.ofSeconds(150));
+        } finally {
+            suite.restart(victim);
+        }
+        assertEquals("SUCCESS", run.path("status").asText(), run.toString());
+        JsonNode task = task(run, "Case");
+        assertEquals("SUCCESS", task.path("status").asText(), task.toString());
+        assertEquals(survivor, task.path("claimedBy").asText(), "the surviving instance took the task over: " + task);
+        assertEquals(2, task.path("attempts").asInt(), task.toString());
+        assertEquals(running.path("restorePointId").asText(), task.path("restorePointId").asText(),
+                "the task went on in the restore point it had begun");
+        String log = suite.log(sessionOf(run, "Case"));
+        assertTrue(log.contains("Case: claimant " + victim), log);
+        assertTrue(log.contains("resuming restore point " + task.path("restorePointId").asText() + " after batch"), log);
+
+        String pointId = task.path("restorePointId").asText();
+        assertEquals(4500, suite.storedRecordCount(pointId, "Case"), "every case once, none twice");
+        assertEquals(4500, suite.point(pointId).path("counters").path("recordsNew").asLong(), suite.point(pointId).toString());
+        assertEquals(1, suite.committedPoints(policy, "Case"));
+        assertStoredEqualsOrg(policy, "Case");
+    }
+
+    /** Polls the run's only task until it is RUNNING with at least one batch committed; returns that task view. */
+    private static JsonNode awaitTaskWithCommittedBatches(String runId) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode run = suite.run(runId, suite.engineB);
+            for (JsonNode summary : run.path("sessions")) {
+                for (JsonNode task : suite.session(summary.path("id").asText()).path("tasks")) {
+                    if (task.path("status").asText().equals("RUNNING") && task.path("lastBatchSeq").asInt() > 0) {
+                        return task;
+                    }
+                    assertTrue(List.of("PENDING", "RUNNING").contains(task.path("status").asText()),
+                            "the task ended before it could be interrupted: " + task);
+                }
+            }
+            BackupSuite.sleep(100);
+        }
+        throw new AssertionError("run " + runId + " committed no batch within 90 s");
+    }
+
+    @Test
+    void anIncrementalFileRunStoresNewBytesOnlyForNewAndChangedBodiesAndEveryBodyOfItsPointIsReadable() throws Exception {
+        suite.resetOrg(6, 20_000);
+        UUID policy = suite.policy(List.of("Account"), true, FAST, suite.localRepository());
+        JsonNode initial = suite.runToEnd(policy);
+        assertEquals("SUCCESS", initial.path("status").asText(), initial.toString());
+        JsonNode mutation = suite.mutate(Map.of("object", "ContentVersion", "update", 2, "insert", 1));
+        Set<String> changed = new HashSet<>();
+        mutation.path("updated").forEach(id -> changed.add(id.asText()));
+        mutation.path("inserted").forEach(id -> changed.add(id.asText()));
+        assertEquals(3, changed.size(), mutation.toString());
+
+        JsonNode run = suite.runToEnd(policy);
+        assertEquals("SUCCESS", run.path("status").asText(), run.toString());
+        assertEquals("INCREMENTAL", run.path("kind").asText());
+        String pointId = onlyTaskOf(run, "FILE").path("restorePointId").asText();
+        assertEquals("INCREMENTAL", suite.point(pointId).path("kind").asText(), suite.point(pointId).toString());
+        JsonNode files = suite.storedFiles(pointId, "files");
+        Set<String> stored = new HashSet<>();
+        Set<String> withNewBytes = new HashSet<>();
+        for (JsonNode file : files) {
+            String versionId = file.path("sourceId").asText();
+            stored.add(versionId);
+            if (file.path("newBytes").asLong() > 0) {
+                withNewBytes.add(versionId);
+            } else {
+                assertEquals(file.path("size").asLong(), file.path("dedupBytes").asLong(), "an unchanged body is not stored again: " + file);
+            }
+            byte[] org = suite.salesforceGet("/services/data/v62.0/sobjects/ContentVersion/" + versionId + "/VersionData");
+            byte[] backedUp = suite.download(file.path("id").asText());
+            assertEquals(org.length, backedUp.length, file.toString());
+            assertEquals(sha256(org), sha256(backedUp), versionId + ": the body of the incremental point is byte-identical");
+        }
+        assertTrue(stored.containsAll(changed), "the incremental point holds every new and changed body: " + stored);
+        assertEquals(changed, withNewBytes, "only the new and changed bodies brought new bytes");
     }
 
     @Test

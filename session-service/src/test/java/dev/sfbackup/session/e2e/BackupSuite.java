@@ -29,8 +29,8 @@ final class BackupSuite implements AutoCloseable {
     final ServiceProcess emulator;
     final ServiceProcess storage;
     final ServiceProcess policy;
-    final ServiceProcess engineA;
-    final ServiceProcess engineB;
+    ServiceProcess engineA;
+    ServiceProcess engineB;
 
     private BackupSuite(ServiceProcess emulator, ServiceProcess storage, ServiceProcess policy, ServiceProcess engineA,
             ServiceProcess engineB) {
@@ -58,8 +58,8 @@ final class BackupSuite implements AutoCloseable {
                     .maxHeap("512m").start());
             ServiceProcess policy = track(started, ServiceProcess.builder("policy-service").freshDatabase("session_e2e_policy")
                     .config("backup.encryption-key", TEST_ENCRYPTION_KEY).start());
-            ServiceProcess engineA = track(started, engine("engine-a", policy, storage, true));
-            ServiceProcess engineB = track(started, engine("engine-b", policy, storage, false));
+            ServiceProcess engineA = track(started, engine("engine-a", policy, storage, true, 0));
+            ServiceProcess engineB = track(started, engine("engine-b", policy, storage, false, 0));
             return new BackupSuite(emulator, storage, policy, engineA, engineB);
         } catch (RuntimeException failed) {
             // a service that did not start must not leave the ones before it running
@@ -73,9 +73,15 @@ final class BackupSuite implements AutoCloseable {
         return service;
     }
 
-    private static ServiceProcess engine(String name, ServiceProcess policy, ServiceProcess storage, boolean fresh) {
-        ServiceProcess.Builder builder = ServiceProcess.builder("session-service");
+    /** port 0: a free one. */
+    private static ServiceProcess engine(String name, ServiceProcess policy, ServiceProcess storage, boolean fresh, int port) {
+        ServiceProcess.Builder builder = ServiceProcess.builder("session-service").port(port);
         builder = fresh ? builder.freshDatabase("session_e2e") : builder.database("session_e2e");
+        return configured(builder, name, policy, storage).start();
+    }
+
+    private static ServiceProcess.Builder configured(ServiceProcess.Builder builder, String name, ServiceProcess policy,
+            ServiceProcess storage) {
         return builder.config("quarkus.rest-client.policy-service.url", policy.url())
                 .config("quarkus.rest-client.storage-service.url", storage.url())
                 .config("backup.engine.instance-id", name)
@@ -86,8 +92,35 @@ final class BackupSuite implements AutoCloseable {
                 .config("backup.engine.stale-after", "PT20S")
                 .config("backup.engine.batch-size", System.getProperty("e2e.batch-size", "250"))
                 // above every object of the tests' demo org, so only objects a test makes larger are read with Bulk API 2.0
-                .config("backup.engine.bulk-threshold", "1000")
-                .start();
+                .config("backup.engine.bulk-threshold", "1000");
+    }
+
+    /** The engine instance of that name ({@code engine-a} or {@code engine-b}). */
+    ServiceProcess engine(String instanceId) {
+        return switch (instanceId) {
+            case "engine-a" -> engineA;
+            case "engine-b" -> engineB;
+            default -> throw new IllegalArgumentException("no engine instance " + instanceId);
+        };
+    }
+
+    /** Ends the engine instance abruptly (as a crash or an OOM kill would): no graceful shutdown, no last heartbeat. */
+    void kill(String instanceId) {
+        engine(instanceId).kill();
+    }
+
+    /** Starts a killed engine instance again under the same name and port, on the shared database. */
+    void restart(String instanceId) {
+        ServiceProcess killed = engine(instanceId);
+        if (killed.isAlive()) {
+            return;
+        }
+        ServiceProcess restarted = engine(instanceId, policy, storage, false, killed.port());
+        if (instanceId.equals("engine-a")) {
+            engineA = restarted;
+        } else {
+            engineB = restarted;
+        }
     }
 
     /** The demo org with small objects, so each test starts from the same data. */
@@ -97,23 +130,25 @@ final class BackupSuite implements AutoCloseable {
 
     /** The same org with {@code fileCount} ContentVersion bodies of about {@code meanBytes} each. */
     void resetOrg(int fileCount, int meanBytes) {
-        resetOrg(300, fileCount, meanBytes);
+        resetOrg(Map.of(), fileCount, meanBytes);
     }
 
     /** The same org with {@code accounts} Accounts (above 1,000 they are read with Bulk API 2.0) and no files. */
     void resetOrgWithAccounts(int accounts) {
-        resetOrg(accounts, 0, 1000);
+        resetOrg(Map.of("Account", accounts), 0, 1000);
     }
 
-    private void resetOrg(int accounts, int fileCount, int meanBytes) {
+    /** The same org with some objects resized ({@code sizes}: object name to record count). */
+    void resetOrg(Map<String, Integer> sizes, int fileCount, int meanBytes) {
         Map<String, Object> objects = new LinkedHashMap<>();
-        objects.put("Account", accounts);
+        objects.put("Account", 300);
         objects.put("Contact", 400);
         objects.put("Opportunity", 200);
         objects.put("Case", 250);
         objects.put("User", 40);
         objects.put("AssetAttribute", 120);
         objects.put("ContentWorkspaceMember", 30);
+        objects.putAll(sizes);
         given().baseUri(emulator.url()).contentType(ContentType.JSON)
                 .body(Map.of("seed", 7, "objects", objects, "files", Map.of("count", fileCount, "meanBytes", meanBytes), "apiLimit", 100_000_000))
                 .post("/emulator/admin/reset").then().statusCode(200);
@@ -172,15 +207,28 @@ final class BackupSuite implements AutoCloseable {
     }
 
     JsonNode runToEnd(UUID policyId, Duration timeout) {
-        Response started = given().baseUri(engineA.url()).contentType(ContentType.JSON)
+        return awaitRunEnd(startRun(policyId, engineA), engineB, timeout);
+    }
+
+    /** Starts a run on the engine instance {@code via}; returns its id. */
+    String startRun(UUID policyId, ServiceProcess via) {
+        Response started = given().baseUri(via.url()).contentType(ContentType.JSON)
                 .body(Map.of("policyId", policyId.toString(), "trigger", "MANUAL")).post("/api/v1/runs");
         if (started.statusCode() != 201) {
             throw new AssertionError("run did not start: " + started.statusCode() + " " + started.asString());
         }
-        String runId = started.path("id");
+        return started.path("id");
+    }
+
+    JsonNode run(String runId, ServiceProcess via) {
+        return json(given().baseUri(via.url()).get("/api/v1/runs/" + runId).then().statusCode(200).extract().asString());
+    }
+
+    /** Waits until the run ends, asking the engine instance {@code via}; returns the final run view. */
+    JsonNode awaitRunEnd(String runId, ServiceProcess via, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
-            JsonNode run = json(given().baseUri(engineB.url()).get("/api/v1/runs/" + runId).then().statusCode(200).extract().asString());
+            JsonNode run = run(runId, via);
             String status = run.path("status").asText();
             if (!status.equals("PENDING") && !status.equals("RUNNING")) {
                 return run;
@@ -260,12 +308,17 @@ final class BackupSuite implements AutoCloseable {
                 .extract().asByteArray();
     }
 
+    /** An engine instance that is up (engine A unless a test killed it). */
+    private ServiceProcess liveEngine() {
+        return engineA.isAlive() ? engineA : engineB;
+    }
+
     JsonNode session(String sessionId) {
-        return json(given().baseUri(engineA.url()).get("/api/v1/sessions/" + sessionId).then().statusCode(200).extract().asString());
+        return json(given().baseUri(liveEngine().url()).get("/api/v1/sessions/" + sessionId).then().statusCode(200).extract().asString());
     }
 
     String log(String sessionId) {
-        return given().baseUri(engineA.url()).get("/api/v1/sessions/" + sessionId + "/log").then().statusCode(200).extract().asString();
+        return given().baseUri(liveEngine().url()).get("/api/v1/sessions/" + sessionId + "/log").then().statusCode(200).extract().asString();
     }
 
     /** The latest committed restore point of an object, or null. */
@@ -287,6 +340,13 @@ final class BackupSuite implements AutoCloseable {
         return byId(given().baseUri(storage.url()).accept("application/x-ndjson")
                 .get("/api/v1/restore-points/" + pointId + "/objects/" + object + "/records").then().statusCode(200)
                 .extract().asString());
+    }
+
+    /** How many records the point-in-time read of the object returns, duplicates included. */
+    long storedRecordCount(String pointId, String object) {
+        return given().baseUri(storage.url()).accept("application/x-ndjson")
+                .get("/api/v1/restore-points/" + pointId + "/objects/" + object + "/records").then().statusCode(200)
+                .extract().asString().lines().filter(line -> !line.isBlank()).count();
     }
 
     /** The emulator's ground truth: the object's live records now. */
