@@ -15,6 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +102,41 @@ class RestQueryTest {
                 .get(TestOrg.DATA + "/query").asString());
         assertEquals(10, changed.getInt("totalSize"));
         assertTrue(changed.getList("records.Id").containsAll(updated));
+    }
+
+    @Test
+    void indexedIncrementalQueriesPageLikeAFullScan() {
+        String newest = JsonPath.from(TestOrg.api().queryParam("q", "SELECT SystemModstamp FROM Account ORDER BY SystemModstamp DESC LIMIT 1")
+                .get(TestOrg.DATA + "/query").asString()).getString("records[0].SystemModstamp");
+        given().contentType(ContentType.JSON).body(Map.of("object", "Account", "update", 2300, "delete", 40, "insert", 30))
+                .post("/emulator/admin/mutate").then().statusCode(200);
+        // five minutes before the newest generated stamp, like an engine's overlap window: some generated records match too
+        String from = Instant.parse(newest.replace("+0000", "Z")).minusSeconds(300).toString();
+        for (String resource : List.of("/query", "/queryAll")) {
+            for (String order : List.of("", " ORDER BY SystemModstamp DESC")) {
+                List<String> indexed = allPages(resource, "SELECT Id, SystemModstamp FROM Account WHERE SystemModstamp > " + from + order);
+                List<String> scanned = allPages(resource, "SELECT Id, SystemModstamp FROM Account WHERE NOT SystemModstamp <= " + from + order);
+                assertTrue(indexed.size() > 2300, resource + " found " + indexed.size());
+                assertEquals(scanned, indexed, resource + order);
+            }
+        }
+        List<String> deletedIndexed = allPages("/queryAll", "SELECT Id FROM Account WHERE IsDeleted = true AND SystemModstamp > " + from);
+        List<String> deletedScanned = allPages("/queryAll", "SELECT Id FROM Account WHERE IsDeleted = true");
+        assertEquals(40, deletedIndexed.size());
+        assertEquals(deletedScanned, deletedIndexed);
+    }
+
+    private static List<String> allPages(String resource, String soql) {
+        String token = TestOrg.token();
+        JsonPath page = given().auth().oauth2(token).queryParam("q", soql).get(TestOrg.DATA + resource)
+                .then().statusCode(200).extract().jsonPath();
+        List<String> ids = new ArrayList<>(page.getList("records.Id"));
+        while (!page.getBoolean("done")) {
+            page = given().auth().oauth2(token).get(page.getString("nextRecordsUrl")).then().statusCode(200).extract().jsonPath();
+            ids.addAll(page.getList("records.Id"));
+        }
+        assertEquals(page.getInt("totalSize"), ids.size());
+        return ids;
     }
 
     @Test

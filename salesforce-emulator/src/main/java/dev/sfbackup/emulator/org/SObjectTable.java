@@ -2,6 +2,7 @@ package dev.sfbackup.emulator.org;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,8 @@ public final class SObjectTable {
     static final long GENERATED_EPOCH = Instant.parse("2025-01-06T08:00:00Z").toEpochMilli();
     private static final long CREATION_SPACING_MS = 17_000;
     private static final long MAX_GENERATED_AGE_MS = 45L * 24 * 3600 * 1000;
+    private static final long CREATED_DATE_NOISE = Noise.ofName(SystemFields.CREATED_DATE);
+    private static final long SYSTEM_MODSTAMP_NOISE = Noise.ofName(SystemFields.SYSTEM_MODSTAMP);
 
     private final Org org;
     private final String name;
@@ -34,6 +37,8 @@ public final class SObjectTable {
     private volatile List<String> requiredFilterFields = List.of();
     private volatile List<FieldDef> fields;
     private volatile Map<String, FieldDef> fieldsByLowerName;
+    /** Generated records by modification time, each (modifiedAt - GENERATED_EPOCH) * generatedCount + index; built on first use. */
+    private volatile long[] generatedByModified;
 
     SObjectTable(Org org, String name, String label, String keyPrefix, boolean custom, List<FieldDef> fields, int generatedCount) {
         this.org = org;
@@ -154,16 +159,81 @@ public final class SObjectTable {
         return new RecordView(this, index, state(index));
     }
 
+    /**
+     * The indexes, ascending, of every record that may have been modified at or after the instant (epoch millis): the
+     * generated records modified since, from an index of their modification times, and every record changed since
+     * generation (inserted, updated, deleted). Like Salesforce's index on SystemModstamp, it spares a selective
+     * incremental query the scan of the whole object. Null when the index cannot narrow the scan.
+     */
+    public int[] indexesModifiedSince(long fromMillis) {
+        long[] byModified = generatedByModified();
+        if (byModified == null || fromMillis <= GENERATED_EPOCH) {
+            return null;
+        }
+        int[] changed = states.keySet().stream().mapToInt(Integer::intValue).toArray();
+        long fromKey = Math.min(fromMillis - GENERATED_EPOCH, newestGeneratedBound() + 1) * generatedCount;
+        int found = Arrays.binarySearch(byModified, fromKey);
+        int firstGenerated = found >= 0 ? found : -found - 1;
+        int[] candidates = Arrays.copyOf(changed, changed.length + byModified.length - firstGenerated);
+        int count = changed.length;
+        for (int k = firstGenerated; k < byModified.length; k++) {
+            int index = (int) (byModified[k] % generatedCount);
+            if (!states.containsKey(index)) {
+                candidates[count++] = index;
+            }
+        }
+        int[] result = Arrays.copyOf(candidates, count);
+        Arrays.sort(result);
+        return result;
+    }
+
+    private long[] generatedByModified() {
+        long[] index = generatedByModified;
+        if (index == null && generatedCount > 0) {
+            synchronized (this) {
+                index = generatedByModified;
+                if (index == null) {
+                    index = buildGeneratedByModified();
+                    generatedByModified = index;
+                }
+            }
+        }
+        return index == null || index.length == 0 ? null : index;
+    }
+
+    /** Empty when the packed keys would overflow (an object far larger than any benchmark uses). */
+    private long[] buildGeneratedByModified() {
+        long newestPossible = newestGeneratedBound();
+        if (Math.multiplyHigh(newestPossible, generatedCount) != 0 || newestPossible * generatedCount < 0) {
+            return new long[0];
+        }
+        long[] keys = new long[generatedCount];
+        for (int i = 0; i < generatedCount; i++) {
+            keys[i] = (generatedModifiedAt(i) - GENERATED_EPOCH) * generatedCount + i;
+        }
+        Arrays.sort(keys);
+        return keys;
+    }
+
+    /** Every generated record was modified less than this many millis after GENERATED_EPOCH. */
+    private long newestGeneratedBound() {
+        return (long) generatedCount * CREATION_SPACING_MS + 7000 + MAX_GENERATED_AGE_MS;
+    }
+
     long noise(int index, String fieldName, int revision) {
-        return Noise.of(org.seed(), nameNoise, Noise.ofName(fieldName), index, revision);
+        return noise(index, Noise.ofName(fieldName), revision);
+    }
+
+    private long noise(int index, long fieldNoise, int revision) {
+        return Noise.of(org.seed(), nameNoise, fieldNoise, index, revision);
     }
 
     long generatedCreatedAt(int index) {
-        return GENERATED_EPOCH + index * CREATION_SPACING_MS + Noise.below(noise(index, "CreatedDate", 0), 1000) * 7L;
+        return GENERATED_EPOCH + index * CREATION_SPACING_MS + Noise.below(noise(index, CREATED_DATE_NOISE, 0), 1000) * 7L;
     }
 
     long generatedModifiedAt(int index) {
-        return generatedCreatedAt(index) + Math.floorMod(noise(index, "SystemModstamp", 0), MAX_GENERATED_AGE_MS) / 1000 * 1000;
+        return generatedCreatedAt(index) + Math.floorMod(noise(index, SYSTEM_MODSTAMP_NOISE, 0), MAX_GENERATED_AGE_MS) / 1000 * 1000;
     }
 
     public synchronized int append(RecordState state) {

@@ -9,7 +9,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
 
-/** A compiled SOQL query: the object, the selected fields, the filter, the order and the limits. */
+/**
+ * A compiled SOQL query: the object, the selected fields, the filter, the order and the limits.
+ *
+ * @param modifiedFrom when the filter requires SystemModstamp or LastModifiedDate from an instant on, that instant
+ *                     (epoch millis): the records to test are then taken from the object's modification index
+ */
 public record QueryPlan(
         SObjectTable table,
         List<FieldDef> fields,
@@ -17,7 +22,8 @@ public record QueryPlan(
         Predicate<RecordView> where,
         List<SortKey> orderBy,
         Integer limit,
-        Integer offset) {
+        Integer offset,
+        Long modifiedFrom) {
 
     /** One ORDER BY item. */
     public record SortKey(FieldDef field, boolean descending, boolean nullsFirst) {
@@ -30,13 +36,20 @@ public record QueryPlan(
     public int[] execute(boolean includeDeleted) {
         boolean recycleBin = includeDeleted && table.hasField(SystemFields.IS_DELETED);
         int size = table.size();
-        int[] matches = new int[Math.max(16, Math.min(size, 1 << 16))];
+        int[] candidates = modifiedFrom == null ? null : table.indexesModifiedSince(modifiedFrom);
+        int scanned = candidates == null ? size : candidates.length;
+        int[] matches = new int[Math.max(16, Math.min(scanned, 1 << 16))];
         int count = 0;
-        for (int i = 0; i < size; i++) {
-            if (table.isDeleted(i) && !recycleBin) {
+        for (int k = 0; k < scanned; k++) {
+            int i = candidates == null ? k : candidates[k];
+            if (i >= size) {
                 continue;
             }
-            if (where != null && !where.test(table.view(i))) {
+            RecordView view = table.view(i);
+            if (view.deleted() && !recycleBin) {
+                continue;
+            }
+            if (where != null && !where.test(view)) {
                 continue;
             }
             if (count == matches.length) {
@@ -48,6 +61,11 @@ public record QueryPlan(
         int from = offset == null ? 0 : Math.min(offset, ordered.length);
         int to = limit == null ? ordered.length : (int) Math.min(ordered.length, (long) from + limit);
         return from == 0 && to == ordered.length ? ordered : Arrays.copyOfRange(ordered, from, to);
+    }
+
+    /** The same query answered by scanning every record, as without an index. */
+    public QueryPlan withoutIndex() {
+        return new QueryPlan(table, fields, countOnly, where, orderBy, limit, offset, null);
     }
 
     private int[] sort(int[] indexes) {

@@ -5,7 +5,9 @@ import dev.sfbackup.emulator.org.FieldType;
 import dev.sfbackup.emulator.org.Org;
 import dev.sfbackup.emulator.org.RecordView;
 import dev.sfbackup.emulator.org.SObjectTable;
+import dev.sfbackup.emulator.org.SystemFields;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,6 +29,28 @@ public final class SoqlCompiler {
     private int pos;
     private SObjectTable table;
     private final Set<String> equalityFilters = new HashSet<>();
+
+    /**
+     * A parsed WHERE (sub)expression: its test, and the earliest modification time (epoch millis) a record it accepts
+     * can have, when the expression requires SystemModstamp or LastModifiedDate from some instant on (null otherwise).
+     */
+    private record Filter(Predicate<RecordView> test, Long modifiedFrom) {
+
+        Filter and(Filter other) {
+            Long from = modifiedFrom == null ? other.modifiedFrom : other.modifiedFrom == null ? modifiedFrom
+                    : Long.valueOf(Math.max(modifiedFrom, other.modifiedFrom));
+            return new Filter(test.and(other.test), from);
+        }
+
+        Filter or(Filter other) {
+            Long from = modifiedFrom == null || other.modifiedFrom == null ? null : Long.valueOf(Math.min(modifiedFrom, other.modifiedFrom));
+            return new Filter(test.or(other.test), from);
+        }
+
+        Filter negate() {
+            return new Filter(test.negate(), null);
+        }
+    }
 
     private SoqlCompiler(String soql, Org org) {
         this.soql = soql;
@@ -71,7 +95,7 @@ public final class SoqlCompiler {
                 "sObject type '" + object.text() + "' is not supported. If you are attempting to use a custom object, be sure to "
                         + "append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names."));
         List<FieldDef> fields = resolveSelected(fieldTokens);
-        Predicate<RecordView> where = null;
+        Filter where = new Filter(null, null);
         if (acceptKeyword("WHERE")) {
             where = orExpression();
         }
@@ -88,7 +112,7 @@ public final class SoqlCompiler {
             throw unexpected(peek());
         }
         checkRequiredFilter();
-        return new QueryPlan(table, fields, countOnly, where, List.copyOf(orderBy), limit, offset);
+        return new QueryPlan(table, fields, countOnly, where.test(), List.copyOf(orderBy), limit, offset, where.modifiedFrom());
     }
 
     private void checkRequiredFilter() {
@@ -139,51 +163,51 @@ public final class SoqlCompiler {
         return new QueryPlan.SortKey(field, descending, nullsFirst);
     }
 
-    private Predicate<RecordView> orExpression() {
-        Predicate<RecordView> left = andExpression();
+    private Filter orExpression() {
+        Filter left = andExpression();
         while (acceptKeyword("OR")) {
             left = left.or(andExpression());
         }
         return left;
     }
 
-    private Predicate<RecordView> andExpression() {
-        Predicate<RecordView> left = unary();
+    private Filter andExpression() {
+        Filter left = unary();
         while (acceptKeyword("AND")) {
             left = left.and(unary());
         }
         return left;
     }
 
-    private Predicate<RecordView> unary() {
+    private Filter unary() {
         if (acceptKeyword("NOT")) {
             return unary().negate();
         }
         if (acceptSymbol("(")) {
-            Predicate<RecordView> inner = orExpression();
+            Filter inner = orExpression();
             expectSymbol(")");
             return inner;
         }
         return condition();
     }
 
-    private Predicate<RecordView> condition() {
+    private Filter condition() {
         Token fieldToken = expectIdentifier();
         FieldDef field = resolve(fieldToken);
         if (acceptKeyword("NOT")) {
             expectKeyword("IN");
-            return in(field).negate();
+            return new Filter(in(field).negate(), null);
         }
         if (acceptKeyword("IN")) {
             equalityFilters.add(field.name());
-            return in(field);
+            return new Filter(in(field), null);
         }
         if (acceptKeyword("LIKE")) {
             Token pattern = next();
             if (pattern.kind() != Token.Kind.STRING) {
                 throw unexpected(pattern);
             }
-            return like(field, (String) pattern.value());
+            return new Filter(like(field, (String) pattern.value()), null);
         }
         Token op = next();
         if (op.kind() != Token.Kind.SYMBOL || op.isSymbol("(") || op.isSymbol(")") || op.isSymbol(",")) {
@@ -193,7 +217,21 @@ public final class SoqlCompiler {
         if (op.isSymbol("=")) {
             equalityFilters.add(field.name());
         }
-        return comparison(field, op.text(), literal);
+        return new Filter(comparison(field, op.text(), literal), modifiedFrom(field, op.text(), literal));
+    }
+
+    /** Records are modified on whole milliseconds, so {@code > x} means from the millisecond after x on. */
+    private static Long modifiedFrom(FieldDef field, String op, Object literal) {
+        boolean modification = field.name().equals(SystemFields.SYSTEM_MODSTAMP) || field.name().equals(SystemFields.LAST_MODIFIED_DATE);
+        if (!modification || !(literal instanceof Instant instant)) {
+            return null;
+        }
+        long millis = instant.toEpochMilli();
+        return switch (op) {
+            case ">" -> millis + 1;
+            case ">=", "=" -> millis;
+            default -> null;
+        };
     }
 
     private Predicate<RecordView> in(FieldDef field) {
