@@ -158,7 +158,7 @@ class BackupEngineIT {
 
     @Test
     void queryTimeoutOnLargeBulkResultSetsIsRetriedWithSmallerSetsAndEndsAsWarning() {
-        suite.resetOrgWithAccounts(3000);
+        suite.resetOrgWithAccounts(6000);
         UUID policy = suite.policy(List.of("Account"), true, Map.of("parallelism", 1));
         // the engine asks for 50,000 records per set at first; the org times out on sets above 20,000
         suite.fault(Map.of("object", "Account", "errorCode", "QUERY_TIMEOUT", "maxRecordsAbove", 20_000, "times", -1));

@@ -92,7 +92,7 @@ final class BackupSuite implements AutoCloseable {
                 .config("backup.engine.stale-after", "PT20S")
                 .config("backup.engine.batch-size", System.getProperty("e2e.batch-size", "250"))
                 // above every object of the tests' demo org, so only objects a test makes larger are read with Bulk API 2.0
-                .config("backup.engine.bulk-threshold", "1000");
+                .config("backup.engine.bulk-threshold", "5000");
     }
 
     /** The engine instance of that name ({@code engine-a} or {@code engine-b}). */
@@ -133,7 +133,7 @@ final class BackupSuite implements AutoCloseable {
         resetOrg(Map.of(), fileCount, meanBytes);
     }
 
-    /** The same org with {@code accounts} Accounts (above 1,000 they are read with Bulk API 2.0) and no files. */
+    /** The same org with {@code accounts} Accounts (above 5,000 they are read with Bulk API 2.0) and no files. */
     void resetOrgWithAccounts(int accounts) {
         resetOrg(Map.of("Account", accounts), 0, 1000);
     }
