@@ -316,20 +316,9 @@ class BackupCacheTest {
         String bucket = "cache-" + UUID.randomUUID().toString().substring(0, 8);
         UUID repository = s3Repository(bucket);
         Path cache = enableCache(repository, 256L << 20, "PT30M");
-        s3.stop();
-        UUID older;
-        UUID interrupted;
-        try {
-            older = openPoint(repository);
-            store(older, "x", random(1 << 20, 50)).then().statusCode(200);
-            commit(older);
-            interrupted = openPoint(repository);
-            store(interrupted, "y", random(3 << 20, 51)).then().statusCode(200);
-            store(interrupted, "z", random(1 << 20, 52)).then().statusCode(200);
-            commit(interrupted);
-        } finally {
-            ensureS3Running();
-        }
+        CachedPair cached = cacheTwoPointsWhileS3IsDown(repository, 50);
+        UUID older = cached.older();
+        UUID interrupted = cached.newer();
         given().post("/api/v1/repositories/{id}/cache/upload", repository).then().statusCode(200)
                 .body("uploaded", equalTo(List.of(older.toString(), interrupted.toString())));
         assertUploadedOldestFirst(repository);
@@ -372,20 +361,9 @@ class BackupCacheTest {
         String bucket = "cache-" + UUID.randomUUID().toString().substring(0, 8);
         UUID repository = s3Repository(bucket);
         Path cache = enableCache(repository, 256L << 20, "PT30M");
-        s3.stop();
-        UUID older;
-        UUID newer;
-        try {
-            older = openPoint(repository);
-            store(older, "x", random(1 << 20, 80)).then().statusCode(200);
-            commit(older);
-            newer = openPoint(repository);
-            store(newer, "y", random(3 << 20, 81)).then().statusCode(200);
-            store(newer, "z", random(1 << 20, 82)).then().statusCode(200);
-            commit(newer);
-        } finally {
-            ensureS3Running();
-        }
+        CachedPair cached = cacheTwoPointsWhileS3IsDown(repository, 80);
+        UUID older = cached.older();
+        UUID newer = cached.newer();
         List<String> olderObjects = cachedObjects(cache, repository, older);
         List<String> newerObjects = cachedObjects(cache, repository, newer);
         int storedBefore = s3.storedObjects().size();
@@ -570,5 +548,25 @@ class BackupCacheTest {
         byte[] bytes = new byte[size];
         new Random(seed).nextBytes(bytes);
         return bytes;
+    }
+
+    private record CachedPair(UUID older, UUID newer) {
+    }
+
+    /** With S3 stopped: an older point with one file, then a newer one with two, both committed into the cache. */
+    private CachedPair cacheTwoPointsWhileS3IsDown(UUID repository, int seed) throws Exception {
+        s3.stop();
+        try {
+            UUID older = openPoint(repository);
+            store(older, "x", random(1 << 20, seed)).then().statusCode(200);
+            commit(older);
+            UUID newer = openPoint(repository);
+            store(newer, "y", random(3 << 20, seed + 1)).then().statusCode(200);
+            store(newer, "z", random(1 << 20, seed + 2)).then().statusCode(200);
+            commit(newer);
+            return new CachedPair(older, newer);
+        } finally {
+            ensureS3Running();
+        }
     }
 }
