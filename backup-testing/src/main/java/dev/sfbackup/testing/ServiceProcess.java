@@ -133,7 +133,7 @@ public final class ServiceProcess implements AutoCloseable {
             command.add("-Xmx" + maxHeap);
             command.add("-Dquarkus.http.port=" + chosenPort);
             command.add("-Dquarkus.profile=prod");
-            flightRecording(module, chosenPort).ifPresent(command::add);
+            command.addAll(flightRecording(module, chosenPort));
             config.forEach((key, value) -> command.add("-D" + key + "=" + value));
             command.add("-jar");
             command.add(jar.toString());
@@ -153,12 +153,13 @@ public final class ServiceProcess implements AutoCloseable {
 
     /**
      * With the system property {@code service.jfr-dir}, every launched service records a JDK Flight Recording (profile
-     * settings) into that directory, written when the service stops: for profiling benchmarks end to end.
+     * settings) into that directory, written when the service stops: for profiling benchmarks end to end. Samples are
+     * taken with non-safepoint debug information, without which JIT-compiled code charges its time to the wrong lines.
      */
-    private static java.util.Optional<String> flightRecording(String module, int port) {
+    private static List<String> flightRecording(String module, int port) {
         String dir = System.getProperty("service.jfr-dir");
         if (dir == null || dir.isBlank()) {
-            return java.util.Optional.empty();
+            return List.of();
         }
         Path file = Path.of(dir).toAbsolutePath().resolve(module + "-" + port + ".jfr");
         try {
@@ -166,7 +167,8 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot create " + file.getParent(), e);
         }
-        return java.util.Optional.of("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + file);
+        return List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+DebugNonSafepoints",
+                "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + file);
     }
 
     private void awaitReady() {
