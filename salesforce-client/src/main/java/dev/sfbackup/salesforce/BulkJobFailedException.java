@@ -5,12 +5,14 @@ public class BulkJobFailedException extends SalesforceException {
 
     private final String jobId;
     private final String state;
+    private final String errorMessage;
 
     public BulkJobFailedException(String jobId, String state, String errorMessage) {
         super(200, "BULK_JOB_" + state.toUpperCase(java.util.Locale.ROOT), "job " + jobId + " ended " + state
                 + (errorMessage == null ? "" : ": " + errorMessage), false);
         this.jobId = jobId;
         this.state = state;
+        this.errorMessage = errorMessage;
     }
 
     public String jobId() {
@@ -19,5 +21,15 @@ public class BulkJobFailedException extends SalesforceException {
 
     public String state() {
         return state;
+    }
+
+    /** The job's {@code errorMessage}, or null when it gave none. */
+    public String errorMessage() {
+        return errorMessage;
+    }
+
+    /** The query ran too long on Salesforce's side: smaller queries over the same records may succeed. */
+    public boolean isQueryTimeout() {
+        return errorMessage != null && errorMessage.startsWith(QueryTimeoutException.ERROR_CODE);
     }
 }

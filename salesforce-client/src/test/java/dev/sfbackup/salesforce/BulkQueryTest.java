@@ -85,6 +85,19 @@ class BulkQueryTest {
     }
 
     @Test
+    void aJobThatFailedWithQueryTimeoutSaysSoAndOtherFailuresDoNot() {
+        org.on("GET " + JOB, Reply.json(200, "bulk/job-Failed-query-timeout.json"));
+        BulkQuery query = org.connect(RecordedOrg.fastOptions()).bulkQuery("SELECT Id FROM Account");
+
+        BulkJobFailedException timedOut = assertThrows(BulkJobFailedException.class, query::awaitCompletion);
+
+        assertTrue(timedOut.isQueryTimeout(), timedOut.getMessage());
+        assertEquals("QUERY_TIMEOUT: Your query request was running for too long.", timedOut.errorMessage());
+        assertTrue(!new BulkJobFailedException("750R0000000zlh9IAA", "Failed", "INVALID_FIELD: No such column 'Nmae'").isQueryTimeout());
+        assertTrue(!new BulkJobFailedException("750R0000000zlh9IAA", "Aborted", null).isQueryTimeout());
+    }
+
+    @Test
     void anAbortedJobIsReportedAsSuch() {
         org.on("GET " + JOB, Reply.json(200, "bulk/job-Aborted.json"));
         org.on("PATCH " + JOB, Reply.json(200, "bulk/job-Aborted.json"));

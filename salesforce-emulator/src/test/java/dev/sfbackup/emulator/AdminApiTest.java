@@ -144,6 +144,47 @@ class AdminApiTest {
     }
 
     @Test
+    void queryTimeoutLimitedToLargeJobsFailsOnlyJobsOverThatManyRecords() {
+        TestOrg.reset(Map.of("objects", Map.of("Contact", 100)));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("object", "Contact", "errorCode", "QUERY_TIMEOUT", "times", -1, "jobRecordsAbove", 60))
+                .post("/emulator/admin/faults").then().statusCode(201).body("jobRecordsAbove", equalTo(60));
+        String sixtyFirst = TestOrg.api().queryParam("q", "SELECT Id FROM Contact ORDER BY Id LIMIT 1 OFFSET 60")
+                .get(TestOrg.DATA + "/query").then().statusCode(200).extract().path("records[0].Id");
+
+        assertEquals("Failed", bulkJobState("SELECT Id FROM Contact"), "100 records: above the limit");
+        assertEquals("Failed", bulkJobState("SELECT Id FROM Contact WHERE Id <= '" + sixtyFirst + "'"), "61 records");
+        assertEquals("JobComplete", bulkJobState("SELECT Id FROM Contact WHERE Id < '" + sixtyFirst + "'"), "60 records");
+        assertEquals("JobComplete", bulkJobState("SELECT Id FROM Contact WHERE Id >= '" + sixtyFirst + "'"), "40 records");
+    }
+
+    @Test
+    void aJobSizeLimitMustBeZeroOrMoreAndNotComeWithAResultSetLimit() {
+        given().contentType(ContentType.JSON).body(Map.of("errorCode", "QUERY_TIMEOUT", "jobRecordsAbove", -1))
+                .post("/emulator/admin/faults").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("jobRecordsAbove"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("errorCode", "QUERY_TIMEOUT", "jobRecordsAbove", 10, "maxRecordsAbove", 10))
+                .post("/emulator/admin/faults").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("jobRecordsAbove"));
+        given().get("/emulator/admin/faults").then().statusCode(200).body("$", hasSize(0));
+    }
+
+    private static String bulkJobState(String soql) {
+        String token = TestOrg.token();
+        String jobId = given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("operation", "query", "query", soql))
+                .post(TestOrg.DATA + "/jobs/query").then().statusCode(200).extract().path("id");
+        String state = "UploadComplete";
+        // each poll moves an emulated job one step on
+        for (int poll = 0; poll < 5 && (state.equals("UploadComplete") || state.equals("InProgress")); poll++) {
+            state = given().auth().oauth2(token).get(TestOrg.DATA + "/jobs/query/" + jobId).then().statusCode(200)
+                    .extract().path("state");
+        }
+        return state;
+    }
+
+    @Test
     void orgWideFaultsHitEveryDataCallAndClearing() {
         given().contentType(ContentType.JSON).body(Map.of("errorCode", "SERVER_UNAVAILABLE"))
                 .post("/emulator/admin/faults").then().statusCode(201);

@@ -63,13 +63,14 @@ public class BulkQueryService {
         plan.fields().stream().filter(f -> f.type() == FieldType.BASE64).findFirst().ifPresent(f -> {
             throw invalidJob("Binary field not supported in Bulk API 2.0 query: " + f.name());
         });
-        Optional<Fault> fault = faults.fire(plan.table().name());
+        int[] results = plan.execute(operation.equals("queryAll"));
+        Optional<Fault> fault = faults.fire(plan.table().name(), new FaultInjector.Size(null, results.length));
         if (fault.isPresent() && fault.get().status() != 400) {
             throw new SalesforceApiException(fault.get().status(), fault.get().errorCode(), fault.get().message());
         }
         long now = orgs.now();
         BulkJob job = new BulkJob(SalesforceIds.id("750", jobCounter.incrementAndGet()), operation, version, delimiter, ending, now,
-                orgs.current(), plan, plan.execute(operation.equals("queryAll")));
+                orgs.current(), plan, results);
         // A query fault (QUERY_TIMEOUT and the like) makes the job fail, as Salesforce reports it: in the job's state.
         fault.ifPresent(f -> job.fail(f.errorCode() + ": " + f.message(), now));
         synchronized (jobs) {
@@ -121,7 +122,7 @@ public class BulkQueryService {
             throw invalidJob("maxRecords must be a positive number");
         }
         int setSize = maxRecords == null ? config.bulkDefaultMaxRecords() : maxRecords;
-        faults.check(job.plan.table().name(), setSize);
+        faults.check(job.plan.table().name(), new FaultInjector.Size(setSize, null));
         int offset = locator == null || locator.isEmpty() ? 0 : decodeLocator(locator, job.results.length);
         int count = Math.min(job.results.length - offset, setSize);
         int end = offset + count;

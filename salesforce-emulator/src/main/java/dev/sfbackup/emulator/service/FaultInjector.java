@@ -23,6 +23,16 @@ public class FaultInjector {
             "QUERY_TIMEOUT", "Your query request was running for too long.",
             "UNKNOWN_EXCEPTION", "An unexpected error occurred. Please include this ErrorId if you contact support: 1234567890-12345 (-123456789)");
 
+    /**
+     * How large a request is, for faults limited to large ones.
+     *
+     * @param resultSet  the records per set a Bulk API 2.0 results download asks for, else null
+     * @param jobRecords the records a Bulk API 2.0 query job's query matches, else null
+     */
+    public record Size(Integer resultSet, Integer jobRecords) {
+        public static final Size NONE = new Size(null, null);
+    }
+
     private final List<Fault> faults = new ArrayList<>();
 
     public static int defaultStatus(String errorCode) {
@@ -47,29 +57,25 @@ public class FaultInjector {
 
     /** Applies latency and fires the first matching error fault of a request on the object (null: object-less faults only). */
     public void check(String objectName) {
-        check(objectName, null);
+        check(objectName, Size.NONE);
     }
 
-    /** Like {@link #check(String)} for a Bulk API 2.0 results download that asks for requestedRecords per set. */
-    public void check(String objectName, Integer requestedRecords) {
-        fire(objectName, requestedRecords).ifPresent(f -> {
+    /** Like {@link #check(String)} for a request of that size (a Bulk API 2.0 results download). */
+    public void check(String objectName, Size size) {
+        fire(objectName, size).ifPresent(f -> {
             throw new SalesforceApiException(f.status(), f.errorCode(), f.message());
         });
     }
 
     /** Like {@link #check} but hands the error fault back instead of throwing it (for Bulk jobs that fail as a job state). */
-    public Optional<Fault> fire(String objectName) {
-        return fire(objectName, null);
-    }
-
-    private Optional<Fault> fire(String objectName, Integer requestedRecords) {
+    public Optional<Fault> fire(String objectName, Size size) {
         long latency = 0;
         Fault error = null;
         synchronized (this) {
             for (int i = 0; i < faults.size(); i++) {
                 Fault f = faults.get(i);
                 boolean matches = objectName == null ? f.object() == null : f.object() != null && f.appliesTo(objectName);
-                if (!matches || f.remaining() == 0 || !f.appliesToSetSize(requestedRecords)) {
+                if (!matches || f.remaining() == 0 || !f.appliesToSize(size)) {
                     continue;
                 }
                 if (f.latencyMs() > 0) {

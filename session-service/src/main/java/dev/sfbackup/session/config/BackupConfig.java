@@ -61,9 +61,24 @@ public interface BackupConfig {
         @WithDefault("50000")
         long bulkThreshold();
 
-        /** Records per Bulk API 2.0 results page; halved after a QUERY_TIMEOUT. */
+        /** Records per Bulk API 2.0 results page; quartered after a QUERY_TIMEOUT on a results download. */
         @WithDefault("50000")
         int bulkMaxRecords();
+
+        /**
+         * When a Bulk API 2.0 query job over a whole object fails with QUERY_TIMEOUT, the object is read again in jobs
+         * over Id ranges of at most this many records; a range whose job times out too is quartered.
+         */
+        @WithDefault("500000")
+        int bulkSegmentRecords();
+
+        /** The smallest Id-range segment; a segment of this size that times out ends the task in ERROR. */
+        @WithDefault("1000")
+        int bulkSegmentMinRecords();
+
+        /** How many segment jobs of one read may time out (each quartering the segments) before the task gives up. */
+        @WithDefault("5")
+        int bulkSegmentTimeoutRetries();
 
         /**
          * How long one file or metadata upload waits while storage answers 503 with Retry-After (its repository is away

@@ -11,6 +11,7 @@ import dev.sfbackup.api.storage.RestorePointState;
 import dev.sfbackup.api.storage.RestorePointView;
 import dev.sfbackup.api.storage.Watermark;
 import dev.sfbackup.common.time.UtcMillisText;
+import dev.sfbackup.salesforce.BulkJobFailedException;
 import dev.sfbackup.salesforce.RestQuery;
 import dev.sfbackup.salesforce.QueryTimeoutException;
 import dev.sfbackup.salesforce.SObjectDescribe;
@@ -98,8 +99,26 @@ public class DataTaskExecutor {
                 journal.warn(task.sessionId(), task.taskId(), task.object() + ": QUERY_TIMEOUT on the Bulk API 2.0 read;"
                         + " retrying with smaller result chunks of " + bulkMaxRecords + " records");
                 context = context.withOrg(context.reconnect(bulkMaxRecords));
+            } catch (BulkJobFailedException failed) {
+                if (!bulk || !failed.isQueryTimeout() || plan.segmented()) {
+                    throw failed;
+                }
+                countFailedJob(context);
+                plan = plan.inBulkSegments(config.engine().bulkSegmentRecords());
+                journal.warn(task.sessionId(), task.taskId(), task.object() + ": the Bulk API 2.0 query job failed with"
+                        + " QUERY_TIMEOUT; reading again into a fresh restore point, one Bulk job per Id range of "
+                        + plan.bulkSegmentRecords() + " records");
             }
         }
+    }
+
+    /** A job that failed before its results still cost requests: they count against the task. */
+    private void countFailedJob(TaskContext context) {
+        ClaimedTask task = context.task();
+        progress.batchStored(task.taskId(), context.instanceId(), 0, null, 0, null, 0, RecordSource.BULK_JOB_CALLS)
+                .ifPresent(reason -> {
+                    throw new TaskInterrupted(reason);
+                });
     }
 
     private TaskOutcome backUp(TaskContext context, ReadPlan plan, boolean retried) {
@@ -160,8 +179,7 @@ public class DataTaskExecutor {
         Future<Deletions> deletions = plan.kind() == RestorePointKind.INCREMENTAL
                 ? lookups.submit(() -> findDeletions(context, plan)) : null;
         try (lookups;
-                RecordSource source = new ReadAhead(plan.bulk() ? RecordSource.bulk(context.org(), soql, normalizer)
-                        : RecordSource.rest(context.org(), soql, normalizer));
+                RecordSource source = new ReadAhead(source(context, plan, soql, normalizer));
                 BatchUploads uploads = new BatchUploads(config.engine().uploadConcurrency(),
                         batch -> storage.putBatch(point.id(), batch.seq(), batch.ndjson()),
                         (batch, result) -> acknowledge(context, batch, result))) {
@@ -187,6 +205,20 @@ public class DataTaskExecutor {
             }
         }
         return newest == null ? null : SalesforceDateTime.parse(newest);
+    }
+
+    private RecordSource source(TaskContext context, ReadPlan plan, String soql, RecordNormalizer normalizer) {
+        if (!plan.bulk()) {
+            return RecordSource.rest(context.org(), soql, normalizer);
+        }
+        if (!plan.segmented()) {
+            return RecordSource.bulk(context.org(), soql, normalizer);
+        }
+        ClaimedTask task = context.task();
+        BulkSegmentSize size = new BulkSegmentSize(plan.bulkSegmentRecords(), config.engine().bulkSegmentMinRecords(),
+                config.engine().bulkSegmentTimeoutRetries());
+        return new SegmentedBulkSource(context.org(), plan, task.object(), config.engine().incrementalOverlap(), normalizer,
+                size, line -> journal.warn(task.sessionId(), task.taskId(), task.object() + ": " + line));
     }
 
     /** Records a stored batch (in sequence order: resume continues after it) and stops the task when asked to. */

@@ -8,9 +8,26 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** How a data task reads its object: which fields, which records, through which API. */
+/**
+ * How a data task reads its object: which fields, which records, through which API. bulkSegmentRecords: 0 for one
+ * Bulk API 2.0 job over the whole object, else the Id-range segments to split it into (after a QUERY_TIMEOUT).
+ */
 record ReadPlan(SObjectDescribe describe, List<String> fields, RestorePointKind kind, String incrementalField,
-        Instant previousWatermark, boolean bulk) {
+        Instant previousWatermark, boolean bulk, int bulkSegmentRecords) {
+
+    ReadPlan(SObjectDescribe describe, List<String> fields, RestorePointKind kind, String incrementalField,
+            Instant previousWatermark, boolean bulk) {
+        this(describe, fields, kind, incrementalField, previousWatermark, bulk, 0);
+    }
+
+    /** The same read as a sequence of Bulk API 2.0 jobs over Id ranges of at most that many records. */
+    ReadPlan inBulkSegments(int records) {
+        return new ReadPlan(describe, fields, kind, incrementalField, previousWatermark, bulk, records);
+    }
+
+    boolean segmented() {
+        return bulkSegmentRecords > 0;
+    }
 
     /** Incremental reads start an overlap before the watermark, so a clock skew between org and us loses nothing. */
     Instant readFrom(Duration overlap) {
@@ -22,20 +39,52 @@ record ReadPlan(SObjectDescribe describe, List<String> fields, RestorePointKind 
      * its last committed batch; Bulk API 2.0 results have no order and are re-read whole.
      */
     String soql(String object, Duration overlap, String resumeAfterId) {
+        List<String> conditions = conditions(overlap);
+        if (resumeAfterId != null && !bulk) {
+            conditions.add("Id > '" + literal(resumeAfterId) + "'");
+        }
+        return select(String.join(", ", fields), object, conditions) + (bulk ? "" : " ORDER BY Id");
+    }
+
+    /**
+     * The Bulk API 2.0 SOQL of one segment: {@code Id >= fromId AND Id < toId} (toId null: no upper end). No ORDER BY
+     * or LIMIT: Salesforce documents that they disable a Bulk query's PK chunking and make timeouts likelier.
+     */
+    String segmentSoql(String object, Duration overlap, String fromId, String toId) {
+        List<String> conditions = conditions(overlap);
+        conditions.add("Id >= '" + literal(fromId) + "'");
+        if (toId != null) {
+            conditions.add("Id < '" + literal(toId) + "'");
+        }
+        return select(String.join(", ", fields), object, conditions);
+    }
+
+    /** The REST query for the first Id of the read at or after fromId (null: the very first), a seek on the Id index. */
+    String firstIdSoql(String object, Duration overlap, String fromId) {
+        List<String> conditions = conditions(overlap);
+        if (fromId != null) {
+            conditions.add("Id >= '" + literal(fromId) + "'");
+        }
+        return select("Id", object, conditions) + " ORDER BY Id LIMIT 1";
+    }
+
+    private List<String> conditions(Duration overlap) {
         List<String> conditions = new ArrayList<>();
         if (kind == RestorePointKind.INCREMENTAL) {
             conditions.add(incrementalField + " > " + SalesforceDateTime.soqlLiteral(readFrom(overlap)));
         }
-        if (resumeAfterId != null && !bulk) {
-            conditions.add("Id > '" + resumeAfterId.replace("'", "") + "'");
-        }
-        StringBuilder soql = new StringBuilder("SELECT ").append(String.join(", ", fields)).append(" FROM ").append(object);
+        return conditions;
+    }
+
+    private static String select(String columns, String object, List<String> conditions) {
+        StringBuilder soql = new StringBuilder("SELECT ").append(columns).append(" FROM ").append(object);
         if (!conditions.isEmpty()) {
             soql.append(" WHERE ").append(String.join(" AND ", conditions));
         }
-        if (!bulk) {
-            soql.append(" ORDER BY Id");
-        }
         return soql.toString();
+    }
+
+    private static String literal(String id) {
+        return id.replace("'", "");
     }
 }

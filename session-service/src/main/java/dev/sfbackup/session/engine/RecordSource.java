@@ -10,6 +10,9 @@ import java.util.List;
 /** Normalized records of one read, from REST query paging or a Bulk API 2.0 query job. */
 interface RecordSource extends Iterator<NormalizedRecord>, AutoCloseable {
 
+    /** Requests a Bulk API 2.0 query job costs before its results: the create and (at least) one status poll. */
+    long BULK_JOB_CALLS = 2;
+
     /** Requests sent to the org for this read so far. */
     long apiCalls();
 
@@ -48,7 +51,7 @@ interface RecordSource extends Iterator<NormalizedRecord>, AutoCloseable {
         return new RecordSource() {
             @Override
             public long apiCalls() {
-                return 2L + rows.chunksFetched();
+                return BULK_JOB_CALLS + rows.chunksFetched();
             }
 
             @Override

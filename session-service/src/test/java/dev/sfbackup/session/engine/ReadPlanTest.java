@@ -34,4 +34,18 @@ class ReadPlanTest {
         ReadPlan plan = new ReadPlan(ACCOUNT, List.of("Id"), RestorePointKind.FULL, null, null, true);
         assertEquals("SELECT Id FROM Account", plan.soql("Account", Duration.ofMinutes(5), "001000000000123"));
     }
+
+    @Test
+    void bulkSegmentsAreIdRangesWithoutOrderOrLimitAndTheSeekFindsTheirFirstId() {
+        ReadPlan plan = new ReadPlan(ACCOUNT, List.of("Id", "Name"), RestorePointKind.INITIAL, "SystemModstamp", null, true)
+                .inBulkSegments(2000);
+        assertEquals(2000, plan.bulkSegmentRecords());
+        assertEquals("SELECT Id, Name FROM Account WHERE Id >= '001000000000123' AND Id < '001000000000V3'",
+                plan.segmentSoql("Account", Duration.ofMinutes(5), "001000000000123", "001000000000V3"));
+        assertEquals("SELECT Id, Name FROM Account WHERE Id >= '001000000000123'",
+                plan.segmentSoql("Account", Duration.ofMinutes(5), "001000000000123", null));
+        assertEquals("SELECT Id FROM Account ORDER BY Id LIMIT 1", plan.firstIdSoql("Account", Duration.ofMinutes(5), null));
+        assertEquals("SELECT Id FROM Account WHERE Id >= '001000000000V3' ORDER BY Id LIMIT 1",
+                plan.firstIdSoql("Account", Duration.ofMinutes(5), "001000000000V3"));
+    }
 }

@@ -37,7 +37,7 @@ public final class AdminRequests {
 
     @RegisterForReflection
     public record AddFault(String object, String errorCode, Integer status, String message, Integer times, Long latencyMs,
-            Integer maxRecordsAbove) {
+            Integer maxRecordsAbove, Integer jobRecordsAbove) {
     }
 
     @RegisterForReflection

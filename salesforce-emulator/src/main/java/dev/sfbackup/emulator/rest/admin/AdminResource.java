@@ -140,12 +140,19 @@ public class AdminResource {
         if (request.maxRecordsAbove() != null && request.maxRecordsAbove() < 0) {
             throw ApiProblem.badRequest("maxRecordsAbove", "must be 0 or more (a Bulk results set size)");
         }
+        if (request.jobRecordsAbove() != null && request.jobRecordsAbove() < 0) {
+            throw ApiProblem.badRequest("jobRecordsAbove", "must be 0 or more (the records a Bulk query job matches)");
+        }
+        if (request.jobRecordsAbove() != null && request.maxRecordsAbove() != null) {
+            throw ApiProblem.badRequest("jobRecordsAbove", "give either maxRecordsAbove (result downloads) or jobRecordsAbove"
+                    + " (query jobs), not both: no request is both");
+        }
         String code = request.errorCode();
         Fault fault = new Fault(request.object(), code,
                 request.status() != null ? request.status() : code == null ? 0 : FaultInjector.defaultStatus(code),
                 request.message() != null ? request.message() : code == null ? null : FaultInjector.defaultMessage(code),
                 request.times() == null ? -1 : request.times(), request.latencyMs() == null ? 0 : request.latencyMs(),
-                request.maxRecordsAbove());
+                request.maxRecordsAbove(), request.jobRecordsAbove());
         faults.add(fault);
         return Response.status(201).entity(fault).build();
     }
