@@ -17,6 +17,10 @@ import dev.sfbackup.storage.restorepoint.service.RecordQuery;
 import dev.sfbackup.storage.restorepoint.service.RecordReadService;
 import dev.sfbackup.storage.restorepoint.service.RestorePointService;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.mutiny.unchecked.Unchecked;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -32,7 +36,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.io.InputStream;
 import java.net.URI;
 import java.sql.SQLException;
 import java.util.Locale;
@@ -93,8 +96,14 @@ public class RestorePointResource {
     @Path("{id}/batches/{seq}")
     @Consumes("application/x-ndjson")
     @Produces(MediaType.APPLICATION_JSON)
-    public BatchResult batch(@PathParam("id") String id, @PathParam("seq") String seq, InputStream body) throws Exception {
-        return ingest.ingest(RequestParameters.requiredUuid("id", id), RequestParameters.number("seq", seq), body);
+    @NonBlocking
+    public Uni<BatchResult> batch(@PathParam("id") String id, @PathParam("seq") String seq, byte[] body) {
+        // Non-blocking, so the I/O thread collects the whole body (up to quarkus.rest.input-buffer-size) before the
+        // call; a blocking method would hand it to the worker chunk by chunk, which cost a tenth of storage's CPU.
+        UUID pointId = RequestParameters.requiredUuid("id", id);
+        long batchSeq = RequestParameters.number("seq", seq);
+        return Uni.createFrom().item(Unchecked.supplier(() -> ingest.ingest(pointId, batchSeq, body)))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     @POST

@@ -1,6 +1,5 @@
 package dev.sfbackup.storage.restorepoint.service;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -20,8 +19,8 @@ import dev.sfbackup.storage.restorepoint.repository.StagingTable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
-import java.io.InputStream;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.UUID;
 
 /**
@@ -52,7 +51,7 @@ public class RecordIngestService {
     }
 
     @Transactional(rollbackOn = Exception.class)
-    public BatchResult ingest(UUID pointId, long seq, InputStream ndjson) throws SQLException, IOException {
+    public BatchResult ingest(UUID pointId, long seq, byte[] ndjson) throws SQLException, IOException {
         requireSeq(seq, "seq");
         RestorePoint point = openRecordPoint(pointId);
         if (!batches.claim(pointId, Kind.RECORDS, seq)) {
@@ -123,31 +122,59 @@ public class RecordIngestService {
         return point;
     }
 
-    private void stage(InputStream ndjson, StagingTable table) throws IOException {
-        try (JsonParser parser = recordMapper.createParser(ndjson)) {
-            CanonicalRecordReader records = new CanonicalRecordReader(parser);
-            while (true) {
-                CanonicalRecordReader.Read record;
-                try {
-                    JsonToken first = records.nextValue();
-                    if (first == null) {
-                        return;
-                    }
-                    if (first != JsonToken.START_OBJECT) {
-                        throw ApiProblem.badRequest(line(parser.currentLocation()), "each line must be one JSON object (a record)");
-                    }
-                    record = records.readRecord();
-                } catch (JsonProcessingException e) {
-                    throw ApiProblem.badRequest(line(e.getLocation()), "malformed JSON: " + e.getOriginalMessage());
-                }
-                requireId(record.id(), line(parser.currentLocation()) + ": Id");
-                table.add(record.id(), record.canonical().sha256(), codec.compress(record.canonical().json()));
+    /** One record per line; a line that is already canonical is stored as it came (see {@link CanonicalLine}). */
+    private void stage(byte[] ndjson, StagingTable table) throws IOException {
+        int lineNumber = 0;
+        for (int start = 0; start < ndjson.length; ) {
+            int end = lineEnd(ndjson, start);
+            lineNumber++;
+            String id = CanonicalLine.idIfCanonical(ndjson, start, end);
+            if (id != null) {
+                byte[] json = Arrays.copyOfRange(ndjson, start, end);
+                table.add(id, CanonicalRecord.ofCanonicalJson(json).sha256(), codec.compress(json));
+            } else if (!isBlank(ndjson, start, end)) {
+                stageParsed(ndjson, start, end, lineNumber, table);
             }
+            start = end + 1;
         }
     }
 
-    private static String line(JsonLocation location) {
-        return location == null ? "body" : "line " + location.getLineNr();
+    private void stageParsed(byte[] ndjson, int start, int end, int lineNumber, StagingTable table) throws IOException {
+        String line = "line " + lineNumber;
+        try (JsonParser parser = recordMapper.createParser(ndjson, start, end - start)) {
+            CanonicalRecordReader records = new CanonicalRecordReader(parser);
+            CanonicalRecordReader.Read record;
+            try {
+                if (records.nextValue() != JsonToken.START_OBJECT) {
+                    throw ApiProblem.badRequest(line, "each line must be one JSON object (a record)");
+                }
+                record = records.readRecord();
+                if (records.nextValue() != null) {
+                    throw ApiProblem.badRequest(line, "each line must be one JSON object (a record); this one holds more");
+                }
+            } catch (JsonProcessingException e) {
+                throw ApiProblem.badRequest(line, "malformed JSON: " + e.getOriginalMessage());
+            }
+            requireId(record.id(), line + ": Id");
+            table.add(record.id(), record.canonical().sha256(), codec.compress(record.canonical().json()));
+        }
+    }
+
+    private static int lineEnd(byte[] bytes, int from) {
+        int i = from;
+        while (i < bytes.length && bytes[i] != '\n') {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isBlank(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] != ' ' && bytes[i] != '\t' && bytes[i] != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void requireSeq(long seq, String field) {
