@@ -183,16 +183,17 @@ public class DataTaskExecutor {
                 BatchUploads uploads = new BatchUploads(config.engine().uploadConcurrency(),
                         batch -> storage.putBatch(point.id(), batch.seq(), batch.ndjson()),
                         (batch, result) -> acknowledge(context, batch, result))) {
-            NdjsonBatch batch = new NdjsonBatch();
+            NdjsonBatch batch = new NdjsonBatch(0);
             while (source.hasNext()) {
                 NormalizedRecord record = source.next();
                 newest = later(newest, record.text(incrementalIndex));
                 batch.add(record);
                 if (batch.size() >= config.engine().batchSize()) {
-                    uploads.submit(new BatchUploads.Batch(++seq, batch.toBytes(), batch.size(), batch.lastId(),
+                    byte[] ndjson = batch.toBytes();
+                    uploads.submit(new BatchUploads.Batch(++seq, ndjson, batch.size(), batch.lastId(),
                             source.apiCalls() - reportedCalls));
                     reportedCalls = source.apiCalls();
-                    batch = new NdjsonBatch();
+                    batch = new NdjsonBatch(ndjson.length);
                 }
             }
             if (batch.size() > 0 || seq == 0) {

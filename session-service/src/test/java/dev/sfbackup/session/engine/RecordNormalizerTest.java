@@ -30,9 +30,9 @@ class RecordNormalizerTest {
                 """);
         List<String> header = List.of("Description", "Id", "Name", "AnnualRevenue", "NumberOfEmployees", "IsPartner", "SystemModstamp");
         List<String> csv = List.of("", "001A", "Acme", "1500000", "12", "false", "2026-01-01T10:00:00.029Z");
-        NdjsonBatch fromRest = new NdjsonBatch();
+        NdjsonBatch fromRest = new NdjsonBatch(0);
         fromRest.add(normalizer.fromRest(rest));
-        NdjsonBatch fromCsv = new NdjsonBatch();
+        NdjsonBatch fromCsv = new NdjsonBatch(0);
         fromCsv.add(normalizer.fromCsv(header, csv));
         assertEquals(new String(fromRest.toBytes()), new String(fromCsv.toBytes()));
         assertEquals(false, new String(fromRest.toBytes()).contains("attributes"));
