@@ -39,7 +39,7 @@ start_service() {
     echo "up: $module already running (pid $(cat "$RUN/$module.pid"))"
     return
   fi
-  BACKUP_ENCRYPTION_KEY="$KEY" BACKUP_DB_PORT="${BACKUP_PG_PORT:-55432}" nohup "$JAVA_HOME/bin/java" -Xmx${BACKUP_SERVICE_HEAP:-768m} \
+  BACKUP_ENCRYPTION_KEY="$KEY" BACKUP_DB_PORT="$PG_PORT" nohup "$JAVA_HOME/bin/java" -Xmx${BACKUP_SERVICE_HEAP:-768m} \
     -Dquarkus.http.port="$port" \
     -Dquarkus.rest-client.policy-service.url=http://127.0.0.1:8081 \
     -Dquarkus.rest-client.session-service.url=http://127.0.0.1:8082 \
@@ -66,6 +66,8 @@ wait_ready() {
 
 build_if_missing
 "$SFB_ROOT/deploy/local/postgres.sh" start
+# the port the cluster really listens on, which is not BACKUP_PG_PORT when it was already running elsewhere
+PG_PORT="$("$SFB_ROOT/deploy/local/postgres.sh" port)"
 KEY="$(encryption_key)"
 for entry in "${SERVICES[@]}"; do start_service "${entry%%:*}" "${entry##*:}"; done
 for entry in "${SERVICES[@]}"; do wait_ready "${entry%%:*}" "${entry##*:}"; done

@@ -8,18 +8,31 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The project's private PostgreSQL cluster (deploy/local/postgres.sh), started on demand for tests. */
 public final class PrivatePostgres {
 
     public static final String USER = "postgres";
 
+    /** The line postgres.sh start ends with, naming the port the cluster really listens on. */
+    private static final Pattern RUNNING_ON = Pattern.compile("(?m)^postgres: running on 127\\.0\\.0\\.1:(\\d+) ");
+
+    private static Integer runningPort;
+
     private PrivatePostgres() {
     }
 
-    public static int port() {
-        String port = System.getenv("BACKUP_PG_PORT");
-        return port == null || port.isBlank() ? 55432 : Integer.parseInt(port.trim());
+    /**
+     * The port of the running cluster, starting it if needed. It is BACKUP_PG_PORT (default 55432) when the cluster
+     * starts here, but a cluster that already runs keeps its own port, which postgres.sh reports (with a warning).
+     */
+    public static synchronized int port() {
+        if (runningPort == null) {
+            ensureRunning();
+        }
+        return runningPort;
     }
 
     public static String jdbcUrl(String database) {
@@ -35,6 +48,14 @@ public final class PrivatePostgres {
             if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new IllegalStateException("cannot start the private PostgreSQL cluster:\n" + output);
             }
+            Matcher running = RUNNING_ON.matcher(output);
+            if (!running.find()) {
+                throw new IllegalStateException(script + " start did not say which port the cluster runs on:\n" + output);
+            }
+            if (output.contains("postgres: warning:")) {
+                System.err.print(output);
+            }
+            runningPort = Integer.parseInt(running.group(1));
         } catch (IOException e) {
             throw new IllegalStateException("cannot run " + script, e);
         } catch (InterruptedException e) {
