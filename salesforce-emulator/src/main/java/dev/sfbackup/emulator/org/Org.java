@@ -37,6 +37,7 @@ public final class Org {
             keyPrefix = "a0" + "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ".charAt(customObjects++ % 36);
         }
         SObjectTable table = new SObjectTable(this, name, label, keyPrefix, custom, fields, records);
+        table.indexModificationDates();
         tables.put(name.toLowerCase(Locale.ROOT), table);
         return table;
     }

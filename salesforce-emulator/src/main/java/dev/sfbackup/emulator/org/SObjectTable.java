@@ -187,6 +187,14 @@ public final class SObjectTable {
         return result;
     }
 
+    /**
+     * Builds the SystemModstamp index of the generated records now rather than at the first selective query: a real
+     * org's index exists before anyone asks, and a backup's first incremental read should not pay for building it.
+     */
+    void indexModificationDates() {
+        generatedByModified();
+    }
+
     private long[] generatedByModified() {
         long[] index = generatedByModified;
         if (index == null && generatedCount > 0) {

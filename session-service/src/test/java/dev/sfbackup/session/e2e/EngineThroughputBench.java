@@ -15,8 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,7 +32,7 @@ import org.postgresql.PGConnection;
  *     -Dit.test=EngineThroughputBench -Dbench.records=1000000 -De2e.batch-size=5000
  * </pre>
  * Initial run of one object of bench.records records from the emulator into storage (Bulk API 2.0, two engines),
- * then an incremental run after 1% of the records changed; baseline: PostgreSQL COPY of the same rows (id, jsonb)
+ * then two incremental runs, each after 1% of the records changed; baseline: PostgreSQL COPY of the same rows (id, jsonb)
  * into a plain table, measured in the same run. Figures go to stdout and target/engine-bench.txt.
  */
 class EngineThroughputBench {
@@ -50,24 +52,56 @@ class EngineThroughputBench {
             double initialSeconds = (System.nanoTime() - initialStart) / 1e9;
             assertEquals("SUCCESS", initial.path("status").asText(), initial.toString());
 
+            awaitAutovacuum();
             suite.mutate(Map.of("object", "Account", "update", records / 100));
             long incrementalStart = System.nanoTime();
             JsonNode incremental = suite.runToEnd(policy, Duration.ofHours(1));
             double incrementalSeconds = (System.nanoTime() - incrementalStart) / 1e9;
             assertEquals("SUCCESS", incremental.path("status").asText(), incremental.toString());
 
+            // the first incremental run is also the first REST read of the services' lives; the second shows a warm one
+            suite.mutate(Map.of("object", "Account", "update", records / 100));
+            long secondStart = System.nanoTime();
+            JsonNode second = suite.runToEnd(policy, Duration.ofHours(1));
+            double secondSeconds = (System.nanoTime() - secondStart) / 1e9;
+            assertEquals("SUCCESS", second.path("status").asText(), second.toString());
+
+            awaitAutovacuum();
             double copySeconds = copyBaseline(suite, records);
             String report = String.format(java.util.Locale.ROOT, """
                     engine bench: %d Account records, emulator -> session-service (2 instances) -> storage-service
                       initial run      %8.1f s  %10.0f records/s
                       incremental (1%%) %8.1f s  incremental/initial time ratio %.3f
+                      2nd incremental  %8.1f s  incremental/initial time ratio %.3f
                       COPY baseline    %8.1f s  %10.0f records/s
                       initial throughput / COPY throughput = %.3f
                     """, records, initialSeconds, records / initialSeconds, incrementalSeconds,
-                    incrementalSeconds / initialSeconds, copySeconds, records / copySeconds,
+                    incrementalSeconds / initialSeconds, secondSeconds, secondSeconds / initialSeconds, copySeconds, records / copySeconds,
                     (records / initialSeconds) / (records / copySeconds));
             System.out.println(report);
             Files.writeString(Path.of("target", "engine-bench.txt"), report);
+        }
+    }
+
+    /**
+     * Waits until PostgreSQL's autovacuum has processed the million new rows, as it has long before a scheduled
+     * incremental run; otherwise the vacuum competes with the incremental run for the two cores and its time varies
+     * by half from one bench run to the next.
+     */
+    private static void awaitAutovacuum() throws Exception {
+        try (Connection db = DriverManager.getConnection(PrivatePostgres.jdbcUrl("postgres"), PrivatePostgres.USER, "");
+                Statement query = db.createStatement()) {
+            Instant deadline = Instant.now().plusSeconds(120);
+            int quietChecks = 0;
+            while (quietChecks < 3 && Instant.now().isBefore(deadline)) {
+                try (ResultSet workers = query.executeQuery(
+                        "select count(*) from pg_stat_activity where backend_type = 'autovacuum worker'")) {
+                    workers.next();
+                    quietChecks = workers.getInt(1) == 0 ? quietChecks + 1 : 0;
+                }
+                Thread.sleep(1000);
+            }
+            query.execute("checkpoint");
         }
     }
 

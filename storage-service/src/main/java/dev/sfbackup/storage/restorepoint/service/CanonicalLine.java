@@ -92,24 +92,17 @@ final class CanonicalLine {
     private boolean string(boolean isId) {
         int start = ++p;
         boolean plain = true; // ASCII without escapes
-        while (p < end) {
+        while ((p = plainAsciiRun(p)) < end) {
             byte b = in[p];
             if (b == '"') {
                 return endOfString(start, plain, isId);
             }
-            if (b == '\\') {
-                if (p + 1 >= end || !isWriterEscape(in[p + 1])) {
-                    return false;
-                }
-                plain = false;
+            if (b == '\\' && p + 1 < end && isWriterEscape(in[p + 1])) {
                 p += 2;
-            } else if (b >= 0x20 && b != 0x7F) {
-                p++;
-            } else if (b < 0 && utf8Sequence()) {
-                plain = false;
-            } else {
+            } else if (b >= 0 || !utf8Sequence()) {
                 return false;
             }
+            plain = false;
         }
         return false;
     }
@@ -132,6 +125,21 @@ final class CanonicalLine {
             return !id.isBlank();
         }
         return true;
+    }
+
+    /** The first position from {@code from} on that holds a quote, a backslash, a control or a non-ASCII byte. */
+    private int plainAsciiRun(int from) {
+        byte[] bytes = in;
+        int limit = end;
+        int i = from;
+        while (i < limit) {
+            byte b = bytes[i];
+            if (b < 0x20 || b == '"' || b == '\\' || b == 0x7F) {
+                return i;
+            }
+            i++;
+        }
+        return i;
     }
 
     private static boolean isWriterEscape(byte b) {
