@@ -7,10 +7,13 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 
 /** A submitted Bulk API 2.0 query job: wait for it, then stream its CSV results chunk by chunk with {@link #rows()}. */
 public final class BulkQuery {
+
+    private static final Duration FIRST_POLL = Duration.ofMillis(200);
 
     private final ApiTransport transport;
     private final ObjectMapper json;
@@ -37,16 +40,22 @@ public final class BulkQuery {
         return job;
     }
 
-    /** Polls until JobComplete; throws {@link BulkJobFailedException} on Failed or Aborted. */
+    /**
+     * Polls until JobComplete, first after {@link #FIRST_POLL}, then at twice the previous wait up to the poll interval
+     * of the options (small jobs finish within a second, large ones are not polled more than needed); throws
+     * {@link BulkJobFailedException} on Failed or Aborted.
+     */
     public BulkQueryJob awaitCompletion() {
         Instant deadline = Instant.now().plus(options.bulkJobTimeout());
+        Duration wait = shorter(FIRST_POLL, options.bulkPollInterval());
         while (!job.isFinished()) {
             if (Instant.now().isAfter(deadline)) {
                 throw new SalesforceException(0, "BULK_JOB_TIMEOUT", "job " + job.id() + " still " + job.state()
                         + " after " + options.bulkJobTimeout(), false);
             }
-            pause();
+            pause(wait);
             refresh();
+            wait = shorter(wait.multipliedBy(2), options.bulkPollInterval());
         }
         if (!BulkQueryJob.JOB_COMPLETE.equals(job.state())) {
             throw new BulkJobFailedException(job.id(), job.state(), job.errorMessage());
@@ -100,9 +109,13 @@ public final class BulkQuery {
         }
     }
 
-    private void pause() {
+    private static Duration shorter(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private void pause(Duration wait) {
         try {
-            Thread.sleep(options.bulkPollInterval());
+            Thread.sleep(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TransportException("waiting for job " + job.id(), new InterruptedIOException("interrupted"));
