@@ -87,6 +87,30 @@ class RestorePointIngestTest {
     }
 
     @Test
+    void aLineStoredAsItCameAndTheSameRecordSpelledOtherwiseAreOneVersion() {
+        String initial = open(policy, "Case", "INITIAL");
+        String canonical = "{\"Amount\":12.5,\"ClosedDate\":\"2026-01-02T03:04:05.000Z\",\"Id\":\"500C\",\"Subject\":\"Caf\u00e9 \\\"A\\\"\"}";
+        batch(initial, 1, lines(canonical)).then().statusCode(200).body("recordsNew", equalTo(1));
+        committed(initial);
+
+        String incremental = open(policy, "Case", "INCREMENTAL");
+        String restSpelling = "{\"attributes\":{\"type\":\"Case\"},\"Subject\":\"Caf\\u00e9 \\\"A\\\"\",\"Id\":\"500C\","
+                + "\"Amount\":12.50,\"ClosedDate\":\"2026-01-02T03:04:05.000+0000\",\"Fax\":null}";
+        batch(incremental, 1, lines(restSpelling)).then().statusCode(200)
+                .body("recordsUnchanged", equalTo(1)).body("recordsChanged", equalTo(0));
+    }
+
+    @Test
+    void aRecordSpreadOverTwoLinesOrTwoRecordsOnOneLineAreRefusedNamingTheLine() {
+        String point = open(policy, "Campaign", "INITIAL");
+        batch(point, 1, record("701A", "Fine") + "\n{\"Id\":\"701B\",\n\"Name\":\"Split\"}\n").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("line 2"));
+        batch(point, 1, record("701A", "Fine") + " " + record("701B", "Same line") + "\n").then().statusCode(400)
+                .body("errors.field", hasItem("line 1"));
+        given().get("/api/v1/restore-points/" + point).then().body("counters.recordsNew", equalTo(0));
+    }
+
+    @Test
     void openPointIsInvisibleUntilCommitted() {
         String point = open(policy, "Lead", "INITIAL");
         ingest(point, 1, lines(record("00QA", "Lea")));

@@ -7,6 +7,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -33,8 +34,8 @@ public final class LocalBackend implements Backend {
         Path target = resolve(name);
         Path temp = root.resolve(TEMP_DIR).resolve(UUID.randomUUID() + ".part");
         try {
-            Files.createDirectories(temp.getParent());
-            Files.createDirectories(target.getParent());
+            createBelowRoot(temp.getParent());
+            createBelowRoot(target.getParent());
             long written;
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                  OutputStream out = Channels.newOutputStream(channel);
@@ -52,6 +53,23 @@ public final class LocalBackend implements Backend {
             throw new BackendException.Permanent("repository directory is missing: " + root, e);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * Creates the missing folders between the root and {@code dir}, never the root itself: a share that is not mounted
+     * must fail the write (NoSuchFileException), not get an empty folder in its place that the backup then fills.
+     */
+    private void createBelowRoot(Path dir) throws IOException {
+        for (int depth = root.getNameCount() + 1; depth <= dir.getNameCount(); depth++) {
+            Path folder = dir.getRoot().resolve(dir.subpath(0, depth));
+            if (!Files.isDirectory(folder)) {
+                try {
+                    Files.createDirectory(folder);
+                } catch (FileAlreadyExistsException createdMeanwhile) {
+                    // another upload created it
+                }
+            }
         }
     }
 
