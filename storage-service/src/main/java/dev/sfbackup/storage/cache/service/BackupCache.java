@@ -232,7 +232,7 @@ public class BackupCache {
      * ids) and its index files (the digest map, so cached points store only chunks the repository lacks).
      */
     public void refreshDigest(BackupRepository repository, RepositoryCache cache) throws IOException {
-        LocalBackend digest = new LocalBackend(cache.digestDirectory());
+        LocalBackend digest = LocalBackend.inOwnFolder(cache.digestDirectory());
         Path directory = cache.digestDirectory();
         try (Backend raw = connector.rawBackend(repository)) {
             for (String name : new String[]{"keys/master", "config"}) {

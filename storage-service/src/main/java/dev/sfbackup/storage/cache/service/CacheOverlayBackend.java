@@ -36,9 +36,9 @@ final class CacheOverlayBackend implements Backend {
     CacheOverlayBackend(Path pointDirectory, Path digestDirectory, Supplier<Backend> repositoryFactory, Path cacheRoot, long maxBytes,
                         boolean deduplicateAgainstRepository) {
         this.deduplicateAgainstRepository = deduplicateAgainstRepository;
-        this.point = new LocalBackend(pointDirectory);
+        this.point = LocalBackend.inOwnFolder(pointDirectory);
         this.pointDirectory = pointDirectory;
-        this.digest = new LocalBackend(digestDirectory);
+        this.digest = LocalBackend.inOwnFolder(digestDirectory);
         this.digestDirectory = digestDirectory;
         this.repositoryFactory = repositoryFactory;
         this.cacheRoot = cacheRoot;

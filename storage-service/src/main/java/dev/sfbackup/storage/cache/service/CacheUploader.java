@@ -131,7 +131,7 @@ public class CacheUploader {
         Path directory = cache.pointDirectory(point.id());
         QuarkusTransaction.requiringNew().run(() -> points.setLocation(point.id(), StorageLocation.UPLOADING));
         backupCache.closePoint(point.id());
-        LocalBackend local = new LocalBackend(directory);
+        LocalBackend local = LocalBackend.inOwnFolder(directory);
         try (Backend raw = connector.rawBackend(repository)) {
             List<Backend.ObjectInfo> objects = new ArrayList<>();
             for (String prefix : UPLOAD_ORDER) {
@@ -149,7 +149,7 @@ public class CacheUploader {
             for (Backend.ObjectInfo object : objects) {
                 verify(raw, directory, object);
             }
-            LocalBackend digest = new LocalBackend(cache.digestDirectory());
+            LocalBackend digest = LocalBackend.inOwnFolder(cache.digestDirectory());
             for (Backend.ObjectInfo object : objects) {
                 if (object.name().startsWith("index/")) {
                     digest.put(object.name(), Content.ofFile(directory.resolve(object.name())));

@@ -24,9 +24,21 @@ public final class LocalBackend implements Backend {
     private static final String TEMP_DIR = "tmp";
 
     private final Path root;
+    private final boolean ownsRoot;
 
+    /** A repository's folder, often a mounted share: a write never creates it (see {@link #createBelowRoot}). */
     public LocalBackend(Path root) {
+        this(root, false);
+    }
+
+    private LocalBackend(Path root, boolean ownsRoot) {
         this.root = root.toAbsolutePath().normalize();
+        this.ownsRoot = ownsRoot;
+    }
+
+    /** A folder of storage-service's own (the backup cache's), created by the first write when missing. */
+    public static LocalBackend inOwnFolder(Path root) {
+        return new LocalBackend(root, true);
     }
 
     @Override
@@ -34,6 +46,9 @@ public final class LocalBackend implements Backend {
         Path target = resolve(name);
         Path temp = root.resolve(TEMP_DIR).resolve(UUID.randomUUID() + ".part");
         try {
+            if (ownsRoot) {
+                Files.createDirectories(root);
+            }
             createBelowRoot(temp.getParent());
             createBelowRoot(target.getParent());
             long written;
