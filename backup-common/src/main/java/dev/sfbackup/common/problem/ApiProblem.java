@@ -46,6 +46,10 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(409, "Conflict", field + ": " + message, List.of(new Problem.FieldError(field, message)));
     }
 
+    public static ApiProblem contentTooLarge(String field, String message) {
+        return new ApiProblem(413, "Content Too Large", field + ": " + message, List.of(new Problem.FieldError(field, message)));
+    }
+
     public static ApiProblem preconditionFailed(String detail) {
         return new ApiProblem(412, "Precondition Failed", detail, List.of());
     }

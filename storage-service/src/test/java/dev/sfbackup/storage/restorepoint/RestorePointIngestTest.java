@@ -111,6 +111,16 @@ class RestorePointIngestTest {
     }
 
     @Test
+    void aBatchOverTheSizeLimitIsRefusedBeforeItFillsTheMemoryAndNothingIsStored() {
+        String point = open(policy, "Order", "INITIAL");
+        String bigRecord = record("801A", "x".repeat(4_100_000)); // the test profile allows 4,000,000 bytes per batch
+        batch(point, 1, lines(bigRecord)).then().statusCode(413).contentType("application/problem+json")
+                .body("errors.field", hasItem("body"));
+        given().get("/api/v1/restore-points/" + point).then().body("counters.recordsNew", equalTo(0));
+        batch(point, 1, lines(record("801A", "small"))).then().statusCode(200).body("recordsNew", equalTo(1));
+    }
+
+    @Test
     void openPointIsInvisibleUntilCommitted() {
         String point = open(policy, "Lead", "INITIAL");
         ingest(point, 1, lines(record("00QA", "Lea")));

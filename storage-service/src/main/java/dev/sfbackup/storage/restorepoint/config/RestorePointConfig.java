@@ -27,6 +27,10 @@ public interface RestorePointConfig {
     @WithDefault("100000")
     int maxDeletionIds();
 
+    /** Largest NDJSON record batch in bytes; a batch is held in memory while it is stored. */
+    @WithDefault("134217728")
+    long maxBatchBytes();
+
     /** Largest page size of the restore point list. */
     @WithDefault("500")
     int maxPageSize();

@@ -19,6 +19,7 @@ import dev.sfbackup.storage.restorepoint.repository.StagingTable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
+import java.io.InputStream;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.UUID;
@@ -48,6 +49,17 @@ public class RecordIngestService {
         this.codec = codec;
         this.config = config;
         this.recordMapper = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    }
+
+    /** The whole batch body, refused before it fills the memory when it is larger than the configured maximum. */
+    public byte[] readBatch(InputStream body) throws IOException {
+        long max = config.maxBatchBytes();
+        byte[] ndjson = body.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8));
+        if (ndjson.length > max) {
+            throw ApiProblem.contentTooLarge("body", "a record batch holds at most " + max
+                    + " bytes of NDJSON; send fewer records per batch");
+        }
+        return ndjson;
     }
 
     @Transactional(rollbackOn = Exception.class)
