@@ -79,10 +79,12 @@ final class NdjsonBatch {
         if (fields != encodedFor) {
             fieldPrefixes = new byte[fields.length][];
             for (int i = 0; i < fields.length; i++) {
-                NdjsonBatch name = new NdjsonBatch(0);
-                name.putString(fields[i]);
-                name.put((byte) ':');
-                fieldPrefixes[i] = name.toBytes();
+                // written past the records with the string escaping, copied out, then taken back
+                int start = length;
+                putString(fields[i]);
+                put((byte) ':');
+                fieldPrefixes[i] = Arrays.copyOfRange(bytes, start, length);
+                length = start;
             }
             encodedFor = fields;
         }
