@@ -134,6 +134,7 @@ public final class ServiceProcess implements AutoCloseable {
             command.add("-Dquarkus.http.port=" + chosenPort);
             command.add("-Dquarkus.profile=prod");
             command.addAll(flightRecording(module, chosenPort));
+            command.addAll(accessLog());
             config.forEach((key, value) -> command.add("-D" + key + "=" + value));
             command.add("-jar");
             command.add(jar.toString());
@@ -169,6 +170,19 @@ public final class ServiceProcess implements AutoCloseable {
         }
         return List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+DebugNonSafepoints",
                 "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + file);
+    }
+
+    /**
+     * With the system property {@code service.access-log=true}, every launched service logs each request it served
+     * with its status, response bytes and milliseconds (the log line's time is the request's end): a timeline of a
+     * benchmark run across the services.
+     */
+    private static List<String> accessLog() {
+        if (!Boolean.getBoolean("service.access-log")) {
+            return List.of();
+        }
+        return List.of("-Dquarkus.http.access-log.enabled=true", "-Dquarkus.http.record-request-start-time=true",
+                "-Dquarkus.http.access-log.pattern=%r %s %b %D");
     }
 
     private void awaitReady() {
