@@ -1,9 +1,11 @@
 package dev.sfbackup.salesforce;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
@@ -85,14 +87,26 @@ public final class SalesforceConnection {
         return counts;
     }
 
-    /** REST query, page by page (deleted and archived records excluded). */
-    public RestQuery query(String soql) {
-        return new RestQuery(transport, json, dataPath, false, soql, options.queryBatchSize());
+    /**
+     * REST query, page by page (deleted and archived records excluded); records as Salesforce sends them, including
+     * their {@code attributes} object.
+     */
+    public RestQuery<ObjectNode> query(String soql) {
+        return query(soql, this::readObject);
+    }
+
+    /** REST query whose records the reader turns into its own type as each page is parsed. */
+    public <T> RestQuery<T> query(String soql, RecordReader<T> reader) {
+        return new RestQuery<>(transport, json.getFactory(), reader, dataPath, false, soql, options.queryBatchSize());
     }
 
     /** REST queryAll: like {@link #query} but includes deleted (IsDeleted=true) and archived records. */
-    public RestQuery queryAll(String soql) {
-        return new RestQuery(transport, json, dataPath, true, soql, options.queryBatchSize());
+    public RestQuery<ObjectNode> queryAll(String soql) {
+        return new RestQuery<>(transport, json.getFactory(), this::readObject, dataPath, true, soql, options.queryBatchSize());
+    }
+
+    private ObjectNode readObject(JsonParser record) throws IOException {
+        return json.readTree(record);
     }
 
     /** Creates a Bulk API 2.0 query job ({@code operation: query}). */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sfbackup.salesforce.RecordedOrg.Reply;
 import java.time.Instant;
 import java.util.List;
@@ -85,7 +86,7 @@ class DescribeTest {
     @Test
     void anObjectWhoseUnfilteredQueryIsRefusedByImplementationRestrictionIsSkipped() {
         org.on("GET " + DATA + "/query", Reply.json(400, "errors/implementation-restriction.json"));
-        RestQuery query = connection.query("SELECT Id FROM ContentDocumentLink");
+        RestQuery<ObjectNode> query = connection.query("SELECT Id FROM ContentDocumentLink");
 
         MalformedQueryException refused = assertThrows(MalformedQueryException.class, query::hasNext);
 

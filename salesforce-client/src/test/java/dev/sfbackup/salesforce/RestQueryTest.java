@@ -1,18 +1,24 @@
 package dev.sfbackup.salesforce;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class RestQueryTest {
 
+    private static final String SECOND_PAGE = "/services/data/v62.0/query/01gD0000002HU6KIAW-2";
+
     private final RecordedOrg org = new RecordedOrg()
             .on("GET /services/data/v62.0/query", RecordedOrg.Reply.json(200, "rest/query-page-1.json"))
-            .on("GET /services/data/v62.0/query/01gD0000002HU6KIAW-2", RecordedOrg.Reply.json(200, "rest/query-page-2.json"));
+            .on("GET " + SECOND_PAGE, RecordedOrg.Reply.json(200, "rest/query-page-2.json"));
 
     @AfterEach
     void stop() {
@@ -20,18 +26,29 @@ class RestQueryTest {
     }
 
     @Test
-    void queryFollowsNextRecordsUrlOnlyWhenThePageIsUsedUp() {
-        RestQuery query = org.connect(RecordedOrg.fastOptions()).query("SELECT Id, Name, SystemModstamp FROM Account");
+    void theNextPageIsRequestedWhileTheCallerStillReadsThisOne() throws Exception {
+        RestQuery<ObjectNode> query = org.connect(RecordedOrg.fastOptions()).query("SELECT Id, Name, SystemModstamp FROM Account");
 
         assertEquals(3, query.totalSize());
         assertEquals("001D000000IRFmaIAH", query.next().get("Id").asText());
+        awaitRequest(SECOND_PAGE);
+        assertEquals(2, query.pagesFetched());
         assertEquals("001D000000IomazIAB", query.next().get("Id").asText());
-        assertEquals(1, query.pagesFetched(), "second page not fetched before the first is used up");
         ObjectNode third = query.next();
         assertEquals("Test 3, \"quoted\"", third.get("Name").asText());
         assertEquals("Account", third.get("attributes").get("type").asText());
-        assertEquals(2, query.pagesFetched());
-        assertTrue(!query.hasNext());
+        assertFalse(query.hasNext());
+        assertEquals(2, query.pagesFetched(), "the last page has no nextRecordsUrl: nothing more is requested");
+    }
+
+    @Test
+    void aFailureOfThePageAheadIsRaisedWhereItsFirstRecordWouldHaveBeen() {
+        org.on("GET " + SECOND_PAGE, RecordedOrg.Reply.json(403, "errors/request-limit-exceeded.json"));
+        RestQuery<ObjectNode> query = org.connect(RecordedOrg.fastOptions()).query("SELECT Id, Name, SystemModstamp FROM Account");
+
+        assertEquals("001D000000IRFmaIAH", query.next().get("Id").asText());
+        assertEquals("001D000000IomazIAB", query.next().get("Id").asText());
+        assertThrows(RequestLimitExceededException.class, query::hasNext);
     }
 
     @Test
@@ -56,5 +73,15 @@ class RestQueryTest {
 
         assertEquals(1, records.size());
         assertTrue(records.get(0).get("IsDeleted").asBoolean());
+    }
+
+    private void awaitRequest(String path) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (org.received("GET", path).isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                fail(path + " was not requested ahead while the first page was read");
+            }
+            Thread.sleep(10);
+        }
     }
 }

@@ -126,7 +126,7 @@ class ConnectorContractTest {
     void restQueryPagesThroughEveryRecordWithTheRequestedBatchSize() {
         SalesforceConnection connection = org.connect(EmulatedOrg.fastOptions().withQueryBatchSize(200));
 
-        RestQuery query = connection.query("SELECT Id, Name, SystemModstamp FROM Account");
+        RestQuery<ObjectNode> query = connection.query("SELECT Id, Name, SystemModstamp FROM Account");
         List<String> ids = query.stream().map(r -> r.get("Id").asText()).toList();
 
         assertEquals(1_000, query.totalSize());

@@ -1,6 +1,7 @@
 package dev.sfbackup.session.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sfbackup.api.policy.PolicyView;
 import dev.sfbackup.api.storage.BatchResult;
 import dev.sfbackup.api.storage.CommitRestorePoint;
@@ -246,10 +247,11 @@ public class DataTaskExecutor {
         Instant from = plan.readFrom(config.engine().incrementalOverlap());
         List<String> ids = new ArrayList<>();
         if (plan.describe().field("IsDeleted").isPresent()) {
-            RestQuery deleted = context.org().queryAll("SELECT Id FROM " + task.object() + " WHERE IsDeleted = true AND "
-                    + plan.incrementalField() + " > " + SalesforceDateTime.soqlLiteral(from));
-            deleted.forEachRemaining(record -> ids.add(record.path("Id").asText()));
-            return new Deletions(from, ids, deleted.pagesFetched());
+            try (RestQuery<ObjectNode> deleted = context.org().queryAll("SELECT Id FROM " + task.object() + " WHERE IsDeleted = true AND "
+                    + plan.incrementalField() + " > " + SalesforceDateTime.soqlLiteral(from))) {
+                deleted.forEachRemaining(record -> ids.add(record.path("Id").asText()));
+                return new Deletions(from, ids, deleted.pagesFetched());
+            }
         }
         Instant to = Instant.now();
         Instant start = from.isBefore(to.minus(Duration.ofDays(29))) ? to.minus(Duration.ofDays(29)) : from;

@@ -108,19 +108,20 @@ public class FileTaskExecutor {
             CacheNotice cacheNotice, Uploads uploads) {
         ClaimedTask task = context.task();
         uploads.inPass = 0;
-        RestQuery versions = context.org().query(soql(describe, since));
-        while (versions.hasNext()) {
-            ObjectNode version = versions.next();
-            JsonNode file = storeBody(context, point, version);
-            cacheNotice.stored(file, uploads.inPass);
-            uploads.inPass++;
-            uploads.total++;
-            Optional<String> stop = progress.batchStored(task.taskId(), context.instanceId(), uploads.total, version.path("Id").asText(),
-                    1, null, file.path("size").asLong(0), 1);
-            if (stop.isPresent()) {
-                throw new TaskInterrupted(stop.get());
+        try (RestQuery<ObjectNode> versions = context.org().query(soql(describe, since))) {
+            while (versions.hasNext()) {
+                ObjectNode version = versions.next();
+                JsonNode file = storeBody(context, point, version);
+                cacheNotice.stored(file, uploads.inPass);
+                uploads.inPass++;
+                uploads.total++;
+                Optional<String> stop = progress.batchStored(task.taskId(), context.instanceId(), uploads.total, version.path("Id").asText(),
+                        1, null, file.path("size").asLong(0), 1);
+                if (stop.isPresent()) {
+                    throw new TaskInterrupted(stop.get());
+                }
+                context.budget().check();
             }
-            context.budget().check();
         }
     }
 

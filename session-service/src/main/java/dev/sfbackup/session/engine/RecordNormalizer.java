@@ -1,10 +1,11 @@
 package dev.sfbackup.session.engine;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.sfbackup.common.time.UtcMillisText;
 import dev.sfbackup.salesforce.FieldDescribe;
 import dev.sfbackup.salesforce.SObjectDescribe;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ final class RecordNormalizer {
     private final String[] fields;
     private final String[] types;
     private final int idIndex;
+    private final Map<String, Integer> indexByName = new HashMap<>();
     private List<String> csvColumns;
     private int[] csvIndexOfField;
 
@@ -34,6 +36,9 @@ final class RecordNormalizer {
             types[i] = typeByField.getOrDefault(this.fields[i], "string");
         }
         this.idIndex = indexOf("Id");
+        for (int i = 0; i < this.fields.length; i++) {
+            indexByName.put(this.fields[i], i);
+        }
     }
 
     /** The position of a field in every record of this read, or -1 when the read does not select it. */
@@ -46,11 +51,21 @@ final class RecordNormalizer {
         return -1;
     }
 
-    NormalizedRecord fromRest(ObjectNode record) {
+    /**
+     * A record of a REST query page, read token by token (the parser at its START_OBJECT, left at its END_OBJECT).
+     * Numbers are typed from the text Salesforce sent, as Bulk CSV values are; objects (the {@code attributes}, a
+     * compound field) and fields the read does not select are skipped.
+     */
+    NormalizedRecord fromRest(JsonParser record) throws IOException {
         Object[] values = new Object[fields.length];
-        for (int i = 0; i < fields.length; i++) {
-            JsonNode value = record.get(fields[i]);
-            values[i] = value == null || value.isNull() ? null : typed(i, value.asText());
+        while (record.nextToken() == JsonToken.FIELD_NAME) {
+            Integer field = indexByName.get(record.currentName());
+            JsonToken value = record.nextToken();
+            if (value.isStructStart()) {
+                record.skipChildren();
+            } else if (field != null && value != JsonToken.VALUE_NULL) {
+                values[field] = typed(field, record.getText());
+            }
         }
         return record(values);
     }

@@ -20,7 +20,7 @@ interface RecordSource extends Iterator<NormalizedRecord>, AutoCloseable {
     void close();
 
     static RecordSource rest(SalesforceConnection org, String soql, RecordNormalizer normalizer) {
-        RestQuery query = org.query(soql);
+        RestQuery<NormalizedRecord> query = org.query(soql, normalizer::fromRest);
         return new RecordSource() {
             @Override
             public long apiCalls() {
@@ -34,12 +34,12 @@ interface RecordSource extends Iterator<NormalizedRecord>, AutoCloseable {
 
             @Override
             public NormalizedRecord next() {
-                return normalizer.fromRest(query.next());
+                return query.next();
             }
 
             @Override
             public void close() {
-                // pages are read whole; nothing stays open
+                query.close();
             }
         };
     }

@@ -1,5 +1,6 @@
 package dev.sfbackup.session.engine;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sfbackup.salesforce.BulkJobFailedException;
 import dev.sfbackup.salesforce.BulkQuery;
 import dev.sfbackup.salesforce.BulkRows;
@@ -96,10 +97,11 @@ final class SegmentedBulkSource implements RecordSource {
     }
 
     private Optional<String> firstIdFrom(String fromId) {
-        RestQuery seek = org.query(plan.firstIdSoql(object, overlap, fromId));
-        Optional<String> first = seek.hasNext() ? Optional.of(seek.next().path("Id").asText()) : Optional.empty();
-        finishedCalls += seek.pagesFetched();
-        return first;
+        try (RestQuery<ObjectNode> seek = org.query(plan.firstIdSoql(object, overlap, fromId))) {
+            Optional<String> first = seek.hasNext() ? Optional.of(seek.next().path("Id").asText()) : Optional.empty();
+            finishedCalls += seek.pagesFetched();
+            return first;
+        }
     }
 
     private void shrinkOrGiveUp(BulkJobFailedException failed, String fromId) {
