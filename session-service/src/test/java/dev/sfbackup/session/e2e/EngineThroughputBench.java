@@ -79,14 +79,14 @@ class EngineThroughputBench {
 
     /**
      * Runs the policy to its end and returns the run's time as the engine recorded it (from the request that created
-     * it to the end of its last session). The run is polled only four times a second: on two cores the benchmark's
-     * own polling would otherwise take CPU from the services it measures.
+     * it to the end of its last session), so it is polled only once a second: on two cores the benchmark's own
+     * polling would otherwise take CPU from the services it measures.
      */
     private static double successfulRunSeconds(BackupSuite suite, UUID policy) {
         String runId = suite.startRun(policy, suite.engineA);
         JsonNode run = suite.run(runId, suite.engineB);
         for (Instant deadline = Instant.now().plus(Duration.ofHours(1)); isActive(run) && Instant.now().isBefore(deadline); ) {
-            BackupSuite.sleep(250);
+            BackupSuite.sleep(1000);
             run = suite.run(runId, suite.engineB);
         }
         assertEquals("SUCCESS", run.path("status").asText(), run.toString());
