@@ -27,7 +27,10 @@ public class TaskProgress {
         this.status = status;
     }
 
-    /** Remembers the open restore point, so a resumed task continues writing into it. */
+    /**
+     * Remembers the open restore point, so a resumed task continues writing into it. The record counters start again
+     * with the fresh point (those of an earlier attempt went with its discarded point); API calls stay spent.
+     */
     @Transactional
     public void pointOpened(UUID taskId, UUID pointId, String pointKind, String watermarkField) {
         BackupTask task = tasks.findById(taskId);
@@ -36,6 +39,12 @@ public class TaskProgress {
         task.lastBatchSeq = 0;
         task.lastRecordId = null;
         task.watermarkField = watermarkField;
+        task.recordsRead = 0;
+        task.recordsNew = 0;
+        task.recordsChanged = 0;
+        task.recordsUnchanged = 0;
+        task.recordsDeleted = 0;
+        task.bytes = 0;
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.sfbackup.api.session.BackupKind;
 import dev.sfbackup.api.session.RunView;
 import dev.sfbackup.api.session.StartRun;
 import dev.sfbackup.api.session.TaskStatus;
+import dev.sfbackup.api.storage.BatchResult;
 import dev.sfbackup.session.BackupTask;
 import dev.sfbackup.session.Run;
 import dev.sfbackup.session.planning.PlanInput;
@@ -45,6 +46,9 @@ class TaskClaimsTest {
 
     @Inject
     TaskRepository tasks;
+
+    @Inject
+    TaskProgress progress;
 
     @Inject
     SessionLogRepository log;
@@ -117,5 +121,21 @@ class TaskClaimsTest {
             assertTrue(task.message.contains("after 3 attempts"), task.message);
             assertTrue(log.bySession(claimed.sessionId(), 0, 100).stream().anyMatch(line -> line.message.contains("resumed from batch 3")));
         });
+    }
+
+    @Test
+    void aRetryIntoAFreshPointCountsOnlyItsOwnRecordsButKeepsTheApiCallsOfTheFailedAttempt() {
+        plannedRun(1);
+        ClaimedTask task = claims.claim("engine-a").orElseThrow();
+        progress.pointOpened(task.taskId(), UUID.randomUUID(), "INITIAL", "SystemModstamp");
+        progress.batchStored(task.taskId(), "engine-a", 1, "001A", 10, new BatchResult(1, 10, 10, 0, 0, 0, false), 1000, 3);
+
+        progress.pointOpened(task.taskId(), UUID.randomUUID(), "INITIAL", "SystemModstamp");
+        progress.batchStored(task.taskId(), "engine-a", 1, "001A", 10, new BatchResult(1, 10, 10, 0, 0, 0, false), 1000, 2);
+
+        assertEquals(new TaskCounters(10, 10, 0, 0, 0), progress.counters(task.taskId()));
+        BackupTask stored = QuarkusTransaction.requiringNew().call(() -> tasks.findById(task.taskId()));
+        assertEquals(5, stored.apiCalls, "the failed attempt's requests were spent");
+        assertEquals(1000, stored.bytes);
     }
 }
