@@ -8,8 +8,10 @@ import dev.sfbackup.session.repository.SessionRepository;
 import dev.sfbackup.session.repository.TaskRepository;
 import dev.sfbackup.session.service.StatusRefresher;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -17,14 +19,33 @@ import java.util.UUID;
 @ApplicationScoped
 public class TaskProgress {
 
+    /** An empty last record id means the batch held no record: the task's last one stays. */
+    private static final String BATCH_STORED = """
+            WITH task AS (
+                UPDATE backup_task SET last_batch_seq = greatest(last_batch_seq, :seq),
+                    last_record_id = coalesce(nullif(:lastRecordId, ''), last_record_id),
+                    records_read = records_read + :read, records_new = records_new + :new,
+                    records_changed = records_changed + :changed, records_unchanged = records_unchanged + :unchanged,
+                    records_deleted = records_deleted + :deleted, bytes = bytes + :bytes, api_calls = api_calls + :apiCalls,
+                    heartbeat_at = :now
+                WHERE id = :task
+                RETURNING session_id, status, claimed_by),
+            session AS (
+                UPDATE backup_session s SET last_upload_at = :now FROM task WHERE s.id = task.session_id
+                RETURNING s.failure_reason, s.stop_requested)
+            SELECT session.failure_reason, session.stop_requested, task.status, task.claimed_by FROM task, session
+            """;
+
     private final TaskRepository tasks;
     private final SessionRepository sessions;
     private final StatusRefresher status;
+    private final EntityManager em;
 
-    public TaskProgress(TaskRepository tasks, SessionRepository sessions, StatusRefresher status) {
+    public TaskProgress(TaskRepository tasks, SessionRepository sessions, StatusRefresher status, EntityManager em) {
         this.tasks = tasks;
         this.sessions = sessions;
         this.status = status;
+        this.em = em;
     }
 
     /**
@@ -48,31 +69,31 @@ public class TaskProgress {
     }
 
     /**
-     * Records a batch storage accepted. Returns why the task must stop (operator stop, session failed, claim lost),
-     * or empty to go on.
+     * Records a batch storage accepted, in one statement that adds to the task's counters and notes the upload on its
+     * session. Returns why the task must stop (operator stop, session failed, claim lost), or empty to go on.
      */
     @Transactional
     public Optional<String> batchStored(UUID taskId, String instanceId, int seq, String lastRecordId, long recordsRead,
             BatchResult result, long bytes, long apiCalls) {
-        BackupTask task = tasks.findById(taskId);
-        Instant now = Instant.now();
-        task.lastBatchSeq = Math.max(task.lastBatchSeq, seq);
-        if (lastRecordId != null) {
-            task.lastRecordId = lastRecordId;
+        boolean counted = result != null && !result.duplicate();
+        List<?> rows = em.createNativeQuery(BATCH_STORED)
+                .setParameter("task", taskId)
+                .setParameter("now", Instant.now())
+                .setParameter("seq", seq)
+                .setParameter("lastRecordId", lastRecordId == null ? "" : lastRecordId)
+                .setParameter("read", recordsRead)
+                .setParameter("new", counted ? result.recordsNew() : 0)
+                .setParameter("changed", counted ? result.recordsChanged() : 0)
+                .setParameter("unchanged", counted ? result.recordsUnchanged() : 0)
+                .setParameter("deleted", counted ? result.recordsDeleted() : 0)
+                .setParameter("bytes", bytes)
+                .setParameter("apiCalls", apiCalls)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Optional.of("the task no longer exists");
         }
-        task.recordsRead += recordsRead;
-        task.apiCalls += apiCalls;
-        task.bytes += bytes;
-        if (result != null && !result.duplicate()) {
-            task.recordsNew += result.recordsNew();
-            task.recordsChanged += result.recordsChanged();
-            task.recordsUnchanged += result.recordsUnchanged();
-            task.recordsDeleted += result.recordsDeleted();
-        }
-        task.heartbeatAt = now;
-        BackupSession session = sessions.findById(task.sessionId);
-        session.lastUploadAt = now;
-        return reasonToStop(task, session, instanceId);
+        Object[] row = (Object[]) rows.get(0);
+        return reasonToStop((String) row[0], (Boolean) row[1], TaskStatus.valueOf((String) row[2]), (String) row[3], instanceId);
     }
 
     @Transactional
@@ -84,7 +105,8 @@ public class TaskProgress {
     @Transactional
     public Optional<String> shouldStop(UUID taskId, String instanceId) {
         BackupTask task = tasks.findById(taskId);
-        return reasonToStop(task, sessions.findById(task.sessionId), instanceId);
+        BackupSession session = sessions.findById(task.sessionId);
+        return reasonToStop(session.failureReason, session.stopRequested, task.status, task.claimedBy, instanceId);
     }
 
     /** Ends the task (unless it was taken away from this instance) and rolls its status up to session and run. */
@@ -101,15 +123,16 @@ public class TaskProgress {
         status.refreshSession(task.sessionId);
     }
 
-    private static Optional<String> reasonToStop(BackupTask task, BackupSession session, String instanceId) {
-        if (session.failureReason != null) {
-            return Optional.of("the session failed: " + session.failureReason);
+    private static Optional<String> reasonToStop(String sessionFailure, boolean stopRequested, TaskStatus taskStatus,
+            String claimedBy, String instanceId) {
+        if (sessionFailure != null) {
+            return Optional.of("the session failed: " + sessionFailure);
         }
-        if (session.stopRequested) {
+        if (stopRequested) {
             return Optional.of("stopped by an operator");
         }
-        if (task.status != TaskStatus.RUNNING || !instanceId.equals(task.claimedBy)) {
-            return Optional.of("the claim on this task was lost (taken over by " + task.claimedBy + ")");
+        if (taskStatus != TaskStatus.RUNNING || !instanceId.equals(claimedBy)) {
+            return Optional.of("the claim on this task was lost (taken over by " + claimedBy + ")");
         }
         return Optional.empty();
     }
