@@ -2,10 +2,8 @@ package dev.sfbackup.salesforce;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -165,7 +163,7 @@ public final class BulkRows implements Iterator<Map<String, String>>, AutoClosea
     private void reopenChunk() {
         HttpResponse<InputStream> response = chunkOpener.apply(chunkLocator);
         try {
-            chunk = new CsvRowReader(new InputStreamReader(ApiTransport.decodedBody(response), StandardCharsets.UTF_8), delimiter);
+            chunk = new CsvRowReader(ApiTransport.decodedBody(response), delimiter);
             List<String> header = chunk.next();
             if (header != null) {
                 columns = List.copyOf(header);
@@ -193,7 +191,7 @@ public final class BulkRows implements Iterator<Map<String, String>>, AutoClosea
         nextLocator = lastChunkOpened ? null : locator;
         expectedInChunk = response.headers().firstValue(NUMBER_OF_RECORDS).map(Long::parseLong).orElse(-1L);
         reportedRecords += Math.max(0, expectedInChunk);
-        chunk = new CsvRowReader(new InputStreamReader(ApiTransport.decodedBody(response), StandardCharsets.UTF_8), delimiter);
+        chunk = new CsvRowReader(ApiTransport.decodedBody(response), delimiter);
         List<String> header = chunk.next();
         if (header == null) {
             closeChunk();

@@ -2,26 +2,35 @@ package dev.sfbackup.salesforce;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * RFC 4180 reader over a stream: comma-separated, fields optionally double-quoted, {@code ""} inside quotes is a quote,
- * quoted fields may hold commas, CR and LF; records end with LF or CRLF. Holds one record in memory at a time.
+ * RFC 4180 reader over a UTF-8 stream: comma-separated, fields optionally double-quoted, {@code ""} inside quotes is
+ * a quote, quoted fields may hold commas, CR and LF; records end with LF or CRLF. Holds one record in memory at a
+ * time. It works on the bytes and decodes each field once: the delimiter, quote, CR and LF are ASCII, and no byte of
+ * a multi-byte UTF-8 character is, so none can be taken for one of them.
  */
 final class CsvRowReader implements Closeable {
 
-    private final Reader in;
-    private final char delimiter;
-    private final char[] buffer = new char[64 * 1024];
+    private final InputStream in;
+    private final byte delimiter;
+    private final byte[] buffer = new byte[64 * 1024];
     private int position;
     private int limit;
+    private byte[] field = new byte[256];
+    private int fieldLength;
     private int lastWidth = 16;
 
-    CsvRowReader(Reader in, char delimiter) {
+    CsvRowReader(InputStream in, char delimiter) {
+        if (delimiter > 127) {
+            throw new IllegalArgumentException("the delimiter must be an ASCII character, not " + delimiter);
+        }
         this.in = in;
-        this.delimiter = delimiter;
+        this.delimiter = (byte) delimiter;
     }
 
     /** The next record, or null at the end of the input. */
@@ -31,7 +40,7 @@ final class CsvRowReader implements Closeable {
             return null;
         }
         List<String> fields = new ArrayList<>(lastWidth);
-        StringBuilder field = new StringBuilder(64);
+        fieldLength = 0;
         boolean quoted = false;
         boolean fieldWasQuoted = false;
         while (true) {
@@ -40,60 +49,98 @@ final class CsvRowReader implements Closeable {
                     throw new IOException("CSV ends inside a quoted field");
                 }
                 if (c != '"') {
-                    // the run up to the next quote in one copy: values are long and mostly quoted
-                    field.append((char) c);
-                    int end = position;
-                    while (end < limit && buffer[end] != '"') {
-                        end++;
-                    }
-                    field.append(buffer, position, end - position);
-                    position = end;
+                    append(c);
+                    appendQuotedRun();
+                } else if (peek() == '"') {
+                    read();
+                    append('"');
                 } else {
-                    int after = peek();
-                    if (after == '"') {
-                        read();
-                        field.append('"');
-                    } else {
-                        quoted = false;
-                    }
+                    quoted = false;
                 }
-            } else if (c == '"' && field.isEmpty() && !fieldWasQuoted) {
+            } else if (c == '"' && fieldLength == 0 && !fieldWasQuoted) {
                 quoted = true;
                 fieldWasQuoted = true;
             } else if (c == delimiter) {
-                fields.add(field.toString());
-                field.setLength(0);
+                fields.add(takeField());
                 fieldWasQuoted = false;
             } else if (c == '\n' || c < 0) {
-                fields.add(field.toString());
-                lastWidth = fields.size();
-                return fields;
+                return endOfRecord(fields);
             } else if (c == '\r') {
                 if (peek() == '\n') {
                     read();
                 }
-                fields.add(field.toString());
-                lastWidth = fields.size();
-                return fields;
+                return endOfRecord(fields);
             } else {
-                field.append((char) c);
+                append(c);
+                appendUnquotedRun();
             }
             c = read();
         }
+    }
+
+    private List<String> endOfRecord(List<String> fields) {
+        fields.add(takeField());
+        lastWidth = fields.size();
+        return fields;
+    }
+
+    /** Copies the buffered bytes up to the next quote in one go: values are long and mostly quoted. */
+    private void appendQuotedRun() {
+        int end = position;
+        while (end < limit && buffer[end] != '"') {
+            end++;
+        }
+        append(buffer, position, end - position);
+        position = end;
+    }
+
+    /** Copies the buffered bytes up to the next delimiter, line end or quote in one go. */
+    private void appendUnquotedRun() {
+        int end = position;
+        while (end < limit) {
+            byte b = buffer[end];
+            if (b == delimiter || b == '\n' || b == '\r' || b == '"') {
+                break;
+            }
+            end++;
+        }
+        append(buffer, position, end - position);
+        position = end;
+    }
+
+    private void append(int b) {
+        if (fieldLength == field.length) {
+            field = Arrays.copyOf(field, field.length * 2);
+        }
+        field[fieldLength++] = (byte) b;
+    }
+
+    private void append(byte[] bytes, int from, int length) {
+        if (fieldLength + length > field.length) {
+            field = Arrays.copyOf(field, Math.max(field.length * 2, fieldLength + length));
+        }
+        System.arraycopy(bytes, from, field, fieldLength, length);
+        fieldLength += length;
+    }
+
+    private String takeField() {
+        String value = new String(field, 0, fieldLength, StandardCharsets.UTF_8);
+        fieldLength = 0;
+        return value;
     }
 
     private int read() throws IOException {
         if (position == limit && !fill()) {
             return -1;
         }
-        return buffer[position++];
+        return buffer[position++] & 0xFF;
     }
 
     private int peek() throws IOException {
         if (position == limit && !fill()) {
             return -1;
         }
-        return buffer[position];
+        return buffer[position] & 0xFF;
     }
 
     private boolean fill() throws IOException {

@@ -3,8 +3,9 @@ package dev.sfbackup.salesforce;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -43,9 +44,20 @@ class CsvRowReaderTest {
         assertEquals(List.of(List.of(big, "end")), read("\"" + big + "\",end\n", ','));
     }
 
+    @Test
+    void charactersOfSeveralBytesAreDecodedWholeWhereTheReadBufferCutsThem() throws IOException {
+        String text = "é€😀 Zürich, 東京";
+        for (int shift = 0; shift < 4; shift++) {
+            String unquoted = "x".repeat(64 * 1024 - 1 - shift) + text.replace(",", "");
+            String quoted = "y".repeat(64 * 1024 - 2 - shift) + text;
+            assertEquals(List.of(List.of(unquoted, "1"), List.of(quoted, "2")),
+                    read(unquoted + ",1\n\"" + quoted + "\",2\n", ','), "cut after " + shift + " more bytes");
+        }
+    }
+
     private static List<List<String>> read(String csv, char delimiter) throws IOException {
         List<List<String>> rows = new ArrayList<>();
-        try (CsvRowReader reader = new CsvRowReader(new StringReader(csv), delimiter)) {
+        try (CsvRowReader reader = new CsvRowReader(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), delimiter)) {
             for (List<String> row; (row = reader.next()) != null; ) {
                 rows.add(row);
             }
