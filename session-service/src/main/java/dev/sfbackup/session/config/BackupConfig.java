@@ -45,9 +45,21 @@ public interface BackupConfig {
         @WithDefault("PT1M")
         Duration staleAfter();
 
-        /** Records per batch sent to storage-service. */
-        @WithDefault("2000")
+        /** Records per batch sent to storage-service (at most; see batchBytes). */
+        @WithDefault("5000")
         int batchSize();
+
+        /**
+         * A batch is sent once it holds this many bytes of NDJSON, even with fewer than batchSize records: records
+         * with long text fields (up to 131,072 characters each) must not make a batch that storage-service refuses
+         * (it takes at most 128 MiB) or that fills the memory.
+         */
+        @WithDefault("8388608")
+        int batchBytes();
+
+        /** Deleted record ids per storage-service call (storage takes at most 100,000 by default). */
+        @WithDefault("10000")
+        int deletionsPerCall();
 
         /** Batch uploads one data task keeps in flight while it reads on (each holds one batch in memory). */
         @WithDefault("3")

@@ -42,6 +42,8 @@ import java.util.concurrent.Future;
 public class DataTaskExecutor {
 
     private static final int MAX_BULK_TIMEOUT_RETRIES = 3;
+    /** Deletion calls of one claim attempt are numbered from attempt * this (storage's seq is a long). */
+    private static final long DELETION_CALLS_PER_ATTEMPT = 1L << 32;
 
     private final StorageClient storage;
     private final TaskProgress progress;
@@ -189,7 +191,7 @@ public class DataTaskExecutor {
                 NormalizedRecord record = source.next();
                 newest = later(newest, record.text(incrementalIndex));
                 batch.add(record);
-                if (batch.size() >= config.engine().batchSize()) {
+                if (batch.isFull(config.engine().batchSize(), config.engine().batchBytes())) {
                     byte[] ndjson = batch.toBytes();
                     uploads.submit(new BatchUploads.Batch(++seq, ndjson, batch.size(), batch.lastId(),
                             source.apiCalls() - reportedCalls));
@@ -262,15 +264,33 @@ public class DataTaskExecutor {
         return new Deletions(from, ids, 1);
     }
 
+    /**
+     * Sends the deleted ids in calls of at most deletions-per-call ids (a mass delete in the org can remove millions of
+     * records; storage takes a bounded number per call). The calls' sequence numbers belong to this claim attempt:
+     * storage recognises a retried call, and a resumed task sends every part again, so a list that changed between
+     * attempts cannot shift a part boundary past an id (storage tombstones only ids still alive, counting each once).
+     */
     private void storeDeletions(TaskContext context, RestorePointView point, Deletions deletions) {
         ClaimedTask task = context.task();
         List<String> ids = deletions.ids();
-        BatchResult result = ids.isEmpty() ? null : storage.deletions(point.id(), new RecordDeletions(ids, 1L));
-        Optional<String> stop = progress.batchStored(task.taskId(), context.instanceId(), 0, null, 0, result, 0,
-                deletions.apiCalls());
-        if (!ids.isEmpty()) {
-            journal.info(task.sessionId(), task.taskId(), task.object() + ": " + ids.size() + " deletions since " + deletions.since());
+        if (ids.isEmpty()) {
+            recordDeletions(context, null, deletions.apiCalls());
+            return;
         }
+        int perCall = config.engine().deletionsPerCall();
+        long seq = task.attempt() * DELETION_CALLS_PER_ATTEMPT;
+        long apiCalls = deletions.apiCalls();
+        for (int from = 0; from < ids.size(); from += perCall) {
+            List<String> part = ids.subList(from, Math.min(from + perCall, ids.size()));
+            recordDeletions(context, storage.deletions(point.id(), new RecordDeletions(part, ++seq)), apiCalls);
+            apiCalls = 0;
+        }
+        journal.info(task.sessionId(), task.taskId(), task.object() + ": " + ids.size() + " deletions since " + deletions.since());
+    }
+
+    private void recordDeletions(TaskContext context, BatchResult result, long apiCalls) {
+        ClaimedTask task = context.task();
+        Optional<String> stop = progress.batchStored(task.taskId(), context.instanceId(), 0, null, 0, result, 0, apiCalls);
         if (stop.isPresent()) {
             throw new TaskInterrupted(stop.get());
         }

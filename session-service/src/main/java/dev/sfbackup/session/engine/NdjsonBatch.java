@@ -66,6 +66,11 @@ final class NdjsonBatch {
         return size;
     }
 
+    /** True once the batch holds maxRecords records or maxBytes bytes (the record that crossed the line included). */
+    boolean isFull(int maxRecords, int maxBytes) {
+        return size >= maxRecords || length >= maxBytes;
+    }
+
     String lastId() {
         return lastId;
     }

@@ -60,6 +60,7 @@ final class BackupSuite implements AutoCloseable {
             ServiceProcess storage = track(started, ServiceProcess.builder("storage-service").freshDatabase("session_e2e_storage")
                     .config("backup.repositories.encryption-key", TEST_ENCRYPTION_KEY)
                     .config("backup.cache.upload-every", "1h") // tests upload cached points when they choose
+                    .config("backup.restore-points.max-deletion-ids", "4")
                     .maxHeap("512m").start());
             ServiceProcess policy = track(started, ServiceProcess.builder("policy-service").freshDatabase("session_e2e_policy")
                     .config("backup.encryption-key", TEST_ENCRYPTION_KEY).start());
@@ -96,6 +97,8 @@ final class BackupSuite implements AutoCloseable {
                 .config("backup.engine.watchdog-every", "1s")
                 .config("backup.engine.stale-after", "PT20S")
                 .config("backup.engine.batch-size", System.getProperty("e2e.batch-size", "250"))
+                // storage takes at most 4 ids per deletions call here: a deletion test of more proves they are sent in parts
+                .config("backup.engine.deletions-per-call", "3")
                 // above every object of the tests' demo org, so only objects a test makes larger are read with Bulk API 2.0
                 .config("backup.engine.bulk-threshold", "5000");
     }

@@ -56,4 +56,16 @@ class NdjsonBatchTest {
         }
         return text.toString();
     }
+
+    @Test
+    void aBatchOfWideRecordsIsFullAtTheByteLimitLongBeforeTheRecordLimit() {
+        String longText = "x".repeat(100_000);
+        NdjsonBatch batch = new NdjsonBatch(0);
+        for (int i = 0; i < 10; i++) {
+            batch.add(new NormalizedRecord("001" + i, new String[] {"Description", "Id"}, new Object[] {longText, "001" + i}));
+        }
+        assertEquals(false, batch.isFull(5_000, 1 << 20), "10 records of 100 KB are below 1 MiB");
+        batch.add(new NormalizedRecord("00110", new String[] {"Description", "Id"}, new Object[] {longText, "00110"}));
+        assertEquals(true, batch.isFull(5_000, 1 << 20), "the 11th crosses 1 MiB");
+    }
 }
