@@ -249,8 +249,9 @@ public class DataTaskExecutor {
         Instant from = plan.readFrom(config.engine().incrementalOverlap());
         List<String> ids = new ArrayList<>();
         if (plan.describe().field("IsDeleted").isPresent()) {
-            try (RestQuery<ObjectNode> deleted = context.org().queryAll("SELECT Id FROM " + task.object() + " WHERE IsDeleted = true AND "
-                    + plan.incrementalField() + " > " + SalesforceDateTime.soqlLiteral(from))) {
+            String soql = "SELECT Id FROM " + task.object() + " WHERE IsDeleted = true AND " + plan.incrementalField()
+                    + " > " + SalesforceDateTime.soqlLiteral(from);
+            try (RestQuery<ObjectNode> deleted = context.org().queryAll(soql)) {
                 deleted.forEachRemaining(record -> ids.add(record.path("Id").asText()));
                 return new Deletions(from, ids, deleted.pagesFetched());
             }

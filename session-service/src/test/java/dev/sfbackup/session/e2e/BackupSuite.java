@@ -233,7 +233,8 @@ final class BackupSuite implements AutoCloseable {
      * RestAssured costs a benchmark's two cores about a quarter of a second per second of polling.
      */
     JsonNode run(String runId, ServiceProcess via) {
-        HttpRequest get = HttpRequest.newBuilder(URI.create(via.url() + "/api/v1/runs/" + runId)).timeout(Duration.ofSeconds(30)).build();
+        HttpRequest get = HttpRequest.newBuilder(URI.create(via.url() + "/api/v1/runs/" + runId))
+                .timeout(Duration.ofSeconds(30)).build();
         try {
             HttpResponse<String> response = POLLER.send(get, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
