@@ -34,21 +34,14 @@ final class RecordNormalizer {
         this.types = new String[this.fields.length];
         for (int i = 0; i < this.fields.length; i++) {
             types[i] = typeByField.getOrDefault(this.fields[i], "string");
-        }
-        this.idIndex = indexOf("Id");
-        for (int i = 0; i < this.fields.length; i++) {
             indexByName.put(this.fields[i], i);
         }
+        this.idIndex = indexOf("Id");
     }
 
     /** The position of a field in every record of this read, or -1 when the read does not select it. */
     int indexOf(String field) {
-        for (int i = 0; i < fields.length; i++) {
-            if (fields[i].equals(field)) {
-                return i;
-            }
-        }
-        return -1;
+        return indexByName.getOrDefault(field, -1);
     }
 
     /**
