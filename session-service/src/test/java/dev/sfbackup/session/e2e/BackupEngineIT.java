@@ -215,7 +215,7 @@ class BackupEngineIT {
         // 4,500 cases come in three REST pages of 2,000; the latency fault leaves seconds between pages to kill in
         suite.resetOrg(Map.of("Case", 4500), 3, 2000);
         UUID policy = suite.policy(List.of("Case"), true, Map.of("parallelism", 1));
-        suite.fault(Map.of("object", "Case", "latencyMs", 3000, "times", -1));
+        suite.fault(Map.of("object", "Case", "latencyMs", 6000, "times", -1));
         String runId = suite.startRun(policy, suite.engineA);
         JsonNode running = awaitTaskWithCommittedBatches(runId);
         String victim = running.path("claimedBy").asText();
@@ -393,11 +393,14 @@ class BackupEngineIT {
         suite.enableCache(repository, Files.createTempDirectory("e2e-cache"));
         UUID policy = suite.policy(List.of("Account"), true, FAST, repository);
         Path away = directory.resolveSibling(directory.getFileName() + "-away");
+        // every org request waits 300 ms until the share is gone, so the FILE point cannot finish before the move
+        suite.fault(Map.of("latencyMs", 300, "times", -1));
         java.util.concurrent.CompletableFuture<JsonNode> running = java.util.concurrent.CompletableFuture.supplyAsync(() -> suite.runToEnd(policy));
         JsonNode run;
         try {
             String filePoint = suite.awaitFirstFileOfTheFilePoint(policy);
             Files.move(directory, away); // the share goes away after the FILE point stored its first file
+            suite.clearFaults();
             run = running.get();
             assertEquals("SUCCESS", run.path("status").asText(), run.toString());
             JsonNode point = suite.point(filePoint);
