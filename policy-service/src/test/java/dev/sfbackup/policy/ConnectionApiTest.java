@@ -22,11 +22,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -140,7 +140,7 @@ class ConnectionApiTest {
     @Test
     void secretsNeverReachTheLog() {
         String secret = "log-canary-" + UUID.randomUUID();
-        List<String> logged = new ArrayList<>();
+        List<String> logged = new CopyOnWriteArrayList<>(); // request threads log too
         Handler capture = new Handler() {
             @Override
             public void publish(LogRecord record) {

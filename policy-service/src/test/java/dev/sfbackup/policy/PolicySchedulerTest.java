@@ -113,7 +113,7 @@ class PolicySchedulerTest {
         int after = SessionServiceStub.startsOf(id).size();
         do {
             before = after;
-            Thread.sleep(1500);
+            Thread.sleep(3000);
             after = SessionServiceStub.startsOf(id).size();
         } while (after != before);
         return after;
