@@ -91,26 +91,30 @@ public class DataTaskExecutor {
                         : ", incremental field " + plan.incrementalField())
                 + (kind == RestorePointKind.INCREMENTAL ? " since " + plan.readFrom(config.engine().incrementalOverlap()) : ""));
         int bulkMaxRecords = config.engine().bulkMaxRecords();
+        // null while one Bulk job reads the whole object; once segmented, every later attempt goes on at the size reached
+        BulkSegmentSize segments = null;
         for (int retry = 0; ; retry++) {
             try {
-                return backUp(context, plan, retry > 0);
+                return backUp(context, plan, segments, retry > 0);
             } catch (QueryTimeoutException timeout) {
                 if (!bulk || retry >= MAX_BULK_TIMEOUT_RETRIES) {
                     throw timeout;
                 }
                 bulkMaxRecords = Math.max(1000, bulkMaxRecords / 4);
                 journal.warn(task.sessionId(), task.taskId(), task.object() + ": QUERY_TIMEOUT on the Bulk API 2.0 read;"
-                        + " retrying with smaller result chunks of " + bulkMaxRecords + " records");
+                        + " retrying with smaller result chunks of " + bulkMaxRecords + " records"
+                        + (segments == null ? "" : ", in Id ranges of " + segments.records() + " records"));
                 context = context.withOrg(context.reconnect(bulkMaxRecords));
             } catch (BulkJobFailedException failed) {
-                if (!bulk || !failed.isQueryTimeout() || plan.segmented()) {
+                if (!bulk || !failed.isQueryTimeout() || segments != null) {
                     throw failed;
                 }
                 countFailedJob(context);
-                plan = plan.inBulkSegments(config.engine().bulkSegmentRecords());
+                segments = new BulkSegmentSize(config.engine().bulkSegmentRecords(), config.engine().bulkSegmentMinRecords(),
+                        config.engine().bulkSegmentTimeoutRetries());
                 journal.warn(task.sessionId(), task.taskId(), task.object() + ": the Bulk API 2.0 query job failed with"
                         + " QUERY_TIMEOUT; reading again into a fresh restore point, one Bulk job per Id range of "
-                        + plan.bulkSegmentRecords() + " records");
+                        + segments.records() + " records");
             }
         }
     }
@@ -124,7 +128,7 @@ public class DataTaskExecutor {
                 });
     }
 
-    private TaskOutcome backUp(TaskContext context, ReadPlan plan, boolean retried) {
+    private TaskOutcome backUp(TaskContext context, ReadPlan plan, BulkSegmentSize segments, boolean retried) {
         ClaimedTask task = context.task();
         RestorePointView point = resumableOrNewPoint(context, plan);
         if (point.state() == RestorePointState.COMMITTED) {
@@ -132,7 +136,7 @@ public class DataTaskExecutor {
         }
         boolean resuming = task.isResumed() && point.id().equals(task.restorePointId()) && task.lastBatchSeq() > 0;
         try {
-            Instant newestChange = readAndStore(context, plan, point, resuming);
+            Instant newestChange = readAndStore(context, plan, segments, point, resuming);
             return finishPoint(context, plan, point, newestChange, retried);
         } catch (RuntimeException failure) {
             discardQuietly(context, point);
@@ -168,7 +172,8 @@ public class DataTaskExecutor {
      * Reads the object and stores it batch by batch, uploading while reading on (see {@link BatchUploads}); returns
      * the newest incremental-field value seen.
      */
-    private Instant readAndStore(TaskContext context, ReadPlan plan, RestorePointView point, boolean resuming) {
+    private Instant readAndStore(TaskContext context, ReadPlan plan, BulkSegmentSize segments, RestorePointView point,
+            boolean resuming) {
         ClaimedTask task = context.task();
         String resumeAfterId = resuming ? task.lastRecordId() : null;
         int seq = resuming ? BatchUploads.resumeAfterSeq(task.lastBatchSeq()) : 0;
@@ -182,7 +187,7 @@ public class DataTaskExecutor {
         Future<Deletions> deletions = plan.kind() == RestorePointKind.INCREMENTAL
                 ? lookups.submit(() -> findDeletions(context, plan)) : null;
         try (lookups;
-                RecordSource source = new ReadAhead(source(context, plan, soql, normalizer));
+                RecordSource source = new ReadAhead(source(context, plan, segments, soql, normalizer));
                 BatchUploads uploads = new BatchUploads(config.engine().uploadConcurrency(),
                         batch -> storage.putBatch(point.id(), batch.seq(), batch.ndjson()),
                         (batch, result) -> acknowledge(context, batch, result))) {
@@ -211,18 +216,17 @@ public class DataTaskExecutor {
         return newest == null ? null : SalesforceDateTime.parse(newest);
     }
 
-    private RecordSource source(TaskContext context, ReadPlan plan, String soql, RecordNormalizer normalizer) {
+    private RecordSource source(TaskContext context, ReadPlan plan, BulkSegmentSize segments, String soql,
+            RecordNormalizer normalizer) {
         if (!plan.bulk()) {
             return RecordSource.rest(context.org(), soql, normalizer);
         }
-        if (!plan.segmented()) {
+        if (segments == null) {
             return RecordSource.bulk(context.org(), soql, normalizer);
         }
         ClaimedTask task = context.task();
-        BulkSegmentSize size = new BulkSegmentSize(plan.bulkSegmentRecords(), config.engine().bulkSegmentMinRecords(),
-                config.engine().bulkSegmentTimeoutRetries());
         return new SegmentedBulkSource(context.org(), plan, task.object(), config.engine().incrementalOverlap(), normalizer,
-                size, line -> journal.warn(task.sessionId(), task.taskId(), task.object() + ": " + line));
+                segments, line -> journal.warn(task.sessionId(), task.taskId(), task.object() + ": " + line));
     }
 
     /** Records a stored batch (in sequence order: resume continues after it) and stops the task when asked to. */

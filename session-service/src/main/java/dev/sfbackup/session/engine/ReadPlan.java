@@ -9,25 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How a data task reads its object: which fields, which records, through which API. bulkSegmentRecords: 0 for one
- * Bulk API 2.0 job over the whole object, else the Id-range segments to split it into (after a QUERY_TIMEOUT).
+ * How a data task reads its object: which fields, which records, through which API (Bulk API 2.0: one job over the
+ * whole object, or after a QUERY_TIMEOUT one job per Id range, see {@link SegmentedBulkSource}).
  */
 record ReadPlan(SObjectDescribe describe, List<String> fields, RestorePointKind kind, String incrementalField,
-        Instant previousWatermark, boolean bulk, int bulkSegmentRecords) {
-
-    ReadPlan(SObjectDescribe describe, List<String> fields, RestorePointKind kind, String incrementalField,
-            Instant previousWatermark, boolean bulk) {
-        this(describe, fields, kind, incrementalField, previousWatermark, bulk, 0);
-    }
-
-    /** The same read as a sequence of Bulk API 2.0 jobs over Id ranges of at most that many records. */
-    ReadPlan inBulkSegments(int records) {
-        return new ReadPlan(describe, fields, kind, incrementalField, previousWatermark, bulk, records);
-    }
-
-    boolean segmented() {
-        return bulkSegmentRecords > 0;
-    }
+        Instant previousWatermark, boolean bulk) {
 
     /** Incremental reads start an overlap before the watermark, so a clock skew between org and us loses nothing. */
     Instant readFrom(Duration overlap) {

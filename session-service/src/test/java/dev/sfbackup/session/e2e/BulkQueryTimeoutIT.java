@@ -62,6 +62,28 @@ class BulkQueryTimeoutIT {
     }
 
     @Test
+    void aDownloadTimeoutInASegmentedReadReadsAgainAtTheSegmentSizeAlreadyReached() {
+        suite.resetOrgWithAccounts(ACCOUNTS);
+        UUID policy = suite.policy(List.of("Account"), true, Map.of("parallelism", 1));
+        suite.fault(Map.of("object", "Account", "errorCode", "QUERY_TIMEOUT", "jobRecordsAbove", 2000, "times", -1));
+        // and the results downloads of the segments that pass time out at 50,000 records per set, the engine's first size
+        suite.fault(Map.of("object", "Account", "errorCode", "QUERY_TIMEOUT", "maxRecordsAbove", 20_000, "times", -1));
+
+        JsonNode run = suite.runToEnd(policy);
+
+        JsonNode account = onlyTask(run);
+        assertEquals("WARNING", account.path("status").asText(), account.toString());
+        String log = suite.log(run.path("sessions").get(0).path("id").asText());
+        assertTrue(log.contains("retrying with smaller result chunks of 12500 records, in Id ranges of 1953 records"), log);
+        assertEquals(1, occurrences(log, "QUERY_TIMEOUT on the Bulk API 2.0 segment of 7812 records"),
+                "the read again starts at the segment size reached, not at 500,000 with its four failing jobs: " + log);
+        String point = suite.latestPoint(policy, "Account").path("id").asText();
+        assertEquals(suite.orgRecords("Account").keySet(), suite.storedRecords(point, "Account").keySet());
+        assertEquals(ACCOUNTS, suite.storedRecordCount(point, "Account"), "every record exactly once");
+        assertEquals(1, suite.committedPoints(policy, "Account"));
+    }
+
+    @Test
     void whenEvenTheSmallestSegmentsTimeOutTheTaskEndsInErrorAndSaysWhy() {
         suite.resetOrgWithAccounts(ACCOUNTS);
         UUID policy = suite.policy(List.of("Account"), true, Map.of("parallelism", 1));
@@ -77,6 +99,10 @@ class BulkQueryTimeoutIT {
                 && log.contains("after 5 retries with smaller chunks; giving up"), log);
         assertTrue(account.path("message").asText().contains("giving up"), account.toString());
         assertEquals(0, suite.committedPoints(policy, "Account"), "nothing was committed");
+    }
+
+    private static int occurrences(String text, String part) {
+        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
     }
 
     private static JsonNode onlyTask(JsonNode run) {

@@ -37,9 +37,7 @@ class ReadPlanTest {
 
     @Test
     void bulkSegmentsAreIdRangesWithoutOrderOrLimitAndTheSeekFindsTheirFirstId() {
-        ReadPlan plan = new ReadPlan(ACCOUNT, List.of("Id", "Name"), RestorePointKind.INITIAL, "SystemModstamp", null, true)
-                .inBulkSegments(2000);
-        assertEquals(2000, plan.bulkSegmentRecords());
+        ReadPlan plan = new ReadPlan(ACCOUNT, List.of("Id", "Name"), RestorePointKind.INITIAL, "SystemModstamp", null, true);
         assertEquals("SELECT Id, Name FROM Account WHERE Id >= '001000000000123' AND Id < '001000000000V3'",
                 plan.segmentSoql("Account", Duration.ofMinutes(5), "001000000000123", "001000000000V3"));
         assertEquals("SELECT Id, Name FROM Account WHERE Id >= '001000000000123'",
