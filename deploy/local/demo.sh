@@ -17,7 +17,7 @@ call() { # method url [json body]: prints the response body, fails loudly with i
   cat "$out"; rm -f "$out"
 }
 
-# find-or-create by name, so a second demo reuses what the first one made
+# find-or-create by name, so a second demo reuses the repository and connection the first one made
 find_id() { call GET "$1" | jq -r --arg n "$2" '(if type == "array" then . else .items end)[] | select(.name == $n) | .id' | head -1; }
 
 ensure() { # url name json
@@ -31,8 +31,11 @@ repository=$(ensure "$STORAGE/api/v1/repositories" demo-local \
   "{\"name\":\"demo-local\",\"kind\":\"LOCAL\",\"path\":\"$SFB_LOCAL/repositories/demo\"}")
 connection=$(ensure "$POLICY/api/v1/connections" demo-org \
   '{"name":"demo-org","loginUrl":"http://127.0.0.1:8089","apiVersion":"62.0","flow":"CLIENT_CREDENTIALS","clientId":"demo-client","clientSecret":"demo-secret"}')
-policy=$(ensure "$POLICY/api/v1/policies" demo-policy \
-  "{\"name\":\"demo-policy\",\"connectionId\":\"$connection\",\"repositoryId\":\"$repository\",\"retentionDays\":30}")
+# a new policy for every demo, so its first run is INITIAL: the emulated org starts from the same seed whenever the
+# emulator starts, so an earlier demo's restore points would already hold this demo's inserts and deletions
+name="demo-policy-$(date -u +%Y%m%dT%H%M%SZ)"
+policy=$(call POST "$POLICY/api/v1/policies" \
+  "{\"name\":\"$name\",\"connectionId\":\"$connection\",\"repositoryId\":\"$repository\",\"retentionDays\":30}" | jq -r .id)
 echo "demo: repository $repository, connection $connection, policy $policy"
 
 run_and_report() {
