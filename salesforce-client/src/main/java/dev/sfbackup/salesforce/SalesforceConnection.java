@@ -97,12 +97,16 @@ public final class SalesforceConnection {
 
     /** REST query whose records the reader turns into its own type as each page is parsed. */
     public <T> RestQuery<T> query(String soql, RecordReader<T> reader) {
-        return new RestQuery<>(transport, json.getFactory(), reader, dataPath, false, soql, options.queryBatchSize());
+        return restQuery(soql, false, reader);
     }
 
     /** REST queryAll: like {@link #query} but includes deleted (IsDeleted=true) and archived records. */
     public RestQuery<ObjectNode> queryAll(String soql) {
-        return new RestQuery<>(transport, json.getFactory(), this::readObject, dataPath, true, soql, options.queryBatchSize());
+        return restQuery(soql, true, this::readObject);
+    }
+
+    private <T> RestQuery<T> restQuery(String soql, boolean includeDeleted, RecordReader<T> reader) {
+        return new RestQuery<>(transport, json.getFactory(), reader, dataPath, includeDeleted, soql, options.queryBatchSize());
     }
 
     private ObjectNode readObject(JsonParser record) throws IOException {
