@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +18,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -191,6 +194,62 @@ class AdminApiTest {
         TestOrg.api().get(TestOrg.DATA + "/sobjects").then().statusCode(503).body("[0].errorCode", equalTo("SERVER_UNAVAILABLE"));
         given().delete("/emulator/admin/faults").then().statusCode(204);
         TestOrg.api().get(TestOrg.DATA + "/sobjects").then().statusCode(200);
+    }
+
+    @Test
+    void aHoldFaultKeepsMatchingCallsWaitingUntilItIsRemovedAndLetsOtherCallsThrough() throws Exception {
+        TestOrg.reset(Map.of("objects", Map.of("Contact", 2500)));
+        int id = given().contentType(ContentType.JSON).body(Map.of("object", "Contact", "call", "queryMore", "hold", true, "times", 1))
+                .post("/emulator/admin/faults").then().statusCode(201).body("hold", equalTo(true)).extract().path("id");
+        String next = TestOrg.api().queryParam("q", "SELECT Id FROM Contact").get(TestOrg.DATA + "/query").then().statusCode(200)
+                .body("records", hasSize(2000)).extract().path("nextRecordsUrl");
+        String token = TestOrg.token();
+        CompletableFuture<Integer> held = CompletableFuture.supplyAsync(
+                () -> given().auth().oauth2(token).get(next).then().extract().statusCode());
+        assertTrue(awaitHeld(id, 1), "the queryMore call is held");
+        TestOrg.api().queryParam("q", "SELECT Id FROM Contact").get(TestOrg.DATA + "/query").then().statusCode(200);
+        TestOrg.api().queryParam("q", "SELECT Id FROM Account").get(TestOrg.DATA + "/query").then().statusCode(200);
+        assertFalse(held.isDone(), "still held while other calls pass");
+
+        given().delete("/emulator/admin/faults/" + id).then().statusCode(204);
+        assertEquals(200, held.get(30, TimeUnit.SECONDS), "removing the fault lets the held call go on");
+        given().get("/emulator/admin/faults").then().statusCode(200).body("$", hasSize(0));
+        given().delete("/emulator/admin/faults/" + id).then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void aHoldFaultTakesNoErrorOrLatencyAndACallNeedsAnObjectItKnows() {
+        given().contentType(ContentType.JSON).body(Map.of("object", "Contact", "hold", true, "errorCode", "QUERY_TIMEOUT"))
+                .post("/emulator/admin/faults").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("hold"));
+        given().contentType(ContentType.JSON).body(Map.of("call", "queryMore", "hold", true))
+                .post("/emulator/admin/faults").then().statusCode(400).body("errors[0].field", equalTo("call"));
+        given().contentType(ContentType.JSON).body(Map.of("object", "Contact", "call", "upsert", "hold", true))
+                .post("/emulator/admin/faults").then().statusCode(400).body("errors[0].field", equalTo("call"));
+        given().get("/emulator/admin/faults").then().statusCode(200).body("$", hasSize(0));
+    }
+
+    @Test
+    void aFaultNarrowedToDescribeFailsOnlyTheDescribe() {
+        given().contentType(ContentType.JSON).body(Map.of("object", "Contact", "call", "describe", "errorCode", "QUERY_TIMEOUT"))
+                .post("/emulator/admin/faults").then().statusCode(201);
+        TestOrg.api().get(TestOrg.DATA + "/sobjects/Contact/describe").then().statusCode(400)
+                .body("[0].errorCode", equalTo("QUERY_TIMEOUT"));
+        TestOrg.api().queryParam("q", "SELECT Id FROM Contact").get(TestOrg.DATA + "/query").then().statusCode(200);
+    }
+
+    /** Polls the fault list until the fault holds that many calls (a condition, not a wait long enough). */
+    private static boolean awaitHeld(int id, int calls) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            List<Integer> held = given().get("/emulator/admin/faults").then().statusCode(200).extract()
+                    .path("findAll { it.id == " + id + " }.held");
+            if (!held.isEmpty() && held.get(0) == calls) {
+                return true;
+            }
+            Thread.onSpinWait();
+        }
+        return false;
     }
 
     @Test

@@ -49,7 +49,7 @@ public class ApiGate {
             return Optional.of(SalesforceErrorMappers.response(403, "REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded.", List.of()));
         }
         try {
-            faults.check(null);
+            faults.check(null, FaultInjector.Call.ANY);
         } catch (SalesforceApiException e) {
             return Optional.of(SalesforceErrorMappers.response(e.status(), e.errorCode(), e.getMessage(), e.fields()));
         }

@@ -64,7 +64,8 @@ public class BulkQueryService {
             throw invalidJob("Binary field not supported in Bulk API 2.0 query: " + f.name());
         });
         int[] results = plan.execute(operation.equals("queryAll"));
-        Optional<Fault> fault = faults.fire(plan.table().name(), new FaultInjector.Size(null, results.length));
+        Optional<Fault> fault = faults.fire(plan.table().name(), FaultInjector.Call.BULK_JOB,
+                new FaultInjector.Size(null, results.length));
         if (fault.isPresent() && fault.get().status() != 400) {
             throw new SalesforceApiException(fault.get().status(), fault.get().errorCode(), fault.get().message());
         }
@@ -122,7 +123,7 @@ public class BulkQueryService {
             throw invalidJob("maxRecords must be a positive number");
         }
         int setSize = maxRecords == null ? config.bulkDefaultMaxRecords() : maxRecords;
-        faults.check(job.plan.table().name(), new FaultInjector.Size(setSize, null));
+        faults.check(job.plan.table().name(), FaultInjector.Call.BULK_RESULTS, new FaultInjector.Size(setSize, null));
         int offset = locator == null || locator.isEmpty() ? 0 : decodeLocator(locator, job.results.length);
         int count = Math.min(job.results.length - offset, setSize);
         int end = offset + count;

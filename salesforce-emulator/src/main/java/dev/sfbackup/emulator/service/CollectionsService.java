@@ -58,7 +58,7 @@ public class CollectionsService {
                 results.add(SaveResult.failed(null, error("ENTITY_IS_DELETED", "entity is deleted")));
                 writes.add(null);
             } else {
-                faults.check(table.get().name());
+                faults.check(table.get().name(), FaultInjector.Call.COLLECTIONS);
                 results.add(SaveResult.ok(table.get().idOf(index)));
                 writes.add(new Write(table.get(), index, Map.of()));
             }
@@ -122,7 +122,7 @@ public class CollectionsService {
         }
         SObjectTable table = org.table(typeName).orElseThrow(() -> new RecordRejected(null,
                 error("INVALID_TYPE", "sObject type '" + typeName + "' is not supported.")));
-        faults.check(table.name());
+        faults.check(table.name(), FaultInjector.Call.COLLECTIONS);
         Object idValue = record.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("Id")).map(Map.Entry::getValue).findFirst().orElse(null);
         int index = -1;
         if (create && idValue != null) {

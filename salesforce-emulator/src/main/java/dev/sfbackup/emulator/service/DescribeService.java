@@ -51,7 +51,7 @@ public class DescribeService {
     public SObjectTable table(String object) {
         SObjectTable table = orgs.current().table(object).orElseThrow(() -> new SalesforceApiException(404, "NOT_FOUND",
                 "The requested resource does not exist"));
-        faults.check(table.name());
+        faults.check(table.name(), FaultInjector.Call.DESCRIBE);
         return table;
     }
 

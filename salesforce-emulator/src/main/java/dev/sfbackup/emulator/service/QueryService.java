@@ -51,7 +51,7 @@ public class QueryService {
 
     public QueryPage query(String version, String soql, boolean includeDeleted, Integer requestedBatch) {
         QueryPlan plan = compile(soql);
-        faults.check(plan.table().name());
+        faults.check(plan.table().name(), FaultInjector.Call.QUERY);
         int[] indexes = plan.execute(includeDeleted);
         if (plan.countOnly()) {
             return new QueryPage(indexes.length, true, null, List.of());
@@ -79,7 +79,7 @@ public class QueryService {
         if (cursor == null || cursor.org() != orgs.current() || offset < 0 || offset > cursor.indexes().length) {
             throw new SalesforceApiException(400, "INVALID_QUERY_LOCATOR", "invalid query locator");
         }
-        faults.check(cursor.plan().table().name());
+        faults.check(cursor.plan().table().name(), FaultInjector.Call.QUERY_MORE);
         return page(cursor, locator.substring(0, dash), offset);
     }
 

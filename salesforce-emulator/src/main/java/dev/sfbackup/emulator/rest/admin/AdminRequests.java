@@ -36,8 +36,8 @@ public final class AdminRequests {
     }
 
     @RegisterForReflection
-    public record AddFault(String object, String errorCode, Integer status, String message, Integer times, Long latencyMs,
-            Integer maxRecordsAbove, Integer jobRecordsAbove) {
+    public record AddFault(String object, String call, String errorCode, Integer status, String message, Integer times,
+            Long latencyMs, Boolean hold, Integer maxRecordsAbove, Integer jobRecordsAbove) {
     }
 
     @RegisterForReflection

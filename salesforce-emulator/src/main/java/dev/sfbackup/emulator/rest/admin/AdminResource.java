@@ -125,8 +125,20 @@ public class AdminResource {
     @POST
     @Path("faults")
     public Response addFault(AdminRequests.AddFault request) {
-        if (request == null || (request.errorCode() == null && request.latencyMs() == null)) {
-            throw ApiProblem.badRequest("errorCode", "give an errorCode (e.g. QUERY_TIMEOUT, REQUEST_LIMIT_EXCEEDED) or a latencyMs");
+        boolean hold = request != null && Boolean.TRUE.equals(request.hold());
+        if (request == null || (request.errorCode() == null && request.latencyMs() == null && !hold)) {
+            throw ApiProblem.badRequest("errorCode", "give an errorCode (e.g. QUERY_TIMEOUT, REQUEST_LIMIT_EXCEEDED), a latencyMs"
+                    + " or hold: true");
+        }
+        if (hold && (request.errorCode() != null || request.latencyMs() != null)) {
+            throw ApiProblem.badRequest("hold", "a hold fault keeps requests waiting until it is removed; give it without"
+                    + " errorCode and latencyMs");
+        }
+        if (request.call() != null && request.object() == null) {
+            throw ApiProblem.badRequest("call", "narrows an object's fault to one kind of call: give an object too");
+        }
+        if (request.call() != null && FaultInjector.Call.ofApiName(request.call()).isEmpty()) {
+            throw ApiProblem.badRequest("call", "must be one of describe, query, queryMore, bulkJob, bulkResults, collections");
         }
         if (request.object() != null && orgs.current().table(request.object()).isEmpty()) {
             throw ApiProblem.badRequest("object", "unknown object '" + request.object() + "'");
@@ -148,13 +160,12 @@ public class AdminResource {
                     + " (query jobs), not both: no request is both");
         }
         String code = request.errorCode();
-        Fault fault = new Fault(request.object(), code,
+        Fault fault = new Fault(0, request.object(), request.call(), code,
                 request.status() != null ? request.status() : code == null ? 0 : FaultInjector.defaultStatus(code),
                 request.message() != null ? request.message() : code == null ? null : FaultInjector.defaultMessage(code),
-                request.times() == null ? -1 : request.times(), request.latencyMs() == null ? 0 : request.latencyMs(),
+                request.times() == null ? -1 : request.times(), request.latencyMs() == null ? 0 : request.latencyMs(), hold, 0,
                 request.maxRecordsAbove(), request.jobRecordsAbove());
-        faults.add(fault);
-        return Response.status(201).entity(fault).build();
+        return Response.status(201).entity(faults.add(fault)).build();
     }
 
     @GET
@@ -167,6 +178,16 @@ public class AdminResource {
     @Path("faults")
     public Response clearFaults() {
         faults.clear();
+        return Response.noContent().build();
+    }
+
+    /** Removes one fault; the requests a hold fault keeps waiting go on. */
+    @DELETE
+    @Path("faults/{id}")
+    public Response removeFault(@PathParam("id") long id) {
+        if (!faults.remove(id)) {
+            throw ApiProblem.notFound("fault", id);
+        }
         return Response.noContent().build();
     }
 
