@@ -4,12 +4,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
 /** The result of work that ran alongside a task, with its failure rethrown as it was thrown. */
-final class Awaited {
+public final class Awaited {
 
     private Awaited() {
     }
 
-    static <T> T resultOf(Future<T> work, String waitingFor) {
+    public static <T> T resultOf(Future<T> work, String waitingFor) {
         try {
             return work.get();
         } catch (ExecutionException failed) {

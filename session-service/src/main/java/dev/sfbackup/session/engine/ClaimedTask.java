@@ -1,18 +1,12 @@
 package dev.sfbackup.session.engine;
 
-import dev.sfbackup.api.session.BackupKind;
-import dev.sfbackup.api.session.SessionType;
 import java.util.UUID;
 
 /**
- * What an engine instance needs to run a task it claimed. restorePointId and lastBatchSeq are set when the task is
- * resumed after its previous claimant stopped heart-beating.
+ * A task this engine instance claimed, as every kind of task sees it: where it belongs (session, run, the run's
+ * policy), its kind and object, and which attempt this is (1 for the first claim, more after a claimant stopped). What
+ * only one kind needs (a backup's restore point and last batch, …) lives in that kind's own table, by task id.
  */
-public record ClaimedTask(UUID taskId, UUID sessionId, UUID runId, UUID policyId, SessionType sessionType,
-        BackupKind runKind, String object, Long expectedRecords, UUID restorePointId, String pointKind, int lastBatchSeq,
-        String lastRecordId, int attempt, int apiBudgetPercent) {
-
-    public boolean isResumed() {
-        return restorePointId != null;
-    }
+public record ClaimedTask(UUID taskId, UUID sessionId, UUID runId, UUID policyId, String kind, String object,
+        Long expectedRecords, int attempt, int apiBudgetPercent) {
 }

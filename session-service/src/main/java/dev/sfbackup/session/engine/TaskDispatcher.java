@@ -80,7 +80,7 @@ public class TaskDispatcher {
         while (workers.tryAcquire()) {
             Optional<ClaimedTask> claimed;
             try {
-                claimed = claims.claim(instanceId);
+                claimed = claims.claim(instanceId, runner.kinds());
             } catch (RuntimeException e) {
                 workers.release();
                 throw e;

@@ -1,24 +1,25 @@
 package dev.sfbackup.session.repository;
 
 import dev.sfbackup.api.session.SessionStatus;
-import dev.sfbackup.session.BackupSession;
+import dev.sfbackup.session.Session;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
-public class SessionRepository implements PanacheRepositoryBase<BackupSession, UUID> {
+public class SessionRepository implements PanacheRepositoryBase<Session, UUID> {
 
-    public List<BackupSession> byRun(UUID runId) {
+    public List<Session> byRun(UUID runId) {
         return list("runId", Sort.ascending("createdAt", "label"), runId);
     }
 
-    public PanacheQuery<BackupSession> search(UUID policyId, SessionStatus status, Instant from) {
+    public PanacheQuery<Session> search(UUID policyId, SessionStatus status, Instant from) {
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters parameters = new Parameters();
         if (policyId != null) {
@@ -36,7 +37,13 @@ public class SessionRepository implements PanacheRepositoryBase<BackupSession, U
         return find(query.toString(), Sort.descending("createdAt").and("id"), parameters);
     }
 
-    public List<BackupSession> running() {
-        return list("status", SessionStatus.RUNNING);
+    /** Every RUNNING session with when it last made progress (or started) and its run's inactivity timeout. */
+    public List<SessionActivity> runningActivity() {
+        return getEntityManager().createQuery("select s.id, coalesce(s.lastProgressAt, s.startedAt, s.createdAt),"
+                        + " r.inactivityTimeoutMillis from Session s, Run r where r.id = s.runId and s.status = :running",
+                        Object[].class)
+                .setParameter("running", SessionStatus.RUNNING).getResultList().stream()
+                .map(row -> new SessionActivity((UUID) row[0], (Instant) row[1], Duration.ofMillis((Long) row[2])))
+                .toList();
     }
 }

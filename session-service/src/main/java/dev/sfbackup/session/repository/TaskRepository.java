@@ -1,40 +1,158 @@
 package dev.sfbackup.session.repository;
 
-import dev.sfbackup.session.BackupTask;
+import dev.sfbackup.api.session.TaskStatus;
+import dev.sfbackup.session.Task;
+import dev.sfbackup.session.engine.Progress;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import dev.sfbackup.api.session.SessionType;
-import dev.sfbackup.api.session.TaskStatus;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+/**
+ * Tasks, and the statements the engine claims and advances them with. The claim statements lock rows with
+ * {@code FOR UPDATE SKIP LOCKED}, so they run in the caller's transaction.
+ */
 @ApplicationScoped
-public class TaskRepository implements PanacheRepositoryBase<BackupTask, UUID> {
+public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
 
-    public List<BackupTask> bySession(UUID sessionId) {
+    /** A pending task may start: its session runs and was not stopped, and no task of an earlier stage is unfinished. */
+    private static final String STARTABLE = """
+            t.status = 'PENDING' and t.kind in (:kinds) and s.status in ('PENDING', 'RUNNING') and not s.stop_requested
+            and not exists (select 1 from task e where e.session_id = t.session_id and e.stage < t.stage
+                            and e.status in ('PENDING', 'RUNNING'))
+            """;
+
+    /** The oldest run below its parallelism with a startable task; locking it makes the parallelism bound exact. */
+    private static final String CLAIMABLE_RUN = """
+            select r.id from run r
+            where r.status in ('PENDING', 'RUNNING')
+              and (select count(*) from task t where t.run_id = r.id and t.status = 'RUNNING') < r.parallelism
+              and exists (select 1 from task t join session s on s.id = t.session_id where t.run_id = r.id and
+            """ + STARTABLE + """
+            )
+            order by r.started_at
+            limit 1
+            for update of r skip locked
+            """;
+
+    private static final String CLAIMABLE_TASK = """
+            select t.id from task t join session s on s.id = t.session_id
+            where t.run_id = :run and
+            """ + STARTABLE + """
+            order by t.ordinal
+            limit 1
+            for update of t skip locked
+            """;
+
+    private static final String STALE_TASKS = """
+            select t.id from task t
+            where t.status = 'RUNNING' and t.heartbeat_at < :cutoff
+            for update of t skip locked
+            """;
+
+    private static final String HEARTBEAT = """
+            update task set heartbeat_at = :now where claimed_by = :instance and status = 'RUNNING' and id in (:ids)
+            """;
+
+    private static final String ADD_PROGRESS = """
+            WITH task AS (
+                UPDATE task SET records_read = records_read + :read, records_new = records_new + :new,
+                    records_changed = records_changed + :changed, records_unchanged = records_unchanged + :unchanged,
+                    records_deleted = records_deleted + :deleted, bytes = bytes + :bytes, api_calls = api_calls + :apiCalls,
+                    heartbeat_at = :now
+                WHERE id = :task
+                RETURNING session_id, status, claimed_by),
+            session AS (
+                UPDATE session s SET last_progress_at = CASE WHEN :moved THEN :now ELSE s.last_progress_at END
+                FROM task WHERE s.id = task.session_id
+                RETURNING s.failure_reason, s.stop_requested)
+            SELECT session.failure_reason, session.stop_requested, task.status, task.claimed_by FROM task, session
+            """;
+
+    public List<Task> bySession(UUID sessionId) {
         return list("sessionId", Sort.ascending("ordinal"), sessionId);
     }
 
-    public List<BackupTask> bySessions(List<UUID> sessionIds) {
+    public List<Task> bySessions(List<UUID> sessionIds) {
         return sessionIds.isEmpty() ? List.of() : list("sessionId in ?1", Sort.ascending("ordinal"), sessionIds);
     }
 
-    /** When the policy's latest successful task of the given object in a session of the given type started. */
+    /** The run of the next task to claim among those of the given kinds, locked; empty when none can start. */
+    public Optional<UUID> lockClaimableRun(Collection<String> kinds) {
+        return ids(getEntityManager().createNativeQuery(CLAIMABLE_RUN).setParameter("kinds", kinds)).stream().findFirst();
+    }
+
+    /** The run's next startable task of the given kinds in planned order, locked. */
+    public Optional<UUID> lockClaimableTask(UUID runId, Collection<String> kinds) {
+        return ids(getEntityManager().createNativeQuery(CLAIMABLE_TASK).setParameter("run", runId).setParameter("kinds", kinds))
+                .stream().findFirst();
+    }
+
+    /** RUNNING tasks whose claimant's last heartbeat is older than the cutoff, locked. */
+    public List<UUID> lockStale(Instant cutoff) {
+        return ids(getEntityManager().createNativeQuery(STALE_TASKS).setParameter("cutoff", cutoff));
+    }
+
+    public void heartbeat(String instanceId, Collection<UUID> taskIds, Instant now) {
+        if (!taskIds.isEmpty()) {
+            getEntityManager().createNativeQuery(HEARTBEAT).setParameter("now", now).setParameter("instance", instanceId)
+                    .setParameter("ids", taskIds).executeUpdate();
+        }
+    }
+
+    /**
+     * Adds the progress to the task's counters and renews its heartbeat, and notes the time on its session when the
+     * task moved; answers what decides whether the task goes on (empty when the task does not exist).
+     */
+    public Optional<TaskStanding> addProgress(UUID taskId, Progress made, Instant now) {
+        List<?> rows = getEntityManager().createNativeQuery(ADD_PROGRESS)
+                .setParameter("task", taskId)
+                .setParameter("now", now)
+                .setParameter("moved", made.moved())
+                .setParameter("read", made.read())
+                .setParameter("new", made.recordsNew())
+                .setParameter("changed", made.changed())
+                .setParameter("unchanged", made.unchanged())
+                .setParameter("deleted", made.deleted())
+                .setParameter("bytes", made.bytes())
+                .setParameter("apiCalls", made.apiCalls())
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = (Object[]) rows.get(0);
+        return Optional.of(new TaskStanding((String) row[0], (Boolean) row[1], TaskStatus.valueOf((String) row[2]), (String) row[3]));
+    }
+
+    private static List<UUID> ids(Query query) {
+        return ((List<?>) query.getResultList()).stream().map(UUID.class::cast).toList();
+    }
+
+    /** When the policy's latest successful task of that kind and object started. */
     @Transactional
-    public Optional<Instant> lastSuccessStart(UUID policyId, SessionType type, String object) {
-        return find("select t from BackupTask t, BackupSession s where s.id = t.sessionId and s.policyId = ?1 and s.type = ?2"
-                + " and t.objectName = ?3 and t.status in ?4 order by t.startedAt desc", policyId, type, object,
+    public Optional<Instant> lastSuccessStart(UUID policyId, String kind, String object) {
+        return find("select t from Task t, Session s where s.id = t.sessionId and s.policyId = ?1 and t.kind = ?2"
+                + " and t.objectName = ?3 and t.status in ?4 order by t.startedAt desc", policyId, kind, object,
                 List.of(TaskStatus.SUCCESS, TaskStatus.WARNING))
                 .firstResultOptional().map(task -> task.startedAt);
     }
 
+    /** The objects of the run's tasks of that kind, in planned order. */
     @Transactional
-    public List<String> objectsOfRun(UUID runId, SessionType type) {
-        return find("select t from BackupTask t, BackupSession s where s.id = t.sessionId and t.runId = ?1 and s.type = ?2"
-                + " order by t.ordinal", runId, type).list().stream().map(task -> task.objectName).toList();
+    public List<String> objectsOfRun(UUID runId, String kind) {
+        return find("runId = ?1 and kind = ?2", Sort.ascending("ordinal"), runId, kind).list().stream()
+                .map(task -> task.objectName).toList();
+    }
+
+    /** How many tasks of that kind the session has. */
+    @Transactional
+    public long countInSession(UUID sessionId, String kind) {
+        return count("sessionId = ?1 and kind = ?2", sessionId, kind);
     }
 }

@@ -1,7 +1,6 @@
 package dev.sfbackup.session.service;
 
 import dev.sfbackup.api.session.BackupKind;
-import dev.sfbackup.session.planning.RunPlan;
 import java.util.List;
 
 /** A plan ready to be stored, with the planning decisions to write into the new sessions' logs. */

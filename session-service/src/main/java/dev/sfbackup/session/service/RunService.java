@@ -5,6 +5,7 @@ import dev.sfbackup.api.session.RunView;
 import dev.sfbackup.api.session.StartRun;
 import dev.sfbackup.common.problem.ApiProblem;
 import dev.sfbackup.session.Run;
+import dev.sfbackup.session.backup.planning.BackupRunPlanning;
 import dev.sfbackup.session.client.PolicyClient;
 import dev.sfbackup.session.repository.RunRepository;
 import dev.sfbackup.session.repository.SessionRepository;
@@ -25,13 +26,13 @@ public class RunService {
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final PolicyClient policies;
-    private final RunPlanningService planning;
+    private final BackupRunPlanning planning;
     private final RunStore store;
     private final RunRepository runs;
     private final SessionRepository sessions;
     private final Event<RunStarted> started;
 
-    public RunService(PolicyClient policies, RunPlanningService planning, RunStore store, RunRepository runs,
+    public RunService(PolicyClient policies, BackupRunPlanning planning, RunStore store, RunRepository runs,
             SessionRepository sessions, Event<RunStarted> started) {
         this.policies = policies;
         this.planning = planning;

@@ -6,18 +6,16 @@ import dev.sfbackup.api.session.RunView;
 import dev.sfbackup.api.session.SessionStatus;
 import dev.sfbackup.api.session.StartRun;
 import dev.sfbackup.api.session.TaskStatus;
-import dev.sfbackup.session.BackupSession;
-import dev.sfbackup.session.BackupTask;
 import dev.sfbackup.session.Run;
-import dev.sfbackup.session.planning.PlannedSession;
-import dev.sfbackup.session.planning.PlannedTask;
+import dev.sfbackup.session.Session;
+import dev.sfbackup.session.Task;
 import dev.sfbackup.session.repository.RunRepository;
 import dev.sfbackup.session.repository.SessionRepository;
 import dev.sfbackup.session.repository.TaskRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -30,12 +28,14 @@ public class RunStore {
     private final SessionRepository sessions;
     private final TaskRepository tasks;
     private final SessionJournal journal;
+    private final Clock clock;
 
-    public RunStore(RunRepository runs, SessionRepository sessions, TaskRepository tasks, SessionJournal journal) {
+    public RunStore(RunRepository runs, SessionRepository sessions, TaskRepository tasks, SessionJournal journal, Clock clock) {
         this.runs = runs;
         this.sessions = sessions;
         this.tasks = tasks;
         this.journal = journal;
+        this.clock = clock;
     }
 
     /** Inserts a PENDING run; the partial unique index on run(policy_id) rejects a second active run of the policy. */
@@ -52,7 +52,7 @@ public class RunStore {
         run.apiBudgetPercent = options == null || options.apiBudgetPercent() == null ? 50 : options.apiBudgetPercent();
         Duration inactivity = options == null || options.inactivityTimeout() == null ? Duration.ofHours(24) : options.inactivityTimeout();
         run.inactivityTimeoutMillis = inactivity.toMillis();
-        run.createdAt = Instant.now();
+        run.createdAt = clock.instant();
         run.startedAt = run.createdAt;
         runs.persistAndFlush(run);
         return run;
@@ -68,10 +68,10 @@ public class RunStore {
         Run run = runs.findById(runId);
         run.kind = planned.kind();
         run.parallelism = planned.plan().parallelism();
-        List<BackupSession> created = new ArrayList<>();
+        List<Session> created = new ArrayList<>();
         int ordinal = 0;
         for (PlannedSession plannedSession : planned.plan().sessions()) {
-            BackupSession session = new BackupSession();
+            Session session = new Session();
             session.id = UUID.randomUUID();
             session.runId = run.id;
             session.policyId = run.policyId;
@@ -79,15 +79,17 @@ public class RunStore {
             session.kind = planned.kind();
             session.status = SessionStatus.PENDING;
             session.label = plannedSession.label();
-            session.createdAt = Instant.now();
+            session.createdAt = clock.instant();
             sessions.persist(session);
             created.add(session);
             for (PlannedTask plannedTask : plannedSession.tasks()) {
-                BackupTask task = new BackupTask();
+                Task task = new Task();
                 task.id = UUID.randomUUID();
                 task.sessionId = session.id;
                 task.runId = run.id;
                 task.ordinal = ordinal++;
+                task.kind = plannedTask.kind();
+                task.stage = plannedTask.stage();
                 task.objectName = plannedTask.object();
                 task.expectedRecords = plannedTask.expectedRecords();
                 task.status = TaskStatus.PENDING;
@@ -96,9 +98,9 @@ public class RunStore {
         }
         if (created.isEmpty()) {
             run.status = SessionStatus.SUCCESS;
-            run.endedAt = Instant.now();
+            run.endedAt = clock.instant();
         }
-        for (BackupSession session : created) {
+        for (Session session : created) {
             planned.decisions().forEach(decision -> journal.info(session.id, null, decision));
         }
         return Views.run(run, created);

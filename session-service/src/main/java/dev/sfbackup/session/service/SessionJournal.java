@@ -4,7 +4,7 @@ import dev.sfbackup.session.SessionLogLine;
 import dev.sfbackup.session.repository.SessionLogRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -18,9 +18,11 @@ public class SessionJournal {
     private static final Logger LOG = Logger.getLogger(SessionJournal.class);
 
     private final SessionLogRepository lines;
+    private final Clock clock;
 
-    public SessionJournal(SessionLogRepository lines) {
+    public SessionJournal(SessionLogRepository lines, Clock clock) {
         this.lines = lines;
+        this.clock = clock;
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -42,7 +44,7 @@ public class SessionJournal {
         SessionLogLine line = new SessionLogLine();
         line.sessionId = sessionId;
         line.taskId = taskId;
-        line.at = Instant.now();
+        line.at = clock.instant();
         line.level = level;
         line.message = message;
         lines.persist(line);

@@ -5,8 +5,9 @@ import dev.sfbackup.api.session.SessionPage;
 import dev.sfbackup.api.session.SessionStatus;
 import dev.sfbackup.api.session.SessionView;
 import dev.sfbackup.common.problem.ApiProblem;
-import dev.sfbackup.session.BackupSession;
-import dev.sfbackup.session.BackupTask;
+import dev.sfbackup.session.Session;
+import dev.sfbackup.session.Task;
+import dev.sfbackup.session.backup.persistence.BackupTaskStates;
 import dev.sfbackup.session.repository.SessionLogRepository;
 import dev.sfbackup.session.repository.SessionRepository;
 import dev.sfbackup.session.repository.TaskRepository;
@@ -28,31 +29,34 @@ public class SessionService {
     private final SessionLogRepository log;
     private final SessionJournal journal;
     private final StatusRefresher status;
+    private final BackupTaskStates backupStates;
 
     public SessionService(SessionRepository sessions, TaskRepository tasks, SessionLogRepository log, SessionJournal journal,
-            StatusRefresher status) {
+            StatusRefresher status, BackupTaskStates backupStates) {
         this.sessions = sessions;
         this.tasks = tasks;
         this.log = log;
         this.journal = journal;
         this.status = status;
+        this.backupStates = backupStates;
     }
 
     @Transactional
     public SessionPage search(UUID policyId, SessionStatus sessionStatus, Instant from, int page, int size) {
-        PanacheQuery<BackupSession> query = sessions.search(policyId, sessionStatus, from).page(page, size);
-        List<BackupSession> found = query.list();
-        Map<UUID, List<BackupTask>> tasksBySession = tasks.bySessions(found.stream().map(s -> s.id).toList()).stream()
+        PanacheQuery<Session> query = sessions.search(policyId, sessionStatus, from).page(page, size);
+        List<Session> found = query.list();
+        Map<UUID, List<Task>> tasksBySession = tasks.bySessions(found.stream().map(s -> s.id).toList()).stream()
                 .collect(Collectors.groupingBy(task -> task.sessionId));
         return new SessionPage(found.stream()
-                .map(s -> Views.session(s, tasksBySession.getOrDefault(s.id, List.of()), false)).toList(),
+                .map(s -> Views.session(s, tasksBySession.getOrDefault(s.id, List.of()))).toList(),
                 page, size, query.count());
     }
 
     @Transactional
     public SessionView get(UUID sessionId) {
-        BackupSession session = find(sessionId);
-        return Views.session(session, tasks.bySession(sessionId), true);
+        Session session = find(sessionId);
+        List<Task> ofSession = tasks.bySession(sessionId);
+        return Views.session(session, ofSession, backupStates.byTasks(ofSession.stream().map(task -> task.id).toList()));
     }
 
     @Transactional
@@ -70,7 +74,7 @@ public class SessionService {
     }
 
     private void requestStop(UUID sessionId) {
-        BackupSession session = status.lockSession(sessionId);
+        Session session = status.lockSession(sessionId);
         if (session == null) {
             throw ApiProblem.notFound("session", sessionId);
         }
@@ -84,8 +88,8 @@ public class SessionService {
         }
     }
 
-    private BackupSession find(UUID sessionId) {
-        BackupSession session = sessions.findById(sessionId);
+    private Session find(UUID sessionId) {
+        Session session = sessions.findById(sessionId);
         if (session == null) {
             throw ApiProblem.notFound("session", sessionId);
         }

@@ -2,16 +2,16 @@ package dev.sfbackup.session.service;
 
 import dev.sfbackup.api.session.SessionStatus;
 import dev.sfbackup.api.session.TaskStatus;
-import dev.sfbackup.session.BackupSession;
-import dev.sfbackup.session.BackupTask;
 import dev.sfbackup.session.Run;
+import dev.sfbackup.session.Session;
+import dev.sfbackup.session.Task;
 import dev.sfbackup.session.repository.RunRepository;
 import dev.sfbackup.session.repository.SessionRepository;
 import dev.sfbackup.session.repository.TaskRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,17 +23,20 @@ public class StatusRefresher {
     private final SessionRepository sessions;
     private final TaskRepository tasks;
     private final SessionJournal journal;
+    private final Clock clock;
 
-    public StatusRefresher(RunRepository runs, SessionRepository sessions, TaskRepository tasks, SessionJournal journal) {
+    public StatusRefresher(RunRepository runs, SessionRepository sessions, TaskRepository tasks, SessionJournal journal,
+            Clock clock) {
         this.runs = runs;
         this.sessions = sessions;
         this.tasks = tasks;
         this.journal = journal;
+        this.clock = clock;
     }
 
     @Transactional
     public void refreshSession(UUID sessionId) {
-        BackupSession session = lockSession(sessionId);
+        Session session = lockSession(sessionId);
         applyRollup(session);
         refreshRun(runs.findById(session.runId));
     }
@@ -43,8 +46,8 @@ public class StatusRefresher {
      * task ends, stops and the watchdog never deadlock each other. Null when the session does not exist.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public BackupSession lockSession(UUID sessionId) {
-        BackupSession unlocked = sessions.findById(sessionId);
+    public Session lockSession(UUID sessionId) {
+        Session unlocked = sessions.findById(sessionId);
         if (unlocked == null) {
             return null;
         }
@@ -55,16 +58,16 @@ public class StatusRefresher {
     /** Ends a session at once (watchdog, unrecoverable failure); running tasks notice and stop without committing. */
     @Transactional
     public boolean failSession(UUID sessionId, String reason) {
-        BackupSession session = lockSession(sessionId);
+        Session session = lockSession(sessionId);
         if (session == null || session.isFinished()) {
             return false;
         }
         session.failureReason = reason;
-        for (BackupTask task : tasks.bySession(sessionId)) {
+        for (Task task : tasks.bySession(sessionId)) {
             if (task.status == TaskStatus.PENDING) {
                 task.status = TaskStatus.ERROR;
                 task.message = "not run: the session failed before the task started";
-                task.endedAt = Instant.now();
+                task.endedAt = clock.instant();
             }
         }
         journal.error(sessionId, null, "session FAILED: " + reason);
@@ -73,18 +76,18 @@ public class StatusRefresher {
         return true;
     }
 
-    private void applyRollup(BackupSession session) {
+    private void applyRollup(Session session) {
         if (session.isFinished()) {
             return;
         }
-        List<BackupTask> ofSession = tasks.bySession(session.id);
+        List<Task> ofSession = tasks.bySession(session.id);
         SessionStatus status = SessionStatusRollup.session(ofSession.stream().map(task -> task.status).toList(),
                 session.stopRequested, session.failureReason != null);
         if (status != SessionStatus.PENDING && session.startedAt == null) {
-            session.startedAt = Instant.now();
+            session.startedAt = clock.instant();
         }
         if (SessionStatusRollup.isFinished(status) && session.status != status) {
-            session.endedAt = Instant.now();
+            session.endedAt = clock.instant();
             journal.info(session.id, null, "session ended " + status);
         }
         session.status = status;
@@ -96,7 +99,7 @@ public class StatusRefresher {
         }
         SessionStatus status = SessionStatusRollup.run(sessions.byRun(run.id).stream().map(s -> s.status).toList());
         if (SessionStatusRollup.isFinished(status)) {
-            run.endedAt = Instant.now();
+            run.endedAt = clock.instant();
         }
         run.status = status;
     }

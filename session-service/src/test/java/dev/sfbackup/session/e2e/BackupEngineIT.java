@@ -157,6 +157,53 @@ class BackupEngineIT {
     }
 
     @Test
+    void anObjectTheOrgTimesOutOnFailsOnlyItsOwnTasksTheOtherDescribesAreStoredAndTheRunEndsWarning() throws Exception {
+        suite.resetOrg(2, 5_000);
+        List<String> objects = List.of("Account", "Contact", "Opportunity");
+        // one DATA session for the three objects (none above the default threshold), and metadata and files
+        UUID policy = suite.policy(objects, true, Map.of("parallelism", 4), suite.localRepository());
+        // the org answers QUERY_TIMEOUT to every call about Contact: its describe and its queries
+        suite.fault(Map.of("object", "Contact", "errorCode", "QUERY_TIMEOUT", "times", -1));
+        JsonNode run = suite.runToEnd(policy);
+        suite.clearFaults();
+
+        assertEquals("WARNING", run.path("status").asText(), "some tasks failed, not all: " + run);
+        JsonNode metadata = sessionOfType(run, "METADATA");
+        assertEquals("WARNING", metadata.path("status").asText(), metadata.toString());
+        Map<String, JsonNode> describes = tasksOfKind(metadata, "BACKUP_DESCRIBE");
+        assertEquals(Set.of("describeGlobal", "Account", "Contact", "Opportunity"), describes.keySet());
+        JsonNode contactDescribe = describes.get("Contact");
+        assertEquals("ERROR", contactDescribe.path("status").asText(), contactDescribe.toString());
+        assertTrue(contactDescribe.path("message").asText().contains("QUERY_TIMEOUT"), contactDescribe.toString());
+        for (String other : List.of("describeGlobal", "Account", "Opportunity")) {
+            assertEquals("SUCCESS", describes.get(other).path("status").asText(), describes.get(other).toString());
+        }
+        JsonNode pointTask = tasksOfKind(metadata, "BACKUP_METADATA").get("metadata");
+        assertEquals("SUCCESS", pointTask.path("status").asText(), pointTask.toString());
+        Map<String, String> packages = new HashMap<>();
+        suite.storedFiles(pointTask.path("restorePointId").asText(), "metadata")
+                .forEach(file -> packages.put(file.path("name").asText(), file.path("id").asText()));
+        assertEquals(Set.of("describeGlobal.json", "sobjects/Account.json", "sobjects/Opportunity.json"), packages.keySet(),
+                "every describe but Contact's is stored");
+        for (String object : List.of("Account", "Opportunity")) {
+            JsonNode stored = BackupSuite.json(new String(suite.download(packages.get("sobjects/" + object + ".json")), StandardCharsets.UTF_8));
+            JsonNode org = BackupSuite.json(new String(suite.salesforceGet("/services/data/v62.0/sobjects/" + object + "/describe"),
+                    StandardCharsets.UTF_8));
+            assertEquals(fieldNames(org), fieldNames(stored), object + ": the stored describe has the org's fields");
+        }
+
+        JsonNode data = suite.session(sessionOf(run, "Account"));
+        assertEquals("WARNING", data.path("status").asText(), data.toString());
+        assertEquals("ERROR", task(run, "Contact").path("status").asText());
+        assertEquals("SUCCESS", task(run, "Account").path("status").asText());
+        assertEquals("SUCCESS", task(run, "Opportunity").path("status").asText());
+        assertStoredEqualsOrg(policy, "Account");
+        assertStoredEqualsOrg(policy, "Opportunity");
+        assertEquals(0, suite.committedPoints(policy, "Contact"));
+        assertEquals("SUCCESS", sessionOfType(run, "FILE").path("status").asText());
+    }
+
+    @Test
     void queryTimeoutOnLargeBulkResultSetsIsRetriedWithSmallerSetsAndEndsAsWarning() {
         suite.resetOrgWithAccounts(6000);
         UUID policy = suite.policy(List.of("Account"), true, Map.of("parallelism", 1));
@@ -173,9 +220,10 @@ class BackupEngineIT {
     }
 
     @Test
-    void watchdogFailsASessionThatUploadsNothingForLongerThanTheInactivityTimeout() {
+    void watchdogFailsASessionThatMakesNoProgressForLongerThanTheInactivityTimeout() {
         UUID policy = suite.policy(List.of("User"), true, Map.of("inactivityTimeout", "PT3S", "parallelism", 1));
-        suite.fault(Map.of("object", "User", "latencyMs", 8000, "times", -1));
+        // the org never answers the task's first call about User until the test lets it
+        suite.holdFault(Map.of("object", "User"));
         JsonNode run = suite.runToEnd(policy);
         suite.clearFaults();
         assertEquals("FAILED", run.path("status").asText(), run.toString());
@@ -212,18 +260,19 @@ class BackupEngineIT {
 
     @Test
     void aTaskWhoseEngineIsKilledMidReadIsResumedByTheOtherInstanceAfterStaleAfterAndStoresEveryRecordOnce() {
-        // 4,500 cases come in three REST pages of 2,000; the latency fault leaves seconds between pages to kill in
+        // 4,500 cases come in three REST pages of 2,000; the org holds the second page until the engine is killed
         suite.resetOrg(Map.of("Case", 4500), 3, 2000);
         UUID policy = suite.policy(List.of("Case"), true, Map.of("parallelism", 1));
-        suite.fault(Map.of("object", "Case", "latencyMs", 6000, "times", -1));
+        long secondPage = suite.holdFault(Map.of("object", "Case", "call", "queryMore", "times", 1));
         String runId = suite.startRun(policy, suite.engineA);
+        suite.awaitHeldCall(secondPage);
         JsonNode running = awaitTaskWithCommittedBatches(runId);
         String victim = running.path("claimedBy").asText();
         String survivor = victim.equals("engine-a") ? "engine-b" : "engine-a";
         JsonNode run;
         try {
             suite.kill(victim);
-            suite.clearFaults();
+            suite.release(secondPage);
             run = suite.awaitRunEnd(runId, suite.engine(survivor), Duration.ofSeconds(150));
         } finally {
             suite.restart(victim);
@@ -280,7 +329,7 @@ class BackupEngineIT {
         JsonNode run = suite.runToEnd(policy);
         assertEquals("SUCCESS", run.path("status").asText(), run.toString());
         assertEquals("INCREMENTAL", run.path("kind").asText());
-        String pointId = onlyTaskOf(run, "FILE").path("restorePointId").asText();
+        String pointId = pointTaskOf(run, "FILE").path("restorePointId").asText();
         assertEquals("INCREMENTAL", suite.point(pointId).path("kind").asText(), suite.point(pointId).toString());
         JsonNode files = suite.storedFiles(pointId, "files");
         Set<String> stored = new HashSet<>();
@@ -309,7 +358,7 @@ class BackupEngineIT {
         JsonNode run = suite.runToEnd(policy);
         assertEquals("SUCCESS", run.path("status").asText(), run.toString());
 
-        JsonNode fileTask = onlyTaskOf(run, "FILE");
+        JsonNode fileTask = pointTaskOf(run, "FILE");
         assertEquals("SUCCESS", fileTask.path("status").asText(), fileTask.toString());
         Map<String, JsonNode> stored = new HashMap<>();
         suite.storedFiles(fileTask.path("restorePointId").asText(), "files").forEach(file -> stored.put(file.path("sourceId").asText(), file));
@@ -328,7 +377,7 @@ class BackupEngineIT {
             assertEquals(org.length, backedUp.length, versionId);
         }
 
-        JsonNode metadataTask = onlyTaskOf(run, "METADATA");
+        JsonNode metadataTask = pointTaskOf(run, "METADATA");
         assertEquals("SUCCESS", metadataTask.path("status").asText(), metadataTask.toString());
         Map<String, String> packages = new HashMap<>();
         suite.storedFiles(metadataTask.path("restorePointId").asText(), "metadata")
@@ -377,7 +426,7 @@ class BackupEngineIT {
         for (String pointId : cachedPoints) {
             assertEquals("REPOSITORY", suite.point(pointId).path("location").asText());
         }
-        JsonNode files = suite.storedFiles(onlyTaskOf(run, "FILE").path("restorePointId").asText(), "files");
+        JsonNode files = suite.storedFiles(pointTaskOf(run, "FILE").path("restorePointId").asText(), "files");
         assertEquals(3, files.size(), files.toString());
         for (JsonNode file : files) {
             byte[] org = suite.salesforceGet("/services/data/v62.0/sobjects/ContentVersion/" + file.path("sourceId").asText() + "/VersionData");
@@ -404,7 +453,7 @@ class BackupEngineIT {
             run = running.get();
             assertEquals("SUCCESS", run.path("status").asText(), run.toString());
             JsonNode point = suite.point(filePoint);
-            assertEquals(filePoint, onlyTaskOf(run, "FILE").path("restorePointId").asText());
+            assertEquals(filePoint, pointTaskOf(run, "FILE").path("restorePointId").asText());
             assertEquals("CACHE", point.path("location").asText(), point.toString());
             assertTrue(point.path("cacheReason").asText().contains("the transfer started over in the cache"), point.toString());
             String log = suite.log(sessionOfType(run, "FILE").path("id").asText());
@@ -418,8 +467,8 @@ class BackupEngineIT {
             }
         }
         assertEquals(0, suite.uploadCache(repository).path("waiting").asInt());
-        assertEquals("REPOSITORY", suite.point(onlyTaskOf(run, "FILE").path("restorePointId").asText()).path("location").asText());
-        assertEveryOrgFileIsStored(onlyTaskOf(run, "FILE").path("restorePointId").asText());
+        assertEquals("REPOSITORY", suite.point(pointTaskOf(run, "FILE").path("restorePointId").asText()).path("location").asText());
+        assertEveryOrgFileIsStored(pointTaskOf(run, "FILE").path("restorePointId").asText());
     }
 
     private static void assertEveryOrgFileIsStored(String filePoint) throws Exception {
@@ -441,7 +490,7 @@ class BackupEngineIT {
     /** The session's point is in the cache, and its log says when (the first upload, the time) and why; returns the point. */
     private static String assertCachedAndLogged(JsonNode run, String type) {
         JsonNode session = sessionOfType(run, type);
-        String pointId = onlyTaskOf(run, type).path("restorePointId").asText();
+        String pointId = pointTaskOf(run, type).path("restorePointId").asText();
         JsonNode point = suite.point(pointId);
         assertEquals("CACHE", point.path("location").asText(), point.toString());
         assertTrue(point.path("cacheReason").asText().contains("repository '"), point.toString());
@@ -462,6 +511,17 @@ class BackupEngineIT {
         throw new AssertionError("run has no " + sessionType + " session: " + run);
     }
 
+    /** The session's tasks of that kind, by object. */
+    private static Map<String, JsonNode> tasksOfKind(JsonNode session, String kind) {
+        Map<String, JsonNode> tasks = new HashMap<>();
+        session.path("tasks").forEach(task -> {
+            if (task.path("kind").asText().equals(kind)) {
+                tasks.put(task.path("object").asText(), task);
+            }
+        });
+        return tasks;
+    }
+
     private static Set<String> fieldNames(JsonNode describe) {
         Set<String> names = new HashSet<>();
         describe.path("fields").forEach(field -> names.add(field.path("name").asText()));
@@ -472,16 +532,19 @@ class BackupEngineIT {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
     }
 
-    private static JsonNode onlyTaskOf(JsonNode run, String sessionType) {
-        for (JsonNode summary : run.path("sessions")) {
-            JsonNode session = suite.session(summary.path("id").asText());
-            if (session.path("type").asText().equals(sessionType)) {
-                assertEquals(1, session.path("tasks").size(), session.toString());
-                assertEquals("SUCCESS", session.path("status").asText(), session.toString());
-                return session.path("tasks").get(0);
+    /** The task that wrote the restore point of the run's FILE or METADATA session, which must have succeeded. */
+    private static JsonNode pointTaskOf(JsonNode run, String sessionType) {
+        JsonNode session = sessionOfType(run, sessionType);
+        assertEquals("SUCCESS", session.path("status").asText(), session.toString());
+        String kind = sessionType.equals("FILE") ? "BACKUP_FILES" : "BACKUP_METADATA";
+        List<JsonNode> tasks = new java.util.ArrayList<>();
+        session.path("tasks").forEach(task -> {
+            if (task.path("kind").asText().equals(kind)) {
+                tasks.add(task);
             }
-        }
-        throw new AssertionError("run has no " + sessionType + " session: " + run);
+        });
+        assertEquals(1, tasks.size(), session.toString());
+        return tasks.get(0);
     }
 
     private static void assertStoredEqualsOrg(UUID policy, String object) {
@@ -538,10 +601,11 @@ class BackupEngineIT {
         return task;
     }
 
+    /** The task that backs up the object's records (not its describe), or null. */
     private static JsonNode findTask(JsonNode run, String object) {
         for (JsonNode summary : run.path("sessions")) {
             for (JsonNode task : suite.session(summary.path("id").asText()).path("tasks")) {
-                if (task.path("object").asText().equals(object)) {
+                if (isDataTaskOf(task, object)) {
                     return task;
                 }
             }
@@ -549,15 +613,20 @@ class BackupEngineIT {
         return null;
     }
 
+    /** The session whose task backs up the object's records. */
     private static String sessionOf(JsonNode run, String object) {
         for (JsonNode summary : run.path("sessions")) {
             JsonNode session = suite.session(summary.path("id").asText());
             for (JsonNode task : session.path("tasks")) {
-                if (task.path("object").asText().equals(object)) {
+                if (isDataTaskOf(task, object)) {
                     return session.path("id").asText();
                 }
             }
         }
         throw new AssertionError("no session with " + object);
+    }
+
+    private static boolean isDataTaskOf(JsonNode task, String object) {
+        return task.path("kind").asText().equals("BACKUP_DATA") && task.path("object").asText().equals(object);
     }
 }

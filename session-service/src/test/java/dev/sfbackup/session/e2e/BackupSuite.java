@@ -168,6 +168,35 @@ final class BackupSuite implements AutoCloseable {
                 .then().statusCode(org.hamcrest.Matchers.lessThan(300));
     }
 
+    /** Adds a fault that keeps matching calls waiting until {@link #release} or {@link #clearFaults}; returns its id. */
+    long holdFault(Map<String, Object> match) {
+        Map<String, Object> fault = new LinkedHashMap<>(match);
+        fault.put("hold", true);
+        return ((Number) given().baseUri(emulator.url()).contentType(ContentType.JSON).body(fault).post("/emulator/admin/faults")
+                .then().statusCode(201).extract().path("id")).longValue();
+    }
+
+    /** Removes the fault: the calls it holds go on. */
+    void release(long faultId) {
+        given().baseUri(emulator.url()).delete("/emulator/admin/faults/" + faultId).then().statusCode(204);
+    }
+
+    /** Waits until the hold fault keeps a call waiting. */
+    void awaitHeldCall(long faultId) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode faults = json(given().baseUri(emulator.url()).get("/emulator/admin/faults").then().statusCode(200)
+                    .extract().asString());
+            for (JsonNode fault : faults) {
+                if (fault.path("id").asLong() == faultId && fault.path("held").asInt() > 0) {
+                    return;
+                }
+            }
+            sleep(50);
+        }
+        throw new AssertionError("fault " + faultId + " held no call within 120 s");
+    }
+
     void clearFaults() {
         given().baseUri(emulator.url()).delete("/emulator/admin/faults").then().statusCode(org.hamcrest.Matchers.lessThan(300));
     }

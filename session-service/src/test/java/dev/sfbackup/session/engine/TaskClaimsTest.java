@@ -9,34 +9,40 @@ import dev.sfbackup.api.policy.PolicyScope;
 import dev.sfbackup.api.policy.PolicyView;
 import dev.sfbackup.api.session.BackupKind;
 import dev.sfbackup.api.session.RunView;
+import dev.sfbackup.api.session.SessionType;
 import dev.sfbackup.api.session.StartRun;
 import dev.sfbackup.api.session.TaskStatus;
-import dev.sfbackup.api.storage.BatchResult;
-import dev.sfbackup.session.BackupTask;
 import dev.sfbackup.session.Run;
-import dev.sfbackup.session.planning.PlanInput;
-import dev.sfbackup.session.planning.RunPlanner;
+import dev.sfbackup.session.Task;
 import dev.sfbackup.session.repository.SessionLogRepository;
 import dev.sfbackup.session.repository.TaskRepository;
 import dev.sfbackup.session.service.PlannedRun;
+import dev.sfbackup.session.service.PlannedSession;
+import dev.sfbackup.session.service.PlannedTask;
+import dev.sfbackup.session.service.RunPlan;
 import dev.sfbackup.session.service.RunStore;
+import dev.sfbackup.testing.MutableClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Claims against the real database (the engine loop is off in the test profile, so only these calls claim). */
 @QuarkusTest
 class TaskClaimsTest {
+
+    private static final String WORK = "WORK";
+    private static final String FINISH = "FINISH";
+    private static final Set<String> KINDS = Set.of(WORK, FINISH);
 
     @Inject
     RunStore store;
@@ -56,38 +62,45 @@ class TaskClaimsTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    MutableClock clock;
+
     @BeforeEach
     void onlyThisTestsRunIsActive() {
         QuarkusTransaction.requiringNew().run(() -> {
             em.createNativeQuery("update run set status = 'STOPPED' where status in ('PENDING', 'RUNNING')").executeUpdate();
             // the tasks too: releaseStale counts every stale task in the database, and an earlier test's may be stale by now
-            em.createNativeQuery("update backup_task set status = 'ERROR', ended_at = now() where status in ('PENDING', 'RUNNING')")
+            em.createNativeQuery("update task set status = 'ERROR', ended_at = now() where status in ('PENDING', 'RUNNING')")
                     .executeUpdate();
         });
     }
 
+    @AfterEach
+    void clockBackToNow() {
+        clock.reset();
+    }
+
+    /** One session of three WORK tasks and, a stage later, one FINISH task. */
     private RunView plannedRun(int parallelism) {
         PolicyView policy = new PolicyView(UUID.randomUUID(), "p", true, UUID.randomUUID(), null,
                 new PolicyScope(List.of("all"), List.of(), true, true, false, false, Map.of()), null, 30,
                 new PolicyOptions(1000L, Duration.ofHours(24), parallelism, 50), 1);
         Run run = store.reserve(policy, StartRun.Trigger.MANUAL);
-        Map<String, Long> counts = new LinkedHashMap<>();
-        counts.put("Account", 10L);
-        counts.put("Contact", 20L);
-        counts.put("Case", 30L);
-        return store.storePlan(run.id, new PlannedRun(BackupKind.INITIAL,
-                RunPlanner.plan(new PlanInput(false, false, 1000, parallelism, counts)), List.of()));
+        PlannedSession session = new PlannedSession(SessionType.DATA, "objects", List.of(new PlannedTask(WORK, "Account", 10L),
+                new PlannedTask(WORK, "Contact", 20L), new PlannedTask(WORK, "Case", 30L), new PlannedTask(FINISH, "all", null, 1)));
+        return store.storePlan(run.id, new PlannedRun(BackupKind.INITIAL, new RunPlan(List.of(session), parallelism), List.of()));
     }
 
     @Test
     void claimsRespectTheRunsParallelismAndNeverHandOutATaskTwice() {
         RunView run = plannedRun(2);
-        Optional<ClaimedTask> first = claims.claim("engine-a");
-        Optional<ClaimedTask> second = claims.claim("engine-b");
-        Optional<ClaimedTask> third = claims.claim("engine-a");
+        Optional<ClaimedTask> first = claims.claim("engine-a", KINDS);
+        Optional<ClaimedTask> second = claims.claim("engine-b", KINDS);
+        Optional<ClaimedTask> third = claims.claim("engine-a", KINDS);
         assertTrue(first.isPresent() && second.isPresent());
         assertNotEquals(first.get().taskId(), second.get().taskId());
         assertEquals(run.id(), first.get().runId());
+        assertEquals(WORK, first.get().kind());
         assertTrue(third.isEmpty(), "parallelism 2: a third task waits");
         QuarkusTransaction.requiringNew().run(() -> {
             assertEquals("engine-a", tasks.findById(first.get().taskId()).claimedBy);
@@ -96,50 +109,84 @@ class TaskClaimsTest {
     }
 
     @Test
-    void abandonedTaskIsResumedFromItsLastBatchAndEndsAfterThreeAttempts() {
+    void aTaskOfALaterStageStartsOnlyOnceEveryEarlierTaskOfItsSessionEnded() {
+        plannedRun(4);
+        List<ClaimedTask> work = List.of(claims.claim("engine-a", KINDS).orElseThrow(), claims.claim("engine-a", KINDS).orElseThrow(),
+                claims.claim("engine-b", KINDS).orElseThrow());
+        assertEquals(List.of(WORK, WORK, WORK), work.stream().map(ClaimedTask::kind).toList());
+        assertTrue(claims.claim("engine-a", KINDS).isEmpty(), "the FINISH task waits while WORK tasks run");
+        progress.finish(work.get(0).taskId(), "engine-a", TaskOutcome.success("done"), false);
+        progress.finish(work.get(1).taskId(), "engine-a", TaskOutcome.error("failed"), false);
+        assertTrue(claims.claim("engine-a", KINDS).isEmpty(), "one WORK task still runs");
+        progress.finish(work.get(2).taskId(), "engine-b", TaskOutcome.success("done"), false);
+        ClaimedTask finish = claims.claim("engine-a", KINDS).orElseThrow();
+        assertEquals(FINISH, finish.kind(), "earlier tasks ended, whatever their outcome");
+    }
+
+    @Test
+    void anInstanceClaimsOnlyTheKindsItHasAnExecutorFor() {
+        plannedRun(4);
+        assertTrue(claims.claim("engine-a", Set.of("RESTORE_RECORDS")).isEmpty());
+        assertEquals(WORK, claims.claim("engine-a", Set.of(WORK)).orElseThrow().kind());
+    }
+
+    @Test
+    void abandonedTaskGoesBackToPendingUntilItsThirdAttemptThenEndsInError() {
         plannedRun(1);
-        ClaimedTask claimed = claims.claim("engine-a").orElseThrow();
-        UUID pointId = UUID.randomUUID();
+        ClaimedTask claimed = claims.claim("engine-a", KINDS).orElseThrow();
         for (int attempt = 1; attempt <= TaskClaims.MAX_ATTEMPTS; attempt++) {
-            QuarkusTransaction.requiringNew().run(() -> {
-                BackupTask task = tasks.findById(claimed.taskId());
-                task.restorePointId = pointId;
-                task.pointKind = "INITIAL";
-                task.lastBatchSeq = 3;
-                task.lastRecordId = "001000000000300";
-                task.heartbeatAt = Instant.now().minus(Duration.ofHours(1));
-            });
+            assertEquals(0, claims.releaseStale(), "a fresh heartbeat is not stale");
+            clock.advance(Duration.ofHours(1));
             assertEquals(1, claims.releaseStale());
             if (attempt < TaskClaims.MAX_ATTEMPTS) {
-                ClaimedTask resumed = claims.claim("engine-b").orElseThrow();
+                ClaimedTask resumed = claims.claim("engine-b", KINDS).orElseThrow();
                 assertEquals(claimed.taskId(), resumed.taskId());
-                assertTrue(resumed.isResumed());
-                assertEquals(3, resumed.lastBatchSeq());
-                assertEquals("001000000000300", resumed.lastRecordId());
                 assertEquals(attempt + 1, resumed.attempt());
             }
         }
         QuarkusTransaction.requiringNew().run(() -> {
-            BackupTask task = tasks.findById(claimed.taskId());
+            Task task = tasks.findById(claimed.taskId());
             assertEquals(TaskStatus.ERROR, task.status, "nothing stays RUNNING forever");
             assertTrue(task.message.contains("after 3 attempts"), task.message);
-            assertTrue(log.bySession(claimed.sessionId(), 0, 100).stream().anyMatch(line -> line.message.contains("resumed from batch 3")));
+            assertTrue(log.bySession(claimed.sessionId(), 0, 100).stream()
+                    .anyMatch(line -> line.message.contains("stopped after attempt 1; the next claimant resumes the task")));
         });
     }
 
     @Test
-    void aRetryIntoAFreshPointCountsOnlyItsOwnRecordsButKeepsTheApiCallsOfTheFailedAttempt() {
+    void heartbeatsKeepAClaimAliveAsTheClockMoves() {
         plannedRun(1);
-        ClaimedTask task = claims.claim("engine-a").orElseThrow();
-        progress.pointOpened(task.taskId(), UUID.randomUUID(), "INITIAL", "SystemModstamp");
-        progress.batchStored(task.taskId(), "engine-a", 1, "001A", 10, new BatchResult(1, 10, 10, 0, 0, 0, false), 1000, 3);
+        ClaimedTask claimed = claims.claim("engine-a", KINDS).orElseThrow();
+        clock.advance(Duration.ofSeconds(50));
+        claims.heartbeat("engine-a", List.of(claimed.taskId()));
+        clock.advance(Duration.ofSeconds(50));
+        assertEquals(0, claims.releaseStale(), "the last heartbeat is 50 s old, within staleAfter (one minute)");
+        clock.advance(Duration.ofSeconds(20));
+        assertEquals(1, claims.releaseStale());
+    }
 
-        progress.pointOpened(task.taskId(), UUID.randomUUID(), "INITIAL", "SystemModstamp");
-        progress.batchStored(task.taskId(), "engine-a", 1, "001A", 10, new BatchResult(1, 10, 10, 0, 0, 0, false), 1000, 2);
+    @Test
+    void aRestartedAttemptCountsOnlyItsOwnRecordsButKeepsTheApiCallsOfTheFailedOne() {
+        plannedRun(1);
+        ClaimedTask task = claims.claim("engine-a", KINDS).orElseThrow();
+        assertEquals(Optional.empty(), progress.record(task.taskId(), "engine-a", new Progress(10, 10, 0, 0, 0, 1000, 3)));
+        progress.restartCounters(task.taskId());
+        progress.record(task.taskId(), "engine-a", new Progress(10, 10, 0, 0, 0, 1000, 2));
 
         assertEquals(new TaskCounters(10, 10, 0, 0, 0), progress.counters(task.taskId()));
-        BackupTask stored = QuarkusTransaction.requiringNew().call(() -> tasks.findById(task.taskId()));
+        Task stored = QuarkusTransaction.requiringNew().call(() -> tasks.findById(task.taskId()));
         assertEquals(5, stored.apiCalls, "the failed attempt's requests were spent");
         assertEquals(1000, stored.bytes);
+    }
+
+    @Test
+    void progressAnswersWhyATaskMustStop() {
+        RunView run = plannedRun(1);
+        ClaimedTask task = claims.claim("engine-a", KINDS).orElseThrow();
+        assertEquals(Optional.of("the claim on this task was lost (taken over by engine-a)"),
+                progress.record(task.taskId(), "engine-b", Progress.NONE));
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update session set stop_requested = true where id = :id")
+                .setParameter("id", run.sessions().get(0).id()).executeUpdate());
+        assertEquals(Optional.of("stopped by an operator"), progress.record(task.taskId(), "engine-a", Progress.NONE));
     }
 }

@@ -15,8 +15,8 @@ import dev.sfbackup.api.session.RunView;
 import dev.sfbackup.api.session.SessionType;
 import dev.sfbackup.api.session.StartRun;
 import dev.sfbackup.session.Run;
-import dev.sfbackup.session.planning.PlanInput;
-import dev.sfbackup.session.planning.RunPlanner;
+import dev.sfbackup.session.backup.planning.PlanInput;
+import dev.sfbackup.session.backup.planning.RunPlanner;
 import dev.sfbackup.session.service.PlannedRun;
 import dev.sfbackup.session.service.RunStore;
 import dev.sfbackup.testing.PostgresTestResource;
@@ -98,7 +98,7 @@ class RunAndSessionEndpointsTest {
         UUID small = run.sessions().get(1).id();
         given().get("/api/v1/sessions/" + small).then().statusCode(200)
                 .body("type", equalTo("DATA")).body("label", equalTo("objects")).body("tasks.object", equalTo(List.of("Account")))
-                .body("tasks[0].status", equalTo("PENDING")).body("counters.recordsRead", equalTo(0));
+                .body("tasks[0].status", equalTo("PENDING")).body("tasks[0].kind", equalTo("BACKUP_DATA")).body("counters.recordsRead", equalTo(0));
         given().get("/api/v1/sessions/" + small + "/log").then().statusCode(200).body("message", hasItem("planned for a test"));
     }
 

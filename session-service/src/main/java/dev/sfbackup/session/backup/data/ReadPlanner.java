@@ -1,0 +1,61 @@
+package dev.sfbackup.session.backup.data;
+
+import dev.sfbackup.api.policy.PolicyView;
+import dev.sfbackup.api.storage.RestorePointKind;
+import dev.sfbackup.api.storage.Watermark;
+import dev.sfbackup.salesforce.SObjectDescribe;
+import dev.sfbackup.session.backup.BackupTask;
+import dev.sfbackup.session.backup.FieldSelection;
+import dev.sfbackup.session.backup.read.ReadPlan;
+import dev.sfbackup.session.client.StorageClient;
+import dev.sfbackup.session.config.BackupConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decides how a data task reads its object: which fields (see {@link FieldSelection}), which restore-point kind
+ * (INCREMENTAL past a stored watermark, FULL when the object has no incremental field but a committed point, else
+ * INITIAL) and which API (Bulk API 2.0 for a large full read, REST query paging otherwise); logs the decision.
+ */
+@ApplicationScoped
+public class ReadPlanner {
+
+    private final StorageClient storage;
+    private final FieldSelection fieldSelection;
+    private final BackupConfig config;
+
+    public ReadPlanner(StorageClient storage, FieldSelection fieldSelection, BackupConfig config) {
+        this.storage = storage;
+        this.fieldSelection = fieldSelection;
+        this.config = config;
+    }
+
+    public ReadPlan plan(BackupTask task) {
+        PolicyView policy = task.policy();
+        SObjectDescribe describe = task.org().describe(task.object());
+        task.context().checkStop();
+        List<String> fields = fieldSelection.select(policy, describe, task.context());
+        Optional<String> incrementalField = describe.incrementalField();
+        Optional<Watermark> watermark = incrementalField.isPresent()
+                ? storage.watermark(policy.id(), task.object()) : Optional.empty();
+        RestorePointKind kind;
+        if (incrementalField.isPresent() && watermark.isPresent() && watermark.get().value() != null) {
+            kind = RestorePointKind.INCREMENTAL;
+        } else if (storage.hasCommittedPoint(policy.id(), task.object())) {
+            kind = RestorePointKind.FULL;
+        } else {
+            kind = RestorePointKind.INITIAL;
+        }
+        Long expected = task.claim().expectedRecords();
+        boolean bulk = kind != RestorePointKind.INCREMENTAL && expected != null && expected >= config.engine().bulkThreshold();
+        ReadPlan plan = new ReadPlan(describe, fields, kind, incrementalField.orElse(null),
+                watermark.map(Watermark::value).orElse(null), bulk);
+        task.context().info(task.object() + ": " + kind + " read of " + fields.size() + " fields"
+                + (bulk ? " with Bulk API 2.0" : " with REST query paging")
+                + (plan.incrementalField() == null ? ", no incremental field (compared in full)"
+                        : ", incremental field " + plan.incrementalField())
+                + (kind == RestorePointKind.INCREMENTAL ? " since " + plan.readFrom(config.engine().incrementalOverlap()) : ""));
+        return plan;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.sfbackup.session.backup.data;
+
+import dev.sfbackup.api.storage.BatchResult;
+import dev.sfbackup.api.storage.RestorePointView;
+import dev.sfbackup.common.time.UtcMillisText;
+import dev.sfbackup.salesforce.SalesforceDateTime;
+import dev.sfbackup.session.backup.BackupProgress;
+import dev.sfbackup.session.backup.BackupTask;
+import dev.sfbackup.session.backup.read.BulkSegmentSize;
+import dev.sfbackup.session.backup.read.NormalizedRecord;
+import dev.sfbackup.session.backup.read.ReadAhead;
+import dev.sfbackup.session.backup.read.ReadPlan;
+import dev.sfbackup.session.backup.read.RecordNormalizer;
+import dev.sfbackup.session.backup.read.RecordSource;
+import dev.sfbackup.session.backup.read.SegmentedBulkSource;
+import dev.sfbackup.session.backup.upload.BatchUploads;
+import dev.sfbackup.session.backup.upload.NdjsonBatch;
+import dev.sfbackup.session.client.StorageClient;
+import dev.sfbackup.session.config.BackupConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+
+/**
+ * Copies an object's records from the org into a restore point, batch by batch: reads ahead of the task (see
+ * {@link ReadAhead}) and uploads while reading on (see {@link BatchUploads}). Batches carry sequence numbers, so a
+ * resumed REST read continues after its last acknowledged batch without storing anything twice.
+ */
+@ApplicationScoped
+public class RecordCopy {
+
+    private final StorageClient storage;
+    private final BackupProgress progress;
+    private final BackupConfig config;
+
+    public RecordCopy(StorageClient storage, BackupProgress progress, BackupConfig config) {
+        this.storage = storage;
+        this.progress = progress;
+        this.config = config;
+    }
+
+    /**
+     * Reads the records the plan selects and stores them into the point; resuming, after the last record of the last
+     * batch an earlier attempt stored. Returns the newest incremental-field value seen (null: none).
+     */
+    public Instant readAndStore(BackupTask task, ReadPlan plan, BulkSegmentSize segments, RestorePointView point, boolean resuming) {
+        String resumeAfterId = resuming ? task.resume().lastRecordId() : null;
+        int seq = resuming ? BatchUploads.resumeAfterSeq(task.resume().lastBatchSeq()) : 0;
+        String soql = plan.soql(task.object(), config.engine().incrementalOverlap(), resumeAfterId);
+        RecordNormalizer normalizer = new RecordNormalizer(plan.describe(), plan.fields());
+        int incrementalIndex = plan.incrementalField() == null ? -1 : normalizer.indexOf(plan.incrementalField());
+        String newest = null;
+        long reportedCalls = 0;
+        try (RecordSource source = new ReadAhead(source(task, plan, segments, soql, normalizer));
+                BatchUploads uploads = new BatchUploads(config.engine().uploadConcurrency(),
+                        batch -> storage.putBatch(point.id(), batch.seq(), batch.ndjson()),
+                        (batch, result) -> acknowledge(task, batch, result))) {
+            NdjsonBatch batch = new NdjsonBatch(0);
+            while (source.hasNext()) {
+                NormalizedRecord record = source.next();
+                newest = later(newest, record.text(incrementalIndex));
+                batch.add(record);
+                if (batch.isFull(config.engine().batchSize(), config.engine().batchBytes())) {
+                    byte[] ndjson = batch.toBytes();
+                    uploads.submit(new BatchUploads.Batch(++seq, ndjson, batch.size(), batch.lastId(),
+                            source.apiCalls() - reportedCalls));
+                    reportedCalls = source.apiCalls();
+                    batch = new NdjsonBatch(ndjson.length);
+                }
+            }
+            if (batch.size() > 0 || seq == 0) {
+                uploads.submit(new BatchUploads.Batch(++seq, batch.toBytes(), batch.size(), batch.lastId(),
+                        source.apiCalls() - reportedCalls));
+            }
+            uploads.finish();
+        }
+        return newest == null ? null : SalesforceDateTime.parse(newest);
+    }
+
+    private RecordSource source(BackupTask task, ReadPlan plan, BulkSegmentSize segments, String soql, RecordNormalizer normalizer) {
+        if (!plan.bulk()) {
+            return RecordSource.rest(task.org(), soql, normalizer);
+        }
+        if (segments == null) {
+            return RecordSource.bulk(task.org(), soql, normalizer);
+        }
+        return new SegmentedBulkSource(task.org(), plan, task.object(), config.engine().incrementalOverlap(), normalizer,
+                segments, line -> task.context().warn(task.object() + ": " + line));
+    }
+
+    /** Records a stored batch (in sequence order: resume continues after it) and stops the task when asked to. */
+    private void acknowledge(BackupTask task, BatchUploads.Batch batch, BatchResult result) {
+        progress.batchStored(task, batch.seq(), batch.lastId(),
+                BackupProgress.of(batch.records(), result, batch.ndjson().length, batch.apiCalls()));
+        task.context().checkBudget(task.org());
+    }
+
+    /** The later of two date-times; the normalizer spells them in UTC milliseconds, which sort in time order. */
+    private static String later(String current, String candidate) {
+        if (candidate == null || candidate.isEmpty()) {
+            return current;
+        }
+        String canonical = UtcMillisText.normalize(candidate);
+        if (!UtcMillisText.isCanonical(canonical)) {
+            throw new IllegalStateException("an incremental field value is not a date-time: " + candidate);
+        }
+        return current == null || canonical.compareTo(current) > 0 ? canonical : current;
+    }
+}

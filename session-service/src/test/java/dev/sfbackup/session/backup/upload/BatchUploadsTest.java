@@ -1,0 +1,122 @@
+package dev.sfbackup.session.backup.upload;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sfbackup.api.storage.BatchResult;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class BatchUploadsTest {
+
+    @Test
+    void batchesAreAcknowledgedInSequenceOrderEvenWhenLaterUploadsFinishFirst() {
+        CountDownLatch laterBatchesStored = new CountDownLatch(2);
+        List<Integer> acknowledged = new CopyOnWriteArrayList<>();
+        try (BatchUploads uploads = new BatchUploads(3, batch -> {
+            if (batch.seq() == 1) {
+                await(laterBatchesStored);
+            } else {
+                laterBatchesStored.countDown();
+            }
+            return null;
+        }, (batch, result) -> acknowledged.add(batch.seq()))) {
+            for (int seq = 1; seq <= 3; seq++) {
+                uploads.submit(batch(seq));
+            }
+            uploads.finish();
+        }
+        assertEquals(List.of(1, 2, 3), acknowledged);
+    }
+
+    @Test
+    void aFailedUploadIsRethrownAndNoLaterBatchIsAcknowledged() {
+        List<Integer> acknowledged = new CopyOnWriteArrayList<>();
+        BatchUploads uploads = new BatchUploads(2, batch -> {
+            if (batch.seq() == 2) {
+                throw new IllegalStateException("storage-service unreachable");
+            }
+            return null;
+        }, (batch, result) -> acknowledged.add(batch.seq()));
+        RuntimeException failure = assertThrows(RuntimeException.class, () -> {
+            try (uploads) {
+                for (int seq = 1; seq <= 4; seq++) {
+                    uploads.submit(batch(seq));
+                }
+                uploads.finish();
+            }
+        });
+        assertEquals("storage-service unreachable", failure.getMessage());
+        assertEquals(List.of(1), acknowledged);
+    }
+
+    @Test
+    void noMoreThanTheConfiguredNumberOfUploadsRunAtOnce() {
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        try (BatchUploads uploads = new BatchUploads(3, batch -> {
+            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+            sleep();
+            running.decrementAndGet();
+            return null;
+        }, (batch, result) -> { })) {
+            for (int seq = 1; seq <= 20; seq++) {
+                uploads.submit(batch(seq));
+            }
+            uploads.finish();
+        }
+        assertTrue(mostAtOnce.get() <= 3, "at most 3 uploads in flight, saw " + mostAtOnce.get());
+    }
+
+    @Test
+    void neverMoreThanTheResumeWindowInFlightWhateverTheConfigurationSays() {
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        CountDownLatch windowFull = new CountDownLatch(BatchUploads.MAX_IN_FLIGHT);
+        try (BatchUploads uploads = new BatchUploads(1000, batch -> {
+            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+            windowFull.countDown();
+            await(windowFull);
+            running.decrementAndGet();
+            return null;
+        }, (batch, result) -> { })) {
+            for (int seq = 1; seq <= 3 * BatchUploads.MAX_IN_FLIGHT; seq++) {
+                uploads.submit(batch(seq));
+            }
+            uploads.finish();
+        }
+        assertEquals(BatchUploads.MAX_IN_FLIGHT, mostAtOnce.get());
+    }
+
+    @Test
+    void aResumedReadNumbersItsBatchesPastEveryBatchACrashedAttemptMayHaveStored() {
+        int lastAcknowledged = 7;
+        int mostACrashedAttemptCouldHaveSent = lastAcknowledged + BatchUploads.MAX_IN_FLIGHT;
+        assertTrue(BatchUploads.resumeAfterSeq(lastAcknowledged) + 1 > mostACrashedAttemptCouldHaveSent);
+    }
+
+    private static BatchUploads.Batch batch(int seq) {
+        return new BatchUploads.Batch(seq, new byte[] {'{', '}', '\n'}, 1, "001" + seq, 1);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(5);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

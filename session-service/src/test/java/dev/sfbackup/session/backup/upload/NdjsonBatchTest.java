@@ -1,0 +1,72 @@
+package dev.sfbackup.session.backup.upload;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sfbackup.session.backup.read.NormalizedRecord;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class NdjsonBatchTest {
+
+    private static final String ALPHABET = "abcXYZ 09/\"\\\n\r\t\b\f\u0001\u001f\u007f\u00e9\u0085\u20ac\u2028";
+    private static final String[] FIELDS = {"Amount", "Description", "Id", "IsActive", "Name", "Count"};
+
+    @Test
+    void recordsAreSpelledAsJacksonWritesThemSoStorageTakesThemAsTheyCome() throws Exception {
+        ObjectMapper jackson = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+        Random random = new Random(3);
+        NdjsonBatch batch = new NdjsonBatch(0);
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < 5_000; i++) {
+            Object[] values = {
+                random.nextBoolean() ? null : new BigDecimal(random.nextInt(1_000_000)).movePointLeft(random.nextInt(4)).stripTrailingZeros(),
+                random.nextBoolean() ? null : randomText(random),
+                "001" + i,
+                random.nextBoolean() ? null : random.nextBoolean(),
+                randomText(random),
+                random.nextBoolean() ? null : (long) random.nextInt() * random.nextInt()
+            };
+            batch.add(new NormalizedRecord("001" + i, FIELDS, values));
+            Map<String, Object> record = new LinkedHashMap<>();
+            for (int f = 0; f < FIELDS.length; f++) {
+                if (values[f] != null) {
+                    record.put(FIELDS[f], values[f]);
+                }
+            }
+            expected.append(jackson.writeValueAsString(record)).append('\n');
+        }
+        assertEquals(expected.toString(), new String(batch.toBytes(), StandardCharsets.UTF_8));
+        assertEquals(5_000, batch.size());
+        assertEquals("0014999", batch.lastId());
+    }
+
+    private static String randomText(Random random) {
+        StringBuilder text = new StringBuilder();
+        int length = random.nextInt(20);
+        for (int i = 0; i < length; i++) {
+            text.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        if (random.nextInt(10) == 0) {
+            text.append("\ud83d\ude00");
+        }
+        return text.toString();
+    }
+
+    @Test
+    void aBatchOfWideRecordsIsFullAtTheByteLimitLongBeforeTheRecordLimit() {
+        String longText = "x".repeat(100_000);
+        NdjsonBatch batch = new NdjsonBatch(0);
+        for (int i = 0; i < 10; i++) {
+            batch.add(new NormalizedRecord("001" + i, new String[] {"Description", "Id"}, new Object[] {longText, "001" + i}));
+        }
+        assertEquals(false, batch.isFull(5_000, 1 << 20), "10 records of 100 KB are below 1 MiB");
+        batch.add(new NormalizedRecord("00110", new String[] {"Description", "Id"}, new Object[] {longText, "00110"}));
+        assertEquals(true, batch.isFull(5_000, 1 << 20), "the 11th crosses 1 MiB");
+    }
+}
