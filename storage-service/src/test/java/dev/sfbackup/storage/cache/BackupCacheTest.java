@@ -15,13 +15,16 @@ import dev.sfbackup.api.storage.cache.CacheProblemTypes;
 import dev.sfbackup.storage.repository.backend.Content;
 import dev.sfbackup.storage.repository.backend.InProcessS3Server;
 import dev.sfbackup.storage.repository.backend.S3Backend;
+import dev.sfbackup.testing.MutableClock;
 import dev.sfbackup.testing.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,6 +35,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +52,9 @@ class BackupCacheTest {
     /** fileId to the bytes it must return. */
     private final Map<String, byte[]> stored = new LinkedHashMap<>();
 
+    @Inject
+    MutableClock clock;
+
     @BeforeAll
     static void startS3() throws Exception {
         s3 = new RestartableS3Server();
@@ -56,6 +63,11 @@ class BackupCacheTest {
     @AfterAll
     static void stopS3() throws Exception {
         s3.close();
+    }
+
+    @AfterEach
+    void clockBackToNow() {
+        clock.reset();
     }
 
     // ---- settings ----
@@ -281,7 +293,7 @@ class BackupCacheTest {
     @Test
     void s3LostDuringAPointIsRetriedForTheReconnectWindowThenOnlyTheRestGoesToTheCache() throws Exception {
         UUID repository = s3Repository();
-        enableCache(repository, 256L << 20, "PT2S");
+        enableCache(repository, 256L << 20, "PT10M");
         UUID point = openPoint(repository);
         store(point, "transferred", random(1 << 20, 40)).then().statusCode(200);
         s3.stop();
@@ -289,10 +301,12 @@ class BackupCacheTest {
             byte[] late = random(1 << 20, 41);
             String retryAfter = store(point, "late", late).then().statusCode(503).body("detail", containsString("reconnect window"))
                     .extract().header("Retry-After");
-            assertTrue(Integer.parseInt(retryAfter) >= 1 && Integer.parseInt(retryAfter) <= 2,
-                    "Retry-After tells the caller how much of the 2 s reconnect window is left: " + retryAfter);
+            assertTrue(Integer.parseInt(retryAfter) >= 540 && Integer.parseInt(retryAfter) <= 600,
+                    "Retry-After tells the caller how much of the 10-minute reconnect window is left: " + retryAfter);
+            clock.advance(Duration.ofMinutes(9));
+            store(point, "late", late).then().statusCode(503);
             assertEquals(List.of("REPOSITORY"), locations(repository, point), "within the reconnect window the point waits for S3");
-            Thread.sleep(2_100);
+            clock.advance(Duration.ofMinutes(2));
             store(point, "late", late).then().statusCode(200);
             assertEquals(List.of("CACHE"), locations(repository, point));
             s3.start();

@@ -14,16 +14,28 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.restassured.http.ContentType;
+import dev.sfbackup.testing.MutableClock;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class RetentionTest {
 
     private final UUID policy = UUID.randomUUID();
+
+    @Inject
+    MutableClock clock;
+
+    @AfterEach
+    void clockBackToNow() {
+        clock.reset();
+    }
 
     private static io.restassured.response.ValidatableResponse retention(UUID policy, Object days) {
         return given().contentType(ContentType.JSON).body(days == null ? Map.of("policyId", policy) : Map.of("policyId", policy, "retentionDays", days))
@@ -76,6 +88,28 @@ class RetentionTest {
         given().delete("/api/v1/restore-points/" + p1 + "/leases/" + lease).then().statusCode(204);
         retention(policy, 0).statusCode(200).body("restorePointsRemoved", equalTo(1));
         assertEquals(Map.of("0Q0A", "q2"), names(p2, "Quote"));
+    }
+
+    @Test
+    void aPointGoesOnceItIsOlderThanTheRetentionAndALeaseKeepsItOnlyUntilItExpires() {
+        String p1 = open(policy, "Contract", "INITIAL");
+        ingest(p1, 1, lines(record("800A", "c1")));
+        committed(p1);
+        String p2 = open(policy, "Contract", "INCREMENTAL");
+        ingest(p2, 1, lines(record("800A", "c2")));
+        committed(p2);
+        given().contentType(ContentType.JSON).body(Map.of("holder", "restore-7", "ttl", "P5D"))
+                .post("/api/v1/restore-points/" + p1 + "/leases").then().statusCode(201);
+        retention(policy, 3).statusCode(200).body("restorePointsRemoved", equalTo(0));
+
+        clock.advance(Duration.ofDays(4));
+        retention(policy, 3).statusCode(200).body("restorePointsRemoved", equalTo(0));
+        assertEquals(Map.of("800A", "c1"), names(p1, "Contract"), "older than the retention, but leased for one more day");
+
+        clock.advance(Duration.ofDays(2));
+        retention(policy, 3).statusCode(200).body("restorePointsRemoved", equalTo(1));
+        given().get("/api/v1/restore-points/" + p1).then().statusCode(404);
+        assertEquals(Map.of("800A", "c2"), names(p2, "Contract"), "the newest point is kept whatever its age");
     }
 
     @Test

@@ -12,8 +12,8 @@ import dev.sfbackup.storage.repository.backend.Backend;
 import dev.sfbackup.storage.repository.backend.BackendException;
 import dev.sfbackup.storage.repository.backend.LocalBackend;
 import dev.sfbackup.storage.repository.config.RepositoriesConfig;
-import dev.sfbackup.storage.repository.format.ContentRepository;
 import dev.sfbackup.storage.repository.format.ContentRepository.StoredContent;
+import dev.sfbackup.storage.repository.format.ContentRepository;
 import dev.sfbackup.storage.repository.service.RepositoryConnector;
 import dev.sfbackup.storage.repository.service.RepositoryService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -61,15 +62,17 @@ public class BackupCache {
     private final RepositoryService repositories;
     private final RepositoryConnector connector;
     private final RepositoriesConfig repositoriesConfig;
+    private final Clock clock;
     private final Map<UUID, ContentRepository> openPoints = new ConcurrentHashMap<>();
 
     public BackupCache(RepositoryCaches caches, CachedPoints points, RepositoryService repositories, RepositoryConnector connector,
-                       RepositoriesConfig repositoriesConfig) {
+                       RepositoriesConfig repositoriesConfig, Clock clock) {
         this.caches = caches;
         this.points = points;
         this.repositories = repositories;
         this.connector = connector;
         this.repositoriesConfig = repositoriesConfig;
+        this.clock = clock;
     }
 
     public Optional<RepositoryCache> settings(UUID repositoryId) {
@@ -152,12 +155,12 @@ public class BackupCache {
                         + "; the transfer started over in the cache (" + dropped + " files stored before are sent again)");
                 return Verdict.of(Decision.RESTART_IN_CACHE);
             }
-            Instant lostAt = placement.repositoryLostAt() == null ? Instant.now() : placement.repositoryLostAt();
+            Instant now = clock.instant();
+            Instant lostAt = placement.repositoryLostAt() == null ? now : placement.repositoryLostAt();
             if (placement.repositoryLostAt() == null) {
                 points.setRepositoryLostAt(restorePointId, lostAt);
             }
             Instant switchAt = lostAt.plus(cache.reconnectWindowDuration());
-            Instant now = Instant.now();
             if (!now.isBefore(switchAt)) {
                 return toCache(restorePointId, "S3 repository '" + repository.name + "' stayed unreachable for the reconnect window ("
                         + cache.reconnectWindow + ") since " + lostAt + ": " + why);

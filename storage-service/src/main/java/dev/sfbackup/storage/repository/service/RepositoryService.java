@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -32,12 +33,15 @@ public class RepositoryService {
     private final StoredFiles files;
     private final RepositoryConnector connector;
     private final RepositoriesConfig config;
+    private final Clock clock;
 
-    public RepositoryService(BackupRepositories repositories, StoredFiles files, RepositoryConnector connector, RepositoriesConfig config) {
+    public RepositoryService(BackupRepositories repositories, StoredFiles files, RepositoryConnector connector, RepositoriesConfig config,
+            Clock clock) {
         this.repositories = repositories;
         this.files = files;
         this.connector = connector;
         this.config = config;
+        this.clock = clock;
     }
 
     public RepositoryView create(CreateRepository request) {
@@ -109,7 +113,7 @@ public class RepositoryService {
         try {
             // the live set is read under the repository's GC lock, after uploads running now have recorded their files
             ContentRepository.GcOutcome outcome = content.collectGarbage(
-                    () -> QuarkusTransaction.requiringNew().call(() -> files.liveChunks(id)), Instant.now().minus(config.gcGracePeriod()));
+                    () -> QuarkusTransaction.requiringNew().call(() -> files.liveChunks(id)), clock.instant().minus(config.gcGracePeriod()));
             return new GcReport(outcome.packsDeleted(), outcome.bytesFreed(), outcome.indexFilesRewritten(), outcome.orphanPacksDeleted());
         } catch (IOException e) {
             throw ApiProblem.unavailable("repository '" + repository.name + "' failed during garbage collection: " + e.getMessage());

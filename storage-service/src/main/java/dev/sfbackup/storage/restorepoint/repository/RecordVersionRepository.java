@@ -305,17 +305,18 @@ public class RecordVersionRepository {
 
     /**
      * The oldest point of the stream that retention must keep: open points, points younger than the cutoff, leased
-     * points and the newest committed point. Null when the stream has none of these.
+     * points (leases that expire after now) and the newest committed point. Null when the stream has none of these.
      */
-    public Long oldestKeptSeq(long streamId, Instant cutoff) throws SQLException {
+    public Long oldestKeptSeq(long streamId, Instant cutoff, Instant now) throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("SELECT min(seq) FROM restore_point p WHERE stream_id = ?"
                         + " AND (state = 'OPEN' OR (state = 'COMMITTED' AND (committed_at >= ?"
                         + " OR seq = (SELECT max(seq) FROM restore_point WHERE stream_id = p.stream_id AND state = 'COMMITTED')"
-                        + " OR EXISTS (SELECT 1 FROM restore_lease l WHERE l.restore_point_id = p.id AND l.expires_at > now())"
+                        + " OR EXISTS (SELECT 1 FROM restore_lease l WHERE l.restore_point_id = p.id AND l.expires_at > ?)"
                         + ")))")) {
             ps.setLong(1, streamId);
             ps.setTimestamp(2, Timestamp.from(cutoff));
+            ps.setTimestamp(3, Timestamp.from(now));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 long seq = rs.getLong(1);

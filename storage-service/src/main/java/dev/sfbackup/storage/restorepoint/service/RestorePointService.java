@@ -19,8 +19,8 @@ import dev.sfbackup.storage.restorepoint.repository.WatermarkRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -37,14 +37,16 @@ public class RestorePointService {
     private final WatermarkRepository watermarks;
     private final RestoreLeaseRepository leases;
     private final RestorePointConfig config;
+    private final Clock clock;
 
     public RestorePointService(RestorePointRepository points, RecordVersionRepository versions,
-            WatermarkRepository watermarks, RestoreLeaseRepository leases, RestorePointConfig config) {
+            WatermarkRepository watermarks, RestoreLeaseRepository leases, RestorePointConfig config, Clock clock) {
         this.points = points;
         this.versions = versions;
         this.watermarks = watermarks;
         this.leases = leases;
         this.config = config;
+        this.clock = clock;
     }
 
     /**
@@ -148,7 +150,7 @@ public class RestorePointService {
         if (ttl.isNegative() || ttl.isZero()) {
             throw ApiProblem.badRequest("ttl", "must be a positive ISO-8601 duration such as PT2H");
         }
-        return leases.insert(pointId, request.holder(), Instant.now().plus(ttl));
+        return leases.insert(pointId, request.holder(), clock.instant().plus(ttl));
     }
 
     public void release(UUID pointId, UUID leaseId) throws SQLException {

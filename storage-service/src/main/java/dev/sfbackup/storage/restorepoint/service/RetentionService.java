@@ -9,6 +9,7 @@ import dev.sfbackup.storage.restorepoint.repository.RetentionRuleRepository;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -28,11 +29,13 @@ public class RetentionService {
     private final RecordVersionRepository versions;
     private final RetentionRuleRepository rules;
     private final RestorePointConfig config;
+    private final Clock clock;
 
-    public RetentionService(RecordVersionRepository versions, RetentionRuleRepository rules, RestorePointConfig config) {
+    public RetentionService(RecordVersionRepository versions, RetentionRuleRepository rules, RestorePointConfig config, Clock clock) {
         this.versions = versions;
         this.rules = rules;
         this.config = config;
+        this.clock = clock;
     }
 
     /** Applies the retention now and remembers it for the scheduled job. */
@@ -60,11 +63,12 @@ public class RetentionService {
     }
 
     RetentionResult apply(UUID policyId, int retentionDays) throws SQLException {
-        Instant cutoff = Instant.now().minus(Duration.ofDays(retentionDays));
+        Instant now = clock.instant();
+        Instant cutoff = now.minus(Duration.ofDays(retentionDays));
         int pointsRemoved = 0;
         long versionsRemoved = 0;
         for (long stream : versions.streamsOf(policyId)) {
-            Long keptSeq = versions.oldestKeptSeq(stream, cutoff);
+            Long keptSeq = versions.oldestKeptSeq(stream, cutoff, now);
             if (keptSeq != null) {
                 int removed;
                 do {
