@@ -11,33 +11,54 @@ import dev.sfbackup.policy.service.PolicyScheduler;
 import dev.sfbackup.policy.support.Poll;
 import dev.sfbackup.policy.support.SessionServiceStub;
 import dev.sfbackup.policy.support.TestData;
+import dev.sfbackup.testing.MutableClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class PolicySchedulerTest {
 
     private static final Map<String, Object> EVERY_SECOND = Map.of("cron", "* * * * * ?", "timeZone", "Europe/Paris");
+    /** 02:00 in Paris on the first of every month: the tests move the clock there, no wall clock reaches it meanwhile. */
+    private static final Map<String, Object> MONTHLY = Map.of("cron", "0 0 2 1 * ?", "timeZone", "Europe/Paris");
     private static final Map<String, Object> NEW_YEAR_2099 = Map.of("cron", "0 0 0 1 1 ? 2099");
 
-    /** generous: the build machine is shared and a loaded JVM fires late */
+    /** generous: the build machine is shared and a loaded JVM answers late */
     private static final Duration FIRING_WAIT = Duration.ofSeconds(30);
 
     @Inject
     PolicyScheduler scheduler;
 
+    @Inject
+    MutableClock clock;
+
+    @AfterEach
+    void clockBackToNow() {
+        clock.reset();
+    }
+
     @Test
-    void scheduledPolicyFiresAtItsCronWithTriggerScheduled() {
-        UUID id = scheduledPolicy(EVERY_SECOND, true);
+    void scheduledPolicyFiresWhenTheClockReachesItsCronTimeWithTriggerScheduled() {
+        UUID id = scheduledPolicy(MONTHLY, true);
+        Instant next = scheduler.nextFireTime(id);
+        assertEquals(2, next.atZone(ZoneId.of("Europe/Paris")).getHour(), "02:00 in the policy's time zone: " + next);
+        assertEquals(Set.of(), withoutOthers(scheduler.fireDue(), id), "not yet");
+
+        moveClockTo(next);
+        scheduler.fireDue(); // or the background tick, whichever comes first: the time is used up once
         assertTrue(Poll.until(FIRING_WAIT, () -> !SessionServiceStub.startsOf(id).isEmpty()), "the schedule never fired");
         assertEquals(StartRun.Trigger.SCHEDULED, SessionServiceStub.startsOf(id).get(0).trigger());
+        assertTrue(scheduler.nextFireTime(id).isAfter(next), "then the next month's time: " + scheduler.nextFireTime(id));
         delete(id);
     }
 
@@ -58,26 +79,30 @@ class PolicySchedulerTest {
     }
 
     @Test
-    void disabledPolicyNeverFires() throws InterruptedException {
-        UUID id = scheduledPolicy(EVERY_SECOND, false);
+    void disabledPolicyNeverFires() {
+        UUID id = scheduledPolicy(MONTHLY, false);
         assertNull(scheduler.nextFireTime(id), "a disabled policy has no job");
-        Thread.sleep(2500);
+        clock.advance(Duration.ofDays(62));
+        assertEquals(Set.of(), withoutOthers(scheduler.fireDue(), id), "two months on, it still has not fired");
         assertEquals(0, SessionServiceStub.activeQueriesOf(id));
         assertEquals(0, SessionServiceStub.startsOf(id).size());
     }
 
     @Test
-    void disablingStopsFiringAndEnablingResumesIt() throws InterruptedException {
-        UUID id = scheduledPolicy(EVERY_SECOND, true);
-        assertTrue(Poll.until(FIRING_WAIT, () -> !SessionServiceStub.startsOf(id).isEmpty()));
+    void disablingStopsFiringAndEnablingResumesIt() {
+        UUID id = scheduledPolicy(MONTHLY, true);
+        moveClockTo(scheduler.nextFireTime(id));
+        scheduler.fireDue();
+        assertTrue(Poll.until(FIRING_WAIT, () -> SessionServiceStub.startsOf(id).size() == 1));
         given().when().post("/api/v1/policies/" + id + "/disable").then().statusCode(200);
         assertNull(scheduler.nextFireTime(id));
-        int afterDisable = settledStarts(id);
-        Thread.sleep(3000);
-        assertEquals(afterDisable, SessionServiceStub.startsOf(id).size(), "a disabled policy fired");
+        clock.advance(Duration.ofDays(62));
+        assertEquals(Set.of(), withoutOthers(scheduler.fireDue(), id), "a disabled policy fired");
 
         given().when().post("/api/v1/policies/" + id + "/enable").then().statusCode(200);
-        assertTrue(Poll.until(FIRING_WAIT, () -> SessionServiceStub.startsOf(id).size() > afterDisable));
+        moveClockTo(scheduler.nextFireTime(id));
+        scheduler.fireDue();
+        assertTrue(Poll.until(FIRING_WAIT, () -> SessionServiceStub.startsOf(id).size() == 2));
         delete(id);
     }
 
@@ -107,16 +132,13 @@ class PolicySchedulerTest {
         assertNull(scheduler.nextFireTime(id));
     }
 
-    /** A firing already under way when the job was dropped may still finish: wait until the count stops moving. */
-    private static int settledStarts(UUID id) throws InterruptedException {
-        int before;
-        int after = SessionServiceStub.startsOf(id).size();
-        do {
-            before = after;
-            Thread.sleep(3000);
-            after = SessionServiceStub.startsOf(id).size();
-        } while (after != before);
-        return after;
+    private void moveClockTo(Instant time) {
+        clock.advance(Duration.between(clock.instant(), time));
+    }
+
+    /** The policies of other tests of this class may be due too: only this test's policy counts. */
+    private static Set<UUID> withoutOthers(Set<UUID> fired, UUID policyId) {
+        return fired.contains(policyId) ? Set.of(policyId) : Set.of();
     }
 
     private static UUID scheduledPolicy(Map<String, Object> schedule, boolean enabled) {

@@ -1,38 +1,67 @@
 package dev.sfbackup.policy.service;
 
+import com.cronutils.model.CronType;
+import com.cronutils.model.time.ExecutionTime;
 import dev.sfbackup.policy.repository.PolicyRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.scheduler.Scheduler;
-import io.quarkus.scheduler.Trigger;
+import io.quarkus.scheduler.common.runtime.CronParser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
 
-/** Keeps one quarkus-scheduler job per enabled, scheduled policy, in step with committed policy changes. */
+/**
+ * Fires each enabled, scheduled policy at its cron (Quartz syntax, in the policy's time zone), in step with committed
+ * policy changes. Fire times are reckoned by the injected clock, so tests move time instead of waiting for it: a tick
+ * every second fires the policies whose time has come, each at most once at a time (a firing still under way when
+ * its next time comes is skipped), and a policy whose time passed while the service was down fires once, then keeps
+ * to its cron.
+ */
 @ApplicationScoped
 public class PolicyScheduler {
 
     private static final Logger LOG = Logger.getLogger(PolicyScheduler.class);
-    private static final String JOB_PREFIX = "policy-";
+    /** The parser quarkus-scheduler uses for cron-type quartz, as PolicyValidator does. */
+    private static final CronParser CRON = new CronParser(CronType.QUARTZ);
 
-    private final Scheduler scheduler;
+    /** A registered policy's cron, its time zone, and when it fires next (null: never again). */
+    private record Job(ExecutionTime cron, ZoneId zone, Instant next) {
+
+        Job after(Instant time) {
+            return new Job(cron, zone, cron.nextExecution(ZonedDateTime.ofInstant(time, zone))
+                    .map(ZonedDateTime::toInstant).orElse(null));
+        }
+    }
+
     private final PolicyRepository policies;
     private final RunLauncher launcher;
-    /** version of the policy each registration reflects, so a late event never undoes a newer one */
-    private final Map<UUID, Long> registeredVersions = new ConcurrentHashMap<>();
+    private final Clock clock;
+    /** Registered versions, also of policies without a job, so a late event never undoes a newer one. */
+    private final Map<UUID, Long> versions = new ConcurrentHashMap<>();
+    private final Map<UUID, Job> jobs = new ConcurrentHashMap<>();
+    private final Set<UUID> firing = ConcurrentHashMap.newKeySet();
+    private final ExecutorService launches = Executors.newVirtualThreadPerTaskExecutor();
 
-    public PolicyScheduler(Scheduler scheduler, PolicyRepository policies, RunLauncher launcher) {
-        this.scheduler = scheduler;
+    public PolicyScheduler(PolicyRepository policies, RunLauncher launcher, Clock clock) {
         this.policies = policies;
         this.launcher = launcher;
+        this.clock = clock;
     }
 
     void registerAll(@Observes StartupEvent startup) {
@@ -46,29 +75,59 @@ public class PolicyScheduler {
         apply(change);
     }
 
-    /** Next fire time of a policy's job, or null when it has none; for operators and tests. */
+    void onShutdown(@Observes ShutdownEvent shutdown) {
+        launches.shutdownNow();
+    }
+
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        fireDue();
+    }
+
+    /**
+     * Starts a run of every policy whose fire time has come by the clock (each in the background); answers those
+     * policies. A policy still firing from its previous time is skipped.
+     */
+    public synchronized Set<UUID> fireDue() {
+        Instant now = clock.instant();
+        Set<UUID> fired = new TreeSet<>();
+        jobs.forEach((policyId, job) -> {
+            if (job.next() == null || job.next().isAfter(now)) {
+                return;
+            }
+            jobs.put(policyId, job.after(now));
+            if (firing.add(policyId)) {
+                fired.add(policyId);
+                launches.submit(() -> {
+                    try {
+                        launcher.fireScheduled(policyId);
+                    } finally {
+                        firing.remove(policyId);
+                    }
+                });
+            }
+        });
+        return fired;
+    }
+
+    /** Next fire time of a policy, or null when it has none; for operators and tests. */
     public Instant nextFireTime(UUID policyId) {
-        Trigger trigger = scheduler.getScheduledJob(JOB_PREFIX + policyId);
-        return trigger == null ? null : trigger.getNextFireTime();
+        Job job = jobs.get(policyId);
+        return job == null ? null : job.next();
     }
 
     private synchronized void apply(PolicyScheduleChanged change) {
-        Long registered = registeredVersions.get(change.policyId());
+        Long registered = versions.get(change.policyId());
         if (registered != null && registered > change.version()) {
             return;
         }
-        String identity = JOB_PREFIX + change.policyId();
-        scheduler.unscheduleJob(identity);
-        registeredVersions.put(change.policyId(), change.version());
+        versions.put(change.policyId(), change.version());
+        jobs.remove(change.policyId());
         if (change.cron() == null) {
             return;
         }
-        UUID policyId = change.policyId();
-        scheduler.newJob(identity)
-                .setCron(change.cron())
-                .setTimeZone(change.timeZone())
-                .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
-                .setTask(execution -> launcher.fireScheduled(policyId))
-                .schedule();
+        ZoneId zone = change.timeZone() == null ? ZoneOffset.UTC : ZoneId.of(change.timeZone());
+        Job job = new Job(ExecutionTime.forCron(CRON.parse(change.cron())), zone, null);
+        jobs.put(change.policyId(), job.after(clock.instant()));
     }
 }
