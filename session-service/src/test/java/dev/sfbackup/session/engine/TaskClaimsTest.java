@@ -4,22 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sfbackup.api.policy.PolicyOptions;
-import dev.sfbackup.api.policy.PolicyScope;
-import dev.sfbackup.api.policy.PolicyView;
-import dev.sfbackup.api.session.BackupKind;
 import dev.sfbackup.api.session.RunView;
 import dev.sfbackup.api.session.SessionType;
-import dev.sfbackup.api.session.StartRun;
 import dev.sfbackup.api.session.TaskStatus;
-import dev.sfbackup.session.Run;
 import dev.sfbackup.session.Task;
 import dev.sfbackup.session.repository.SessionLogRepository;
 import dev.sfbackup.session.repository.TaskRepository;
-import dev.sfbackup.session.service.PlannedRun;
 import dev.sfbackup.session.service.PlannedSession;
 import dev.sfbackup.session.service.PlannedTask;
-import dev.sfbackup.session.service.RunPlan;
 import dev.sfbackup.session.service.RunStore;
 import dev.sfbackup.testing.MutableClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -28,10 +20,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,12 +57,8 @@ class TaskClaimsTest {
 
     @BeforeEach
     void onlyThisTestsRunIsActive() {
-        QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("update run set status = 'STOPPED' where status in ('PENDING', 'RUNNING')").executeUpdate();
-            // the tasks too: releaseStale counts every stale task in the database, and an earlier test's may be stale by now
-            em.createNativeQuery("update task set status = 'ERROR', ended_at = now() where status in ('PENDING', 'RUNNING')")
-                    .executeUpdate();
-        });
+        // the tasks too: releaseStale counts every stale task in the database, and an earlier test's may be stale by now
+        EngineTestRuns.endEveryActiveRun(em);
     }
 
     @AfterEach
@@ -82,13 +68,9 @@ class TaskClaimsTest {
 
     /** One session of three WORK tasks and, a stage later, one FINISH task. */
     private RunView plannedRun(int parallelism) {
-        PolicyView policy = new PolicyView(UUID.randomUUID(), "p", true, UUID.randomUUID(), null,
-                new PolicyScope(List.of("all"), List.of(), true, true, false, false, Map.of()), null, 30,
-                new PolicyOptions(1000L, Duration.ofHours(24), parallelism, 50), 1);
-        Run run = store.reserve(policy, StartRun.Trigger.MANUAL);
-        PlannedSession session = new PlannedSession(SessionType.DATA, "objects", List.of(new PlannedTask(WORK, "Account", 10L),
-                new PlannedTask(WORK, "Contact", 20L), new PlannedTask(WORK, "Case", 30L), new PlannedTask(FINISH, "all", null, 1)));
-        return store.storePlan(run.id, new PlannedRun(BackupKind.INITIAL, new RunPlan(List.of(session), parallelism), List.of()));
+        return EngineTestRuns.plan(store, parallelism, Duration.ofHours(24), new PlannedSession(SessionType.DATA, "objects",
+                List.of(new PlannedTask(WORK, "Account", 10L), new PlannedTask(WORK, "Contact", 20L),
+                        new PlannedTask(WORK, "Case", 30L), new PlannedTask(FINISH, "all", null, 1))));
     }
 
     @Test

@@ -3,21 +3,13 @@ package dev.sfbackup.session.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sfbackup.api.policy.PolicyOptions;
-import dev.sfbackup.api.policy.PolicyScope;
-import dev.sfbackup.api.policy.PolicyView;
-import dev.sfbackup.api.session.BackupKind;
 import dev.sfbackup.api.session.RunView;
 import dev.sfbackup.api.session.SessionStatus;
 import dev.sfbackup.api.session.SessionType;
-import dev.sfbackup.api.session.StartRun;
-import dev.sfbackup.session.Run;
 import dev.sfbackup.session.Session;
 import dev.sfbackup.session.repository.SessionRepository;
-import dev.sfbackup.session.service.PlannedRun;
 import dev.sfbackup.session.service.PlannedSession;
 import dev.sfbackup.session.service.PlannedTask;
-import dev.sfbackup.session.service.RunPlan;
 import dev.sfbackup.session.service.RunStore;
 import dev.sfbackup.testing.MutableClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -26,7 +18,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -62,11 +53,7 @@ class WatchdogTest {
 
     @BeforeEach
     void onlyThisTestsRunIsActive() {
-        QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("update run set status = 'STOPPED' where status in ('PENDING', 'RUNNING')").executeUpdate();
-            em.createNativeQuery("update session set status = 'STOPPED' where status in ('PENDING', 'RUNNING')").executeUpdate();
-            em.createNativeQuery("update task set status = 'ERROR' where status in ('PENDING', 'RUNNING')").executeUpdate();
-        });
+        EngineTestRuns.endEveryActiveRun(em);
     }
 
     @AfterEach
@@ -76,12 +63,8 @@ class WatchdogTest {
 
     /** A run with an inactivity timeout of ten minutes, its one task claimed; answers the task. */
     private ClaimedTask runningTask() {
-        PolicyView policy = new PolicyView(UUID.randomUUID(), "p", true, UUID.randomUUID(), null,
-                new PolicyScope(List.of("all"), List.of(), true, true, false, false, Map.of()), null, 30,
-                new PolicyOptions(1000L, Duration.ofMinutes(10), 1, 50), 1);
-        Run run = store.reserve(policy, StartRun.Trigger.MANUAL);
-        RunView planned = store.storePlan(run.id, new PlannedRun(BackupKind.INITIAL, new RunPlan(List.of(
-                new PlannedSession(SessionType.DATA, "objects", List.of(new PlannedTask("WORK", "Account", 10L)))), 1), List.of()));
+        RunView planned = EngineTestRuns.plan(store, 1, Duration.ofMinutes(10),
+                new PlannedSession(SessionType.DATA, "objects", List.of(new PlannedTask("WORK", "Account", 10L))));
         ClaimedTask task = claims.claim("engine-a", KINDS).orElseThrow();
         assertEquals(planned.id(), task.runId());
         return task;
