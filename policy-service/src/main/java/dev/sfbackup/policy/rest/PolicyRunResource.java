@@ -1,7 +1,10 @@
 package dev.sfbackup.policy.rest;
 
 import dev.sfbackup.api.session.RunView;
+import dev.sfbackup.common.audit.Audited;
+import dev.sfbackup.common.security.Roles;
 import dev.sfbackup.policy.service.RunLauncher;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,6 +22,8 @@ public class PolicyRunResource {
     }
 
     @POST
+    @RolesAllowed(Roles.OPERATOR)
+    @Audited("run.start")
     public Response start(@PathParam("id") UUID id) {
         RunView run = launcher.startNow(id);
         return Response.status(Response.Status.CREATED).entity(run).build();
