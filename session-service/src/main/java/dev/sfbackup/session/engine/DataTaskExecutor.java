@@ -163,7 +163,8 @@ public class DataTaskExecutor {
         Map<String, Object> schema = json.convertValue(plan.describe(), json.getTypeFactory()
                 .constructMapType(Map.class, String.class, Object.class));
         RestorePointView point = storage.open(new OpenRestorePoint(task.policyId(), task.sessionId(), context.orgId(),
-                task.object(), plan.kind(), schema, context.policy().repositoryId()));
+                task.object(), plan.kind(), schema, context.policy().repositoryId(),
+                context.policy().connectionId()));
         progress.pointOpened(task.taskId(), point.id(), plan.kind().name(), plan.incrementalField());
         return point;
     }

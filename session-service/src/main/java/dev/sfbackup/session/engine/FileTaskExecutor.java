@@ -63,7 +63,8 @@ public class FileTaskExecutor {
         Optional<Instant> since = tasks.lastSuccessStart(task.policyId(), SessionType.FILE, OBJECT)
                 .map(start -> start.minus(config.engine().incrementalOverlap()));
         RestorePointView point = storage.open(new OpenRestorePoint(task.policyId(), task.sessionId(), context.orgId(), null,
-                since.isPresent() ? RestorePointKind.INCREMENTAL : RestorePointKind.INITIAL, null, context.policy().repositoryId()));
+                since.isPresent() ? RestorePointKind.INCREMENTAL : RestorePointKind.INITIAL, null, context.policy().repositoryId(),
+                context.policy().connectionId()));
         progress.pointOpened(task.taskId(), point.id(), point.kind().name(), null);
         CacheNotice cacheNotice = new CacheNotice(storage, journal, task, point.id());
         Uploads uploads = new Uploads();

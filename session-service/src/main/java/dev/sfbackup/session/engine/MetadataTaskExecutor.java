@@ -45,7 +45,8 @@ public class MetadataTaskExecutor {
             return TaskOutcome.warning("metadata not backed up: the policy names no repository to store it in");
         }
         RestorePointView point = storage.open(new OpenRestorePoint(task.policyId(), task.sessionId(), context.orgId(), null,
-                RestorePointKind.FULL, null, context.policy().repositoryId()));
+                RestorePointKind.FULL, null, context.policy().repositoryId(),
+                context.policy().connectionId()));
         progress.pointOpened(task.taskId(), point.id(), point.kind().name(), null);
         List<String> objects = tasks.objectsOfRun(task.runId(), SessionType.DATA);
         CacheNotice cacheNotice = new CacheNotice(storage, journal, task, point.id());

@@ -9,6 +9,8 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -18,9 +20,14 @@ public class SessionRepository implements PanacheRepositoryBase<BackupSession, U
         return list("runId", Sort.ascending("createdAt", "label"), runId);
     }
 
-    public PanacheQuery<BackupSession> search(UUID policyId, SessionStatus status, Instant from) {
+    /** @param connections when present, only sessions of these org connections */
+    public PanacheQuery<BackupSession> search(UUID policyId, SessionStatus status, Instant from, Optional<Set<UUID>> connections) {
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters parameters = new Parameters();
+        if (connections.isPresent()) {
+            query.append(" and connectionId in :connections");
+            parameters.and("connections", connections.get());
+        }
         if (policyId != null) {
             query.append(" and policyId = :policyId");
             parameters.and("policyId", policyId);
