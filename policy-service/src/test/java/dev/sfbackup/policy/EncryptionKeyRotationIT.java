@@ -5,11 +5,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
 import dev.sfbackup.policy.support.TestData;
+import dev.sfbackup.testing.EncryptionKeys;
 import dev.sfbackup.testing.ServiceProcess;
 import dev.sfbackup.testing.TestTokens;
 import io.restassured.http.ContentType;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,14 +21,8 @@ import org.junit.jupiter.api.Test;
 class EncryptionKeyRotationIT {
 
     private static final String DATABASE = "policy_key_rotation_it";
-    private static final String OLD_KEY = randomKey();
-    private static final String NEW_KEY = randomKey();
-
-    private static String randomKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
-    }
+    private static final String OLD_KEY = EncryptionKeys.random();
+    private static final String NEW_KEY = EncryptionKeys.random();
 
     private static ServiceProcess policyService(boolean fresh, String key, String previous) {
         ServiceProcess.Builder builder = ServiceProcess.builder("policy-service");
@@ -43,7 +36,7 @@ class EncryptionKeyRotationIT {
 
     @Test
     void rotatingTheKeyKeepsEverySecretReadable() {
-        String secret = "rotated-secret-" + randomKey();
+        String secret = "rotated-secret-" + EncryptionKeys.random();
         String pem = TestData.rsaPrivateKeyPem();
         String clientCredentials;
         String jwtBearer;
