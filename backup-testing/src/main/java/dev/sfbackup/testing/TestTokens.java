@@ -1,7 +1,7 @@
 package dev.sfbackup.testing;
 
-import dev.sfbackup.common.security.LocalTokens;
-import dev.sfbackup.common.security.Roles;
+import dev.sfbackup.security.LocalTokens;
+import dev.sfbackup.security.Roles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package dev.sfbackup.token;
 
-import dev.sfbackup.common.security.LocalTokens;
-import dev.sfbackup.common.security.Roles;
+import dev.sfbackup.security.LocalTokens;
+import dev.sfbackup.security.Roles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

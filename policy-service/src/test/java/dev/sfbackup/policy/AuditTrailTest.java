@@ -11,11 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sfbackup.api.audit.AuditEventView;
 import dev.sfbackup.api.audit.AuditOutcome;
-import dev.sfbackup.common.audit.AuditLog;
-import dev.sfbackup.common.audit.AuditRetention;
-import dev.sfbackup.common.security.Roles;
 import dev.sfbackup.policy.support.Poll;
 import dev.sfbackup.policy.support.TestData;
+import dev.sfbackup.security.Roles;
+import dev.sfbackup.security.audit.AuditLog;
+import dev.sfbackup.security.audit.AuditRetention;
 import dev.sfbackup.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

@@ -11,9 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sfbackup.common.security.Roles;
 import dev.sfbackup.policy.support.FixedTestPort;
 import dev.sfbackup.policy.support.TestData;
+import dev.sfbackup.security.Roles;
 import dev.sfbackup.testing.TestTokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;

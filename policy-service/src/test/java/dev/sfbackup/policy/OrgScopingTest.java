@@ -5,9 +5,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 
-import dev.sfbackup.common.security.Roles;
 import dev.sfbackup.policy.support.SessionServiceStub;
 import dev.sfbackup.policy.support.TestData;
+import dev.sfbackup.security.Roles;
 import dev.sfbackup.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

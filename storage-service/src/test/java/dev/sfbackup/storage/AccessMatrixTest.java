@@ -3,7 +3,7 @@ package dev.sfbackup.storage;
 import static dev.sfbackup.testing.AccessMatrix.Rule.atLeast;
 import static dev.sfbackup.testing.AccessMatrix.Rule.sessionServiceOnly;
 
-import dev.sfbackup.common.security.Roles;
+import dev.sfbackup.security.Roles;
 import dev.sfbackup.testing.AccessMatrix;
 import dev.sfbackup.testing.AccessMatrix.Rule;
 import io.quarkus.test.junit.QuarkusTest;

@@ -110,7 +110,7 @@ class EncryptionKeyRotationIT {
                             .statusCode(200).body("ok", equalTo(true)).body("packsChecked", greaterThanOrEqualTo(1));
                 }
                 as(retired, TestTokens.viewer()).get("/api/v1/repositories/" + local + "/cache").then().statusCode(200)
-                        .body("enabled", equalTo(true));
+                        .body("settings.enabled", equalTo(true));
             }
         }
     }

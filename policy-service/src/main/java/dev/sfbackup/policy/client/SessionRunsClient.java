@@ -3,7 +3,7 @@ package dev.sfbackup.policy.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfbackup.api.session.RunView;
 import dev.sfbackup.api.session.StartRun;
-import dev.sfbackup.common.security.ServiceTokenFilter;
+import dev.sfbackup.security.ServiceTokenFilter;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

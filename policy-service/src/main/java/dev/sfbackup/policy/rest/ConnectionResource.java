@@ -2,10 +2,10 @@ package dev.sfbackup.policy.rest;
 
 import dev.sfbackup.api.policy.ConnectionRequest;
 import dev.sfbackup.api.policy.ConnectionView;
-import dev.sfbackup.common.audit.Audited;
-import dev.sfbackup.common.security.EveryOrg;
-import dev.sfbackup.common.security.Roles;
 import dev.sfbackup.policy.service.ConnectionService;
+import dev.sfbackup.security.EveryOrg;
+import dev.sfbackup.security.Roles;
+import dev.sfbackup.security.audit.Audited;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -13,9 +13,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
 import java.util.List;
 import java.util.UUID;
 

@@ -1,10 +1,10 @@
 package dev.sfbackup.policy.rest;
 
 import dev.sfbackup.api.security.ResealReport;
-import dev.sfbackup.common.audit.Audited;
-import dev.sfbackup.common.security.EveryOrg;
-import dev.sfbackup.common.security.Roles;
 import dev.sfbackup.policy.service.ConnectionSecretsReseal;
+import dev.sfbackup.security.EveryOrg;
+import dev.sfbackup.security.Roles;
+import dev.sfbackup.security.audit.Audited;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

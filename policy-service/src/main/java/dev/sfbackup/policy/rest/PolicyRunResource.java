@@ -1,9 +1,9 @@
 package dev.sfbackup.policy.rest;
 
 import dev.sfbackup.api.session.RunView;
-import dev.sfbackup.common.audit.Audited;
-import dev.sfbackup.common.security.Roles;
 import dev.sfbackup.policy.service.RunLauncher;
+import dev.sfbackup.security.Roles;
+import dev.sfbackup.security.audit.Audited;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

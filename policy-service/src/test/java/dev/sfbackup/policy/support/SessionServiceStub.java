@@ -4,7 +4,7 @@ import dev.sfbackup.api.session.BackupKind;
 import dev.sfbackup.api.session.RunView;
 import dev.sfbackup.api.session.SessionStatus;
 import dev.sfbackup.api.session.StartRun;
-import dev.sfbackup.common.security.Roles;
+import dev.sfbackup.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

@@ -4,7 +4,7 @@ import dev.sfbackup.api.policy.ConnectionCredentials;
 import dev.sfbackup.api.policy.PolicyView;
 import dev.sfbackup.api.policy.ScopeExtension;
 import dev.sfbackup.api.policy.ScopeExtensionResult;
-import dev.sfbackup.common.security.ServiceTokenFilter;
+import dev.sfbackup.security.ServiceTokenFilter;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;

@@ -8,7 +8,7 @@ import dev.sfbackup.api.storage.RecordDeletions;
 import dev.sfbackup.api.storage.RestorePointPage;
 import dev.sfbackup.api.storage.RestorePointView;
 import dev.sfbackup.api.storage.Watermark;
-import dev.sfbackup.common.security.ServiceTokenFilter;
+import dev.sfbackup.security.ServiceTokenFilter;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

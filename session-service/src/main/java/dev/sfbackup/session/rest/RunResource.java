@@ -2,8 +2,8 @@ package dev.sfbackup.session.rest;
 
 import dev.sfbackup.api.session.RunView;
 import dev.sfbackup.api.session.StartRun;
-import dev.sfbackup.common.audit.Audited;
-import dev.sfbackup.common.security.Roles;
+import dev.sfbackup.security.Roles;
+import dev.sfbackup.security.audit.Audited;
 import dev.sfbackup.session.service.RunService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;

@@ -4,7 +4,7 @@ import dev.sfbackup.api.policy.PolicyView;
 import dev.sfbackup.api.session.RunView;
 import dev.sfbackup.api.session.StartRun;
 import dev.sfbackup.common.problem.ApiProblem;
-import dev.sfbackup.common.security.OrgScope;
+import dev.sfbackup.security.OrgScope;
 import dev.sfbackup.session.Run;
 import dev.sfbackup.session.client.PolicyClient;
 import dev.sfbackup.session.repository.RunRepository;

@@ -5,7 +5,7 @@ import dev.sfbackup.api.session.SessionPage;
 import dev.sfbackup.api.session.SessionStatus;
 import dev.sfbackup.api.session.SessionView;
 import dev.sfbackup.common.problem.ApiProblem;
-import dev.sfbackup.common.security.OrgScope;
+import dev.sfbackup.security.OrgScope;
 import dev.sfbackup.session.BackupSession;
 import dev.sfbackup.session.BackupTask;
 import dev.sfbackup.session.repository.SessionLogRepository;

@@ -2,7 +2,7 @@ package dev.sfbackup.session.rest;
 
 import static dev.sfbackup.testing.AccessMatrix.Rule.atLeast;
 
-import dev.sfbackup.common.security.Roles;
+import dev.sfbackup.security.Roles;
 import dev.sfbackup.testing.AccessMatrix;
 import dev.sfbackup.testing.AccessMatrix.Rule;
 import io.quarkus.test.junit.QuarkusTest;

@@ -12,7 +12,7 @@ import dev.sfbackup.api.policy.PolicyView;
 import dev.sfbackup.api.session.BackupKind;
 import dev.sfbackup.api.session.RunView;
 import dev.sfbackup.api.session.StartRun;
-import dev.sfbackup.common.security.Roles;
+import dev.sfbackup.security.Roles;
 import dev.sfbackup.session.Run;
 import dev.sfbackup.session.planning.PlanInput;
 import dev.sfbackup.session.planning.RunPlanner;

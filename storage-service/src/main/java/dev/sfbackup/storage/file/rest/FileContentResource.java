@@ -1,7 +1,7 @@
 package dev.sfbackup.storage.file.rest;
 
-import dev.sfbackup.common.audit.Audited;
-import dev.sfbackup.common.security.Roles;
+import dev.sfbackup.security.Roles;
+import dev.sfbackup.security.audit.Audited;
 import dev.sfbackup.storage.file.service.FileStorageService;
 import dev.sfbackup.storage.restorepoint.service.RestorePointScope;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,7 +1,7 @@
 package dev.sfbackup.storage.file.rest;
 
 import dev.sfbackup.api.storage.repository.FileView;
-import dev.sfbackup.common.security.Roles;
+import dev.sfbackup.security.Roles;
 import dev.sfbackup.storage.file.StoredFile;
 import dev.sfbackup.storage.file.service.FileStorageService;
 import dev.sfbackup.storage.restorepoint.service.RestorePointScope;

@@ -1,9 +1,9 @@
 package dev.sfbackup.storage.repository.rest;
 
 import dev.sfbackup.api.security.ResealReport;
-import dev.sfbackup.common.audit.Audited;
-import dev.sfbackup.common.security.EveryOrg;
-import dev.sfbackup.common.security.Roles;
+import dev.sfbackup.security.EveryOrg;
+import dev.sfbackup.security.Roles;
+import dev.sfbackup.security.audit.Audited;
 import dev.sfbackup.storage.repository.service.EncryptionKeyReseal;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;

@@ -1,9 +1,9 @@
 package dev.sfbackup.storage.restorepoint.rest;
 
 import dev.sfbackup.api.storage.RecordVersionView;
-import dev.sfbackup.common.audit.Audited;
 import dev.sfbackup.common.problem.ApiProblem;
-import dev.sfbackup.common.security.Roles;
+import dev.sfbackup.security.Roles;
+import dev.sfbackup.security.audit.Audited;
 import dev.sfbackup.storage.restorepoint.service.PointResolver;
 import dev.sfbackup.storage.restorepoint.service.RecordQuery;
 import dev.sfbackup.storage.restorepoint.service.RecordReadService;

@@ -2,8 +2,8 @@ package dev.sfbackup.storage.restorepoint.rest;
 
 import dev.sfbackup.api.storage.RetentionResult;
 import dev.sfbackup.api.storage.RetentionRun;
-import dev.sfbackup.common.audit.Audited;
-import dev.sfbackup.common.security.Roles;
+import dev.sfbackup.security.Roles;
+import dev.sfbackup.security.audit.Audited;
 import dev.sfbackup.storage.restorepoint.service.RestorePointScope;
 import dev.sfbackup.storage.restorepoint.service.RetentionService;
 import io.smallrye.common.annotation.Blocking;

@@ -1,7 +1,7 @@
 package dev.sfbackup.storage.restorepoint.rest;
 
 import dev.sfbackup.api.storage.Watermark;
-import dev.sfbackup.common.security.Roles;
+import dev.sfbackup.security.Roles;
 import dev.sfbackup.storage.restorepoint.service.RestorePointService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;

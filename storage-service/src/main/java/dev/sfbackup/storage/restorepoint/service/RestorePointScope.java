@@ -1,7 +1,7 @@
 package dev.sfbackup.storage.restorepoint.service;
 
 import dev.sfbackup.common.problem.ApiProblem;
-import dev.sfbackup.common.security.OrgScope;
+import dev.sfbackup.security.OrgScope;
 import dev.sfbackup.storage.restorepoint.repository.PointConnections;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
