@@ -90,6 +90,7 @@ cat <<EOT
 The suite is up, on 127.0.0.1 only; every /api call needs a bearer token:
   curl -H "Authorization: Bearer \$(cat .local/admin.token)" http://127.0.0.1:8081/api/v1/policies
   deploy/local/token.sh viewer [CONNECTION_ID...]   mints a token of one role, optionally limited to some orgs
+
   policy-service   http://127.0.0.1:8081   (API /api/v1/policies, /api/v1/connections; OpenAPI /q/openapi; UI /q/swagger-ui)
   session-service  http://127.0.0.1:8082   (API /api/v1/runs, /api/v1/sessions)
   storage-service  http://127.0.0.1:8083   (API /api/v1/repositories, /api/v1/restore-points)
