@@ -88,14 +88,6 @@ public final class AccessMatrix {
             callers.add(Caller.SESSION_SERVICE);
             return new Rule(callers);
         }
-
-        /** Also session-service's token. */
-        public Rule orSessionService() {
-            Set<Caller> callers = EnumSet.noneOf(Caller.class);
-            callers.addAll(admitted);
-            callers.add(Caller.SESSION_SERVICE);
-            return new Rule(callers);
-        }
     }
 
     private AccessMatrix() {

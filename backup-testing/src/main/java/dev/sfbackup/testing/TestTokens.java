@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -171,10 +170,5 @@ public final class TestTokens {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The ladder roles, lowest first, for tests that walk them. */
-    public static List<String> ladder() {
-        return Roles.LADDER;
     }
 }

@@ -68,17 +68,23 @@ public class AuditFilter {
         SecurityIdentity caller = identity.get();
         AuditActor actor = AuditActor.of(caller, security);
         String action = audited != null ? audited.value() : resource.getResourceClass().getSimpleName() + "." + method.getName();
-        AuditOutcome outcome = status == 401 ? AuditOutcome.UNAUTHENTICATED : status == 403 ? AuditOutcome.DENIED
-                : status < 400 ? AuditOutcome.SUCCESS : AuditOutcome.FAILED;
         AuditEventView event = new AuditEventView(0, clock.instant(), actor.subject(), actor.name(), actor.client(),
                 refused ? null : AuditActor.roleUsed(caller, allowedRoles(resource)), action, request.getMethod(),
-                target(request, response), outcome, status, String.valueOf(requestId),
+                target(request, response), outcome(status), status, String.valueOf(requestId),
                 status == 401 ? "no token" : audited == null ? null : details(request, audited));
         if (BlockingOperationControl.isBlockingAllowed()) {
             append(event);
         } else {
             Infrastructure.getDefaultWorkerPool().execute(() -> append(event));
         }
+    }
+
+    private static AuditOutcome outcome(int status) {
+        return switch (status) {
+            case 401 -> AuditOutcome.UNAUTHENTICATED;
+            case 403 -> AuditOutcome.DENIED;
+            default -> status < 400 ? AuditOutcome.SUCCESS : AuditOutcome.FAILED;
+        };
     }
 
     private void append(AuditEventView event) {
