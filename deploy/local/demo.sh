@@ -8,11 +8,13 @@ command -v jq >/dev/null || { echo "demo: needs jq (apt-get install jq)" >&2; ex
 POLICY=http://127.0.0.1:8081 SESSION=http://127.0.0.1:8082 STORAGE=http://127.0.0.1:8083 EMULATOR=http://127.0.0.1:8089
 
 "$SFB_ROOT/deploy/local/up.sh"
+TOKEN="$(cat "$SFB_LOCAL/admin.token")"
 
 call() { # method url [json body]: prints the response body, fails loudly with it on an HTTP error
   local out status
   out=$(mktemp)
-  status=$(curl -sS -o "$out" -w '%{http_code}' -X "$1" "$2" -H 'Content-Type: application/json' ${3:+-d "$3"})
+  status=$(curl -sS -o "$out" -w '%{http_code}' -X "$1" "$2" -H "Authorization: Bearer $TOKEN" \
+    -H 'Content-Type: application/json' ${3:+-d "$3"})
   if [ "$status" -ge 400 ]; then echo "demo: $1 $2 answered $status:" >&2; cat "$out" >&2; echo >&2; rm -f "$out"; exit 1; fi
   cat "$out"; rm -f "$out"
 }
@@ -77,5 +79,6 @@ cat <<EOT
 
 Browse on: $STORAGE/api/v1/restore-points?policyId=$policy
            $SESSION/api/v1/sessions?policyId=$policy
+           (with -H "Authorization: Bearer \$(cat .local/admin.token)")
 Stop with: deploy/local/down.sh
 EOT

@@ -17,6 +17,7 @@ build_if_missing() {
     module="${entry%%:*}"
     [ -f "$SFB_ROOT/$module/target/quarkus-app/quarkus-run.jar" ] || missing+=("$module")
   done
+  ls "$SFB_ROOT"/backup-token/target/backup-token-*.jar >/dev/null 2>&1 || missing+=(backup-token)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "up: building ${missing[*]} (first run takes a few minutes)"
     (cd "$SFB_ROOT" && ./mvnw -q -B package -DskipTests -pl "$(IFS=,; echo "${missing[*]}")" -am) >"$LOGS/build.log" 2>&1 \
@@ -31,6 +32,12 @@ encryption_key() {
   cat "$file"
 }
 
+# The local sign-in: an RSA key pair the services trust instead of an identity provider, created once. The private key
+# signs the services' calls to each other and the tokens of deploy/local/token.sh; it never leaves .local/secrets.
+signing_key() {
+  "$SFB_ROOT/deploy/local/token.sh" --keygen
+}
+
 is_running() { [ -f "$RUN/$1.pid" ] && kill -0 "$(cat "$RUN/$1.pid")" 2>/dev/null; }
 
 start_service() {
@@ -39,8 +46,11 @@ start_service() {
     echo "up: $module already running (pid $(cat "$RUN/$module.pid"))"
     return
   fi
-  BACKUP_ENCRYPTION_KEY="$KEY" BACKUP_DB_PORT="$PG_PORT" nohup "$JAVA_HOME/bin/java" -Xmx${BACKUP_SERVICE_HEAP:-768m} \
-    -Dquarkus.http.port="$port" \
+  BACKUP_ENCRYPTION_KEY="$KEY" BACKUP_DB_PORT="$PG_PORT" \
+    QUARKUS_OIDC_PUBLIC_KEY="$(cat "$SFB_LOCAL/secrets/signing-key.pub")" QUARKUS_OIDC_TOKEN_ISSUER=sfbackup-local \
+    BACKUP_SECURITY_SERVICE_TOKEN_SIGNING_KEY_FILE="$SFB_LOCAL/secrets/signing-key.pem" \
+    nohup "$JAVA_HOME/bin/java" -Xmx${BACKUP_SERVICE_HEAP:-768m} \
+    -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" \
     -Dquarkus.rest-client.policy-service.url=http://127.0.0.1:8081 \
     -Dquarkus.rest-client.session-service.url=http://127.0.0.1:8082 \
     -Dquarkus.rest-client.storage-service.url=http://127.0.0.1:8083 \
@@ -69,12 +79,18 @@ build_if_missing
 # the port the cluster really listens on, which is not BACKUP_PG_PORT when it was already running elsewhere
 PG_PORT="$("$SFB_ROOT/deploy/local/postgres.sh" port)"
 KEY="$(encryption_key)"
+signing_key
 for entry in "${SERVICES[@]}"; do start_service "${entry%%:*}" "${entry##*:}"; done
 for entry in "${SERVICES[@]}"; do wait_ready "${entry%%:*}" "${entry##*:}"; done
+# a token with every role for demo.sh and local tools, renewed on every start (git-ignored with the rest of .local)
+(umask 077 && "$SFB_ROOT/deploy/local/token.sh" all >"$SFB_LOCAL/admin.token")
 
 cat <<EOT
 
-The suite is up:
+The suite is up, on 127.0.0.1 only; every /api call needs a bearer token:
+  curl -H "Authorization: Bearer \$(cat .local/admin.token)" http://127.0.0.1:8081/api/v1/policies
+  deploy/local/token.sh viewer [CONNECTION_ID...]   mints a token of one role, optionally limited to some orgs
+
   policy-service   http://127.0.0.1:8081   (API /api/v1/policies, /api/v1/connections; OpenAPI /q/openapi; UI /q/swagger-ui)
   session-service  http://127.0.0.1:8082   (API /api/v1/runs, /api/v1/sessions)
   storage-service  http://127.0.0.1:8083   (API /api/v1/repositories, /api/v1/restore-points)

@@ -88,6 +88,10 @@ public final class ServiceProcess implements AutoCloseable {
 
         private Builder(String module) {
             this.module = module;
+            if (module.endsWith("-service")) {
+                // every service of the suite verifies TestTokens and signs its calls to the others with the test key
+                config.putAll(TestTokens.serviceConfig());
+            }
         }
 
         /** A fresh database in the private PostgreSQL cluster, dropped and created anew. */
@@ -132,6 +136,7 @@ public final class ServiceProcess implements AutoCloseable {
             command.add(ProcessHandle.current().info().command().orElse("java"));
             command.add("-Xmx" + maxHeap);
             command.add("-Dquarkus.http.port=" + chosenPort);
+            command.add("-Dquarkus.http.host=127.0.0.1");
             command.add("-Dquarkus.profile=prod");
             command.addAll(flightRecording(module, chosenPort));
             command.addAll(accessLog());
@@ -187,6 +192,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     private void awaitReady() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        // health stays open without a token: it is how probes see the service
         HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build();
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {

@@ -13,6 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sfbackup.policy.support.FixedTestPort;
 import dev.sfbackup.policy.support.TestData;
+import dev.sfbackup.security.Roles;
+import dev.sfbackup.testing.TestTokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,8 +37,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(FixedTestPort.class)
 class ConnectionApiTest {
-
-    private static final String TOKEN_HEADER = "X-Service-Token";
 
     @Inject
     AgroalDataSource dataSource;
@@ -70,12 +70,12 @@ class ConnectionApiTest {
     }
 
     @Test
-    void servicesWithTheTokenReadDecryptedCredentials() {
+    void sessionServiceReadsDecryptedCredentials() {
         String secret = "cc-secret-" + UUID.randomUUID();
         String id = given().contentType(ContentType.JSON).body(TestData.clientCredentialsConnection(TestData.unique("cc"), secret))
                 .when().post("/api/v1/connections").then().statusCode(201).extract().path("id");
 
-        given().header(TOKEN_HEADER, "dev-internal-token")
+        given().auth().oauth2(TestTokens.sessionService())
                 .when().get("/internal/v1/connections/" + id + "/credentials")
                 .then().statusCode(200)
                 .body("id", equalTo(id))
@@ -87,13 +87,17 @@ class ConnectionApiTest {
     }
 
     @Test
-    void credentialsEndpointRefusesCallersWithoutTheRightToken() {
+    void credentialsEndpointAnswersOnlySessionServicesOwnToken() {
         String id = TestData.createConnection();
-        given().when().get("/internal/v1/connections/" + id + "/credentials")
-                .then().statusCode(401).contentType("application/problem+json").body("detail", containsString(TOKEN_HEADER));
-        given().header(TOKEN_HEADER, "guess").when().get("/internal/v1/connections/" + id + "/credentials")
-                .then().statusCode(401).contentType("application/problem+json").body("clientSecret", nullValue());
-        given().header(TOKEN_HEADER, "dev-internal-token").when().get("/internal/v1/connections/" + UUID.randomUUID() + "/credentials")
+        String path = "/internal/v1/connections/" + id + "/credentials";
+        given().auth().none().when().get(path).then().statusCode(401).body(not(containsString("clientSecret")));
+        // the header that opened it before: the built-in default of every installation
+        given().auth().none().header("X-Service-Token", "dev-internal-token").when().get(path)
+                .then().statusCode(401).body(not(containsString("clientSecret")));
+        given().auth().oauth2(TestTokens.admin()).when().get(path).then().statusCode(403).body(not(containsString("clientSecret")));
+        given().auth().oauth2(TestTokens.service("policy-service")).when().get(path).then().statusCode(403);
+        given().auth().oauth2(TestTokens.foreignKey(Roles.ADMIN)).when().get(path).then().statusCode(401);
+        given().auth().oauth2(TestTokens.sessionService()).when().get("/internal/v1/connections/" + UUID.randomUUID() + "/credentials")
                 .then().statusCode(404).contentType("application/problem+json");
     }
 
@@ -118,7 +122,7 @@ class ConnectionApiTest {
         given().contentType(ContentType.JSON).body(request).when().put("/api/v1/connections/" + id)
                 .then().statusCode(200).body("name", equalTo(request.get("name"))).body("privateKeyStored", equalTo(true));
 
-        given().header(TOKEN_HEADER, "dev-internal-token").when().get("/internal/v1/connections/" + id + "/credentials")
+        given().auth().oauth2(TestTokens.sessionService()).when().get("/internal/v1/connections/" + id + "/credentials")
                 .then().statusCode(200)
                 .body("flow", equalTo("JWT_BEARER"))
                 .body("username", equalTo("backup@example.com"))
@@ -165,7 +169,7 @@ class ConnectionApiTest {
             invalid.put("loginUrl", "not a url");
             given().contentType(ContentType.JSON).body(invalid).when().put("/api/v1/connections/" + id)
                     .then().statusCode(400).body(not(containsString(secret)));
-            given().header(TOKEN_HEADER, "dev-internal-token").when().get("/internal/v1/connections/" + id + "/credentials")
+            given().auth().oauth2(TestTokens.sessionService()).when().get("/internal/v1/connections/" + id + "/credentials")
                     .then().statusCode(200);
         } finally {
             root.removeHandler(capture);

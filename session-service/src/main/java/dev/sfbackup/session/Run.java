@@ -22,6 +22,10 @@ public class Run {
     @Column(name = "policy_id")
     public UUID policyId;
 
+    /** The org connection of the policy when the run started (null for runs from before orgs were recorded). */
+    @Column(name = "connection_id")
+    public UUID connectionId;
+
     @Enumerated(EnumType.STRING)
     public BackupKind kind;
 

@@ -26,6 +26,10 @@ public class Session {
     @Column(name = "policy_id")
     public UUID policyId;
 
+    /** The org connection of the session's run (null for sessions from before orgs were recorded). */
+    @Column(name = "connection_id")
+    public UUID connectionId;
+
     @Enumerated(EnumType.STRING)
     public SessionType type;
 

@@ -6,9 +6,11 @@ import java.util.UUID;
 
 /**
  * Opens a restore point. object is null for a run's FILE or METADATA point; schema is the object's describe result;
- * repositoryId is required when files or metadata will be stored in the point.
+ * repositoryId is required when files or metadata will be stored in the point; connectionId is the policy's org
+ * connection in policy-service, which storage records with the point so that callers limited to some orgs see only
+ * theirs (orgId is the Salesforce organization id, which storage does not scope by).
  */
 @RegisterForReflection
 public record OpenRestorePoint(UUID policyId, UUID sessionId, String orgId, String object, RestorePointKind kind,
-        Map<String, Object> schema, UUID repositoryId) {
+        Map<String, Object> schema, UUID repositoryId, UUID connectionId) {
 }

@@ -1,7 +1,7 @@
 package dev.sfbackup.policy.config;
 
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "backup")
 public interface BackupConfig {
@@ -9,7 +9,9 @@ public interface BackupConfig {
     /** base64 of 32 random bytes sealing connection secrets; %prod takes it from BACKUP_ENCRYPTION_KEY and has no default. */
     String encryptionKey();
 
-    /** shared secret other services send in X-Service-Token to read decrypted credentials */
-    @WithDefault("dev-internal-token")
-    String internalToken();
+    /**
+     * The key being retired while BACKUP_ENCRYPTION_KEY is rotated (BACKUP_ENCRYPTION_KEY_PREVIOUS): still opens secrets
+     * until POST /api/v1/encryption-key/reseal has sealed them all with the new key.
+     */
+    Optional<String> previousEncryptionKey();
 }

@@ -14,6 +14,6 @@ public class SecretBoxProducer {
     @Startup
     @Singleton
     SecretBox secretBox(BackupConfig config) {
-        return SecretBox.fromBase64Key(config.encryptionKey());
+        return SecretBox.fromBase64Keys(config.encryptionKey(), config.previousEncryptionKey());
     }
 }

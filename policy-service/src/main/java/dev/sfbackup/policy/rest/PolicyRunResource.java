@@ -2,6 +2,9 @@ package dev.sfbackup.policy.rest;
 
 import dev.sfbackup.api.session.RunView;
 import dev.sfbackup.policy.service.RunLauncher;
+import dev.sfbackup.security.Roles;
+import dev.sfbackup.security.audit.Audited;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,6 +22,8 @@ public class PolicyRunResource {
     }
 
     @POST
+    @RolesAllowed(Roles.OPERATOR)
+    @Audited("run.start")
     public Response start(@PathParam("id") UUID id) {
         RunView run = launcher.startNow(id);
         return Response.status(Response.Status.CREATED).entity(run).build();

@@ -9,24 +9,30 @@ import dev.sfbackup.common.problem.ApiProblem;
 import dev.sfbackup.policy.Connection;
 import dev.sfbackup.policy.repository.ConnectionRepository;
 import dev.sfbackup.policy.repository.PolicyRepository;
+import dev.sfbackup.security.OrgScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Org connections: secrets are sealed before they touch the database and opened only for the internal endpoint. */
+/**
+ * Org connections: secrets are sealed before they touch the database and opened only for the internal endpoint. A caller
+ * limited to some orgs sees only those connections; the others answer 404 as if they did not exist.
+ */
 @ApplicationScoped
 public class ConnectionService {
 
     private final ConnectionRepository connections;
     private final PolicyRepository policies;
     private final SecretBox secretBox;
+    private final OrgScope scope;
 
-    public ConnectionService(ConnectionRepository connections, PolicyRepository policies, SecretBox secretBox) {
+    public ConnectionService(ConnectionRepository connections, PolicyRepository policies, SecretBox secretBox, OrgScope scope) {
         this.connections = connections;
         this.policies = policies;
         this.secretBox = secretBox;
+        this.scope = scope;
     }
 
     @Transactional
@@ -42,7 +48,7 @@ public class ConnectionService {
 
     @Transactional
     public List<ConnectionView> list() {
-        return connections.listByName().stream().map(Connection::toView).toList();
+        return connections.listByName().stream().filter(c -> scope.allows(c.id)).map(Connection::toView).toList();
     }
 
     @Transactional
@@ -70,11 +76,6 @@ public class ConnectionService {
     }
 
     @Transactional
-    public boolean exists(UUID id) {
-        return connections.findByIdOptional(id).isPresent();
-    }
-
-    @Transactional
     public ConnectionCredentials credentials(UUID id) {
         Connection c = find(id);
         String clientSecret = c.clientSecretSealed == null ? null : secretBox.open(c.clientSecretSealed, secretOwner(c.id, "clientSecret"));
@@ -83,7 +84,9 @@ public class ConnectionService {
     }
 
     private Connection find(UUID id) {
-        return connections.findByIdOptional(id).orElseThrow(() -> ApiProblem.notFound("connection", id));
+        Connection connection = connections.findByIdOptional(id).orElseThrow(() -> ApiProblem.notFound("connection", id));
+        scope.requireVisible(connection.id, "connection", id);
+        return connection;
     }
 
     private void apply(ConnectionRequest request, Connection connection) {
@@ -112,7 +115,7 @@ public class ConnectionService {
     }
 
     /** Binds a sealed secret to its row and column: a sealed value copied elsewhere does not open. */
-    private static String secretOwner(UUID connectionId, String field) {
+    static String secretOwner(UUID connectionId, String field) {
         return "connection:" + connectionId + ":" + field;
     }
 }

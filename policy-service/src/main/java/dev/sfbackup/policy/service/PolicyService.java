@@ -13,6 +13,7 @@ import dev.sfbackup.policy.PolicyHistory;
 import dev.sfbackup.policy.repository.ConnectionRepository;
 import dev.sfbackup.policy.repository.PolicyHistoryRepository;
 import dev.sfbackup.policy.repository.PolicyRepository;
+import dev.sfbackup.security.OrgScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -21,7 +22,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Policies: create, replace, enable/disable, delete, each change versioned and written to the policy's history. */
+/**
+ * Policies: create, replace, enable/disable, delete, each change versioned and written to the policy's history. A caller
+ * limited to some orgs sees only the policies of their connections (the others answer 404) and cannot point a policy
+ * at another org's connection.
+ */
 @ApplicationScoped
 public class PolicyService {
 
@@ -29,13 +34,15 @@ public class PolicyService {
     private final ConnectionRepository connections;
     private final PolicyHistoryRepository history;
     private final Event<PolicyScheduleChanged> scheduleChanged;
+    private final OrgScope scope;
 
     public PolicyService(PolicyRepository policies, ConnectionRepository connections, PolicyHistoryRepository history,
-            Event<PolicyScheduleChanged> scheduleChanged) {
+            Event<PolicyScheduleChanged> scheduleChanged, OrgScope scope) {
         this.policies = policies;
         this.connections = connections;
         this.history = history;
         this.scheduleChanged = scheduleChanged;
+        this.scope = scope;
     }
 
     @Transactional
@@ -54,7 +61,7 @@ public class PolicyService {
 
     @Transactional
     public List<PolicyView> list() {
-        return policies.listByName().stream().map(Policy::toView).toList();
+        return policies.listByName().stream().filter(p -> scope.allows(p.connectionId)).map(Policy::toView).toList();
     }
 
     @Transactional
@@ -108,7 +115,9 @@ public class PolicyService {
     }
 
     Policy find(UUID id) {
-        return policies.findByIdOptional(id).orElseThrow(() -> ApiProblem.notFound("policy", id));
+        Policy policy = policies.findByIdOptional(id).orElseThrow(() -> ApiProblem.notFound("policy", id));
+        scope.requireVisible(policy.connectionId, "policy", id);
+        return policy;
     }
 
     private static void requireVersion(Policy policy, long expectedVersion) {
@@ -124,7 +133,7 @@ public class PolicyService {
     }
 
     private void apply(PolicyRequest request, Policy policy) {
-        if (!connections.findByIdOptional(request.connectionId()).isPresent()) {
+        if (connections.findByIdOptional(request.connectionId()).isEmpty() || !scope.allows(request.connectionId())) {
             throw ApiProblem.unprocessable("connectionId", "connection " + request.connectionId()
                     + " does not exist; create it with POST /api/v1/connections first");
         }

@@ -11,6 +11,7 @@ import dev.sfbackup.policy.client.SessionServiceRejectedException;
 import dev.sfbackup.policy.client.RunStartUncertainException;
 import dev.sfbackup.policy.client.SessionServiceUnavailableException;
 import dev.sfbackup.policy.repository.PolicyRepository;
+import dev.sfbackup.security.OrgScope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -33,15 +34,18 @@ public class RunLauncher {
 
     private final PolicyRepository policies;
     private final SessionRuns sessionRuns;
+    private final OrgScope scope;
 
-    public RunLauncher(PolicyRepository policies, SessionRuns sessionRuns) {
+    public RunLauncher(PolicyRepository policies, SessionRuns sessionRuns, OrgScope scope) {
         this.policies = policies;
         this.sessionRuns = sessionRuns;
+        this.scope = scope;
     }
 
     /** No transaction is held while session-service is called: the policy is read first, then the call is made. */
     public RunView startNow(UUID policyId) {
-        PolicyView policy = load(policyId).orElseThrow(() -> ApiProblem.notFound("policy", policyId));
+        PolicyView policy = load(policyId).filter(p -> scope.allows(p.connectionId()))
+                .orElseThrow(() -> ApiProblem.notFound("policy", policyId));
         if (!policy.enabled()) {
             throw ApiProblem.conflict("enabled", "policy " + policyId + " is disabled; enable it before starting a run");
         }

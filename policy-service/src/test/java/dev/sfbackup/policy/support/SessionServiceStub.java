@@ -4,6 +4,8 @@ import dev.sfbackup.api.session.BackupKind;
 import dev.sfbackup.api.session.RunView;
 import dev.sfbackup.api.session.SessionStatus;
 import dev.sfbackup.api.session.StartRun;
+import dev.sfbackup.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,12 +18,15 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Plays session-service's run API inside the test application (the %test rest-client URL points here): it records
- * every call, answers 201 with a RunView, 409 while a policy is marked active, or a forced status.
+ * every call, answers 201 with a RunView, 409 while a policy is marked active, or a forced status. Like session-service,
+ * it admits only service tokens, so every test run proves that policy-service signs its calls.
  */
 @Path("/api/v1/runs")
+@RolesAllowed(Roles.SERVICE)
 public class SessionServiceStub {
 
     public static final List<StartRun> STARTS = new CopyOnWriteArrayList<>();
@@ -39,6 +44,7 @@ public class SessionServiceStub {
     }
 
     @POST
+    @Operation(hidden = true)
     public Response start(StartRun request) {
         STARTS.add(request);
         Integer forced = FORCED_STATUS.get(request.policyId());
@@ -55,6 +61,7 @@ public class SessionServiceStub {
     }
 
     @GET
+    @Operation(hidden = true)
     public List<RunView> find(@QueryParam("policyId") UUID policyId, @QueryParam("active") boolean active) {
         ACTIVE_QUERIES.add(policyId);
         return ACTIVE_POLICIES.contains(policyId) ? List.of(runOf(policyId, StartRun.Trigger.SCHEDULED)) : List.of();

@@ -4,7 +4,6 @@ import dev.sfbackup.api.policy.ConnectionCredentials;
 import dev.sfbackup.api.policy.PolicyView;
 import dev.sfbackup.api.policy.ScopeExtension;
 import dev.sfbackup.api.policy.ScopeExtensionResult;
-import dev.sfbackup.session.config.BackupConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import java.time.temporal.ChronoUnit;
@@ -21,11 +20,9 @@ public class PolicyClient {
     private static final String SERVICE = "policy-service";
 
     private final PolicyRestClient rest;
-    private final BackupConfig config;
 
-    public PolicyClient(@RestClient PolicyRestClient rest, BackupConfig config) {
+    public PolicyClient(@RestClient PolicyRestClient rest) {
         this.rest = rest;
-        this.config = config;
     }
 
     /** Empty when policy-service does not know the policy. */
@@ -47,7 +44,7 @@ public class PolicyClient {
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     public ConnectionCredentials credentials(UUID connectionId) {
         try {
-            return rest.credentials(connectionId, config.internalToken());
+            return rest.credentials(connectionId);
         } catch (WebApplicationException error) {
             throw RemoteErrors.classify(SERVICE, error);
         }

@@ -4,15 +4,18 @@ import dev.sfbackup.api.policy.ConnectionCredentials;
 import dev.sfbackup.api.policy.PolicyView;
 import dev.sfbackup.api.policy.ScopeExtension;
 import dev.sfbackup.api.policy.ScopeExtensionResult;
+import dev.sfbackup.security.ServiceTokenFilter;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.UUID;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
+/** policy-service, called with session-service's own service token. */
 @RegisterRestClient(configKey = "policy-service")
+@RegisterProvider(ServiceTokenFilter.class)
 interface PolicyRestClient {
 
     @GET
@@ -21,7 +24,7 @@ interface PolicyRestClient {
 
     @GET
     @Path("/internal/v1/connections/{id}/credentials")
-    ConnectionCredentials credentials(@PathParam("id") UUID connectionId, @HeaderParam("X-Service-Token") String token);
+    ConnectionCredentials credentials(@PathParam("id") UUID connectionId);
 
     @PATCH
     @Path("/api/v1/policies/{id}/scope")

@@ -8,6 +8,7 @@ import dev.sfbackup.api.storage.RecordDeletions;
 import dev.sfbackup.api.storage.RestorePointPage;
 import dev.sfbackup.api.storage.RestorePointView;
 import dev.sfbackup.api.storage.Watermark;
+import dev.sfbackup.security.ServiceTokenFilter;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -18,9 +19,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
 import java.util.UUID;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
+/** storage-service, called with session-service's own service token (the only one its ingest endpoints accept). */
 @RegisterRestClient(configKey = "storage-service")
+@RegisterProvider(ServiceTokenFilter.class)
 @Path("/api/v1")
 interface StorageRestClient {
 

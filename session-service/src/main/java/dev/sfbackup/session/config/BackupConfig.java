@@ -5,13 +5,9 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
 
-/** session-service configuration: the engine's tuning and the token presented to other services' internal endpoints. */
+/** session-service configuration: the engine's tuning. */
 @ConfigMapping(prefix = "backup")
 public interface BackupConfig {
-
-    /** Sent as X-Service-Token to policy-service's /internal endpoints. */
-    @WithDefault("dev-internal-token")
-    String internalToken();
 
     Engine engine();
 

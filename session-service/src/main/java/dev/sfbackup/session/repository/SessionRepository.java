@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -19,9 +21,14 @@ public class SessionRepository implements PanacheRepositoryBase<Session, UUID> {
         return list("runId", Sort.ascending("createdAt", "label"), runId);
     }
 
-    public PanacheQuery<Session> search(UUID policyId, SessionStatus status, Instant from) {
+    /** @param connections when present, only sessions of these org connections */
+    public PanacheQuery<Session> search(UUID policyId, SessionStatus status, Instant from, Optional<Set<UUID>> connections) {
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters parameters = new Parameters();
+        if (connections.isPresent()) {
+            query.append(" and connectionId in :connections");
+            parameters.and("connections", connections.get());
+        }
         if (policyId != null) {
             query.append(" and policyId = :policyId");
             parameters.and("policyId", policyId);

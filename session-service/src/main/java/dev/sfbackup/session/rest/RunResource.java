@@ -2,7 +2,10 @@ package dev.sfbackup.session.rest;
 
 import dev.sfbackup.api.session.RunView;
 import dev.sfbackup.api.session.StartRun;
+import dev.sfbackup.security.Roles;
+import dev.sfbackup.security.audit.Audited;
 import dev.sfbackup.session.service.RunService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,8 +25,10 @@ public class RunResource {
         this.runs = runs;
     }
 
-    /** Starts a run of a policy; 409 when the policy already has an active run. */
+    /** Starts a run of an enabled policy (policy-service's scheduler or an operator); 409 when it already has an active run. */
     @POST
+    @RolesAllowed({Roles.OPERATOR, Roles.SERVICE})
+    @Audited("run.start")
     public Response start(StartRun request) {
         RunView run = runs.start(request);
         return Response.created(URI.create("/api/v1/runs/" + run.id())).entity(run).build();
@@ -31,12 +36,14 @@ public class RunResource {
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({Roles.VIEWER, Roles.SERVICE})
     public RunView get(@PathParam("id") UUID id) {
         return runs.get(id);
     }
 
     /** Newest first; active=true lists the runs still PENDING or RUNNING. */
     @GET
+    @RolesAllowed({Roles.VIEWER, Roles.SERVICE})
     public List<RunView> list(@QueryParam("policyId") UUID policyId, @QueryParam("active") Boolean active) {
         return runs.list(policyId, active);
     }

@@ -4,7 +4,10 @@ import dev.sfbackup.api.session.SessionLogEntry;
 import dev.sfbackup.api.session.SessionPage;
 import dev.sfbackup.api.session.SessionStatus;
 import dev.sfbackup.api.session.SessionView;
+import dev.sfbackup.security.Roles;
+import dev.sfbackup.security.audit.Audited;
 import dev.sfbackup.session.service.SessionService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -28,6 +31,7 @@ public class SessionResource {
 
     /** Sessions newest first; page is zero-based. */
     @GET
+    @RolesAllowed(Roles.VIEWER)
     public SessionPage search(@QueryParam("policyId") UUID policyId, @QueryParam("status") SessionStatus status,
             @QueryParam("from") Instant from,
             @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "must be 0 or more") int page,
@@ -38,6 +42,7 @@ public class SessionResource {
 
     @GET
     @Path("/{id}")
+    @RolesAllowed(Roles.VIEWER)
     public SessionView get(@PathParam("id") UUID id) {
         return sessions.get(id);
     }
@@ -45,6 +50,7 @@ public class SessionResource {
     /** The session's events in order; after= the id of the last event already read. */
     @GET
     @Path("/{id}/log")
+    @RolesAllowed(Roles.VIEWER)
     public List<SessionLogEntry> log(@PathParam("id") UUID id, @QueryParam("after") @DefaultValue("0") long after,
             @QueryParam("limit") @DefaultValue("1000") @Min(value = 1, message = "must be between 1 and 10000")
             @Max(value = 10000, message = "must be between 1 and 10000") int limit) {
@@ -54,6 +60,8 @@ public class SessionResource {
     /** Graceful stop: in-flight batches finish, restore points of finished tasks are kept. */
     @POST
     @Path("/{id}/stop")
+    @RolesAllowed(Roles.OPERATOR)
+    @Audited("session.stop")
     public SessionView stop(@PathParam("id") UUID id) {
         return sessions.stop(id);
     }

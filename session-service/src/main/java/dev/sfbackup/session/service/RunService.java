@@ -4,6 +4,7 @@ import dev.sfbackup.api.policy.PolicyView;
 import dev.sfbackup.api.session.RunView;
 import dev.sfbackup.api.session.StartRun;
 import dev.sfbackup.common.problem.ApiProblem;
+import dev.sfbackup.security.OrgScope;
 import dev.sfbackup.session.Run;
 import dev.sfbackup.session.backup.planning.BackupRunPlanning;
 import dev.sfbackup.session.client.PolicyClient;
@@ -18,7 +19,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
-/** Starts runs and answers questions about them. */
+/**
+ * Starts runs and answers questions about them. A run starts only for an enabled policy, and a caller limited to some
+ * orgs starts and sees only the runs of their policies (others answer as if they did not exist).
+ */
 @ApplicationScoped
 public class RunService {
 
@@ -31,15 +35,17 @@ public class RunService {
     private final RunRepository runs;
     private final SessionRepository sessions;
     private final Event<RunStarted> started;
+    private final OrgScope scope;
 
     public RunService(PolicyClient policies, BackupRunPlanning planning, RunStore store, RunRepository runs,
-            SessionRepository sessions, Event<RunStarted> started) {
+            SessionRepository sessions, Event<RunStarted> started, OrgScope scope) {
         this.policies = policies;
         this.planning = planning;
         this.store = store;
         this.runs = runs;
         this.sessions = sessions;
         this.started = started;
+        this.scope = scope;
     }
 
     public RunView start(StartRun request) {
@@ -48,6 +54,9 @@ public class RunService {
         }
         StartRun.Trigger trigger = request.trigger() == null ? StartRun.Trigger.MANUAL : request.trigger();
         PolicyView policy = fetchPolicy(request.policyId());
+        if (!policy.enabled()) {
+            throw ApiProblem.conflict("enabled", "policy " + policy.id() + " is disabled; enable it before starting a run");
+        }
         Run run = reserve(policy, trigger);
         PlannedRun planned;
         try {
@@ -64,13 +73,14 @@ public class RunService {
 
     @Transactional
     public RunView get(UUID runId) {
-        Run run = Optional.ofNullable(runs.findById(runId)).orElseThrow(() -> ApiProblem.notFound("run", runId));
+        Run run = Optional.ofNullable(runs.findById(runId)).filter(found -> scope.allows(found.connectionId))
+                .orElseThrow(() -> ApiProblem.notFound("run", runId));
         return Views.run(run, sessions.byRun(runId));
     }
 
     @Transactional
     public List<RunView> list(UUID policyId, Boolean active) {
-        return runs.listByPolicy(policyId, active).stream().map(run -> Views.run(run, sessions.byRun(run.id))).toList();
+        return runs.listByPolicy(policyId, active, scope.limitedTo()).stream().map(run -> Views.run(run, sessions.byRun(run.id))).toList();
     }
 
     private PolicyView fetchPolicy(UUID policyId) {
@@ -80,7 +90,8 @@ public class RunService {
         } catch (RuntimeException e) {
             throw ApiProblem.unavailable("policy-service cannot be reached to read policy " + policyId + ": " + e.getMessage());
         }
-        return policy.orElseThrow(() -> ApiProblem.unprocessable("policyId", "policy " + policyId + " does not exist in policy-service"));
+        return policy.filter(found -> scope.allows(found.connectionId()))
+                .orElseThrow(() -> ApiProblem.unprocessable("policyId", "policy " + policyId + " does not exist in policy-service"));
     }
 
     private Run reserve(PolicyView policy, StartRun.Trigger trigger) {

@@ -45,6 +45,7 @@ public class RunStore {
         Run run = new Run();
         run.id = UUID.randomUUID();
         run.policyId = policy.id();
+        run.connectionId = policy.connectionId();
         run.kind = dev.sfbackup.api.session.BackupKind.INITIAL;
         run.trigger = trigger.name();
         run.status = SessionStatus.PENDING;
@@ -75,6 +76,7 @@ public class RunStore {
             session.id = UUID.randomUUID();
             session.runId = run.id;
             session.policyId = run.policyId;
+            session.connectionId = run.connectionId;
             session.type = plannedSession.type();
             session.kind = planned.kind();
             session.status = SessionStatus.PENDING;

@@ -5,6 +5,7 @@ import dev.sfbackup.api.session.SessionPage;
 import dev.sfbackup.api.session.SessionStatus;
 import dev.sfbackup.api.session.SessionView;
 import dev.sfbackup.common.problem.ApiProblem;
+import dev.sfbackup.security.OrgScope;
 import dev.sfbackup.session.Session;
 import dev.sfbackup.session.Task;
 import dev.sfbackup.session.backup.persistence.BackupTaskStates;
@@ -20,7 +21,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** Reads sessions, their tasks and logs, and stops sessions on an operator's request. */
+/**
+ * Reads sessions, their tasks and logs, and stops sessions on an operator's request. A caller limited to some orgs sees
+ * only their sessions; the others answer 404.
+ */
 @ApplicationScoped
 public class SessionService {
 
@@ -30,20 +34,22 @@ public class SessionService {
     private final SessionJournal journal;
     private final StatusRefresher status;
     private final BackupTaskStates backupStates;
+    private final OrgScope scope;
 
     public SessionService(SessionRepository sessions, TaskRepository tasks, SessionLogRepository log, SessionJournal journal,
-            StatusRefresher status, BackupTaskStates backupStates) {
+            StatusRefresher status, BackupTaskStates backupStates, OrgScope scope) {
         this.sessions = sessions;
         this.tasks = tasks;
         this.log = log;
         this.journal = journal;
         this.status = status;
         this.backupStates = backupStates;
+        this.scope = scope;
     }
 
     @Transactional
     public SessionPage search(UUID policyId, SessionStatus sessionStatus, Instant from, int page, int size) {
-        PanacheQuery<Session> query = sessions.search(policyId, sessionStatus, from).page(page, size);
+        PanacheQuery<Session> query = sessions.search(policyId, sessionStatus, from, scope.limitedTo()).page(page, size);
         List<Session> found = query.list();
         Map<UUID, List<Task>> tasksBySession = tasks.bySessions(found.stream().map(s -> s.id).toList()).stream()
                 .collect(Collectors.groupingBy(task -> task.sessionId));
@@ -68,6 +74,7 @@ public class SessionService {
     /** Graceful: tasks not started stay unstarted, running tasks end after their in-flight batch. */
     @Transactional
     public SessionView stop(UUID sessionId) {
+        find(sessionId);
         requestStop(sessionId);
         status.refreshSession(sessionId);
         return get(sessionId);
@@ -93,6 +100,7 @@ public class SessionService {
         if (session == null) {
             throw ApiProblem.notFound("session", sessionId);
         }
+        scope.requireVisible(session.connectionId, "session", sessionId);
         return session;
     }
 }

@@ -5,6 +5,8 @@ import static io.restassured.RestAssured.given;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sfbackup.testing.ServiceProcess;
+import dev.sfbackup.testing.TestTokens;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.io.IOException;
@@ -24,7 +26,9 @@ import java.util.UUID;
 
 /**
  * The whole suite over real HTTP: the emulator, storage-service, policy-service and two session-service instances
- * sharing one database (so every run is split between two engines), each a packaged service in its own JVM.
+ * sharing one database (so every run is split between two engines), each a packaged service in its own JVM. Every
+ * service verifies backup-testing's test tokens and signs its calls to the others with the test key; the suite's own
+ * requests sign in as {@link #ADMIN} (set as RestAssured's default), a person with every role.
  */
 final class BackupSuite implements AutoCloseable {
 
@@ -46,7 +50,9 @@ final class BackupSuite implements AutoCloseable {
         this.engineB = engineB;
     }
 
-    private static final String TEST_ENCRYPTION_KEY = "fO+LOFOpne5XpXju1CNIJyvu3XYroDPppyahSPUBrOA=";
+    static final String TEST_ENCRYPTION_KEY = "fO+LOFOpne5XpXju1CNIJyvu3XYroDPppyahSPUBrOA=";
+    /** The token the suite's requests carry. */
+    static final String ADMIN = TestTokens.admin();
 
     static BackupSuite start() {
         return start("384m");
@@ -54,6 +60,7 @@ final class BackupSuite implements AutoCloseable {
 
     /** emulatorHeap: the benchmark's org of a million records needs more than the tests' small one. */
     static BackupSuite start(String emulatorHeap) {
+        RestAssured.authentication = RestAssured.oauth2(ADMIN);
         List<ServiceProcess> started = new java.util.ArrayList<>();
         try {
             ServiceProcess emulator = track(started, ServiceProcess.builder("salesforce-emulator").maxHeap(emulatorHeap).start());
@@ -263,7 +270,7 @@ final class BackupSuite implements AutoCloseable {
      */
     JsonNode run(String runId, ServiceProcess via) {
         HttpRequest get = HttpRequest.newBuilder(URI.create(via.url() + "/api/v1/runs/" + runId))
-                .timeout(Duration.ofSeconds(30)).build();
+                .header("Authorization", "Bearer " + ADMIN).timeout(Duration.ofSeconds(30)).build();
         try {
             HttpResponse<String> response = POLLER.send(get, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
@@ -356,11 +363,11 @@ final class BackupSuite implements AutoCloseable {
 
     /** A GET on the emulator's Salesforce API with a client-credentials token, as a connected app would do it. */
     byte[] salesforceGet(String path) {
-        String token = given().baseUri(emulator.url()).contentType(ContentType.URLENC)
+        String token = given().baseUri(emulator.url()).auth().none().contentType(ContentType.URLENC)
                 .formParam("grant_type", "client_credentials").formParam("client_id", "demo-client")
                 .formParam("client_secret", "demo-secret").post("/services/oauth2/token").then().statusCode(200)
                 .extract().path("access_token");
-        return given().baseUri(emulator.url()).header("Authorization", "Bearer " + token).get(path).then().statusCode(200)
+        return given().baseUri(emulator.url()).auth().oauth2(token).get(path).then().statusCode(200)
                 .extract().asByteArray();
     }
 

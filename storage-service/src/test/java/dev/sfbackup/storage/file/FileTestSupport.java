@@ -52,15 +52,21 @@ final class FileTestSupport {
     }
 
     static UUID openRestorePoint(DataSource db, UUID policyId, UUID repositoryId) throws Exception {
+        return openRestorePoint(db, policyId, repositoryId, null);
+    }
+
+    /** connectionId: the org the point belongs to (null: recorded before orgs were, visible to callers of every org only). */
+    static UUID openRestorePoint(DataSource db, UUID policyId, UUID repositoryId, UUID connectionId) throws Exception {
         UUID id = UUID.randomUUID();
         try (Connection connection = db.getConnection();
              PreparedStatement insert = connection.prepareStatement("""
-                     INSERT INTO restore_point (id, policy_id, session_id, org_id, object, kind, state, repository_id)
-                     VALUES (?, ?, ?, '00D000000000001', NULL, 'INITIAL', 'OPEN', ?)""")) {
+                     INSERT INTO restore_point (id, policy_id, session_id, org_id, object, kind, state, repository_id, connection_id)
+                     VALUES (?, ?, ?, '00D000000000001', NULL, 'INITIAL', 'OPEN', ?, ?)""")) {
             insert.setObject(1, id);
             insert.setObject(2, policyId);
             insert.setObject(3, UUID.randomUUID());
             insert.setObject(4, repositoryId);
+            insert.setObject(5, connectionId);
             insert.executeUpdate();
         }
         return id;

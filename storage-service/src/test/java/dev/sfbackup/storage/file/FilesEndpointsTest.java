@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sfbackup.testing.PostgresTestResource;
+import dev.sfbackup.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -183,6 +184,7 @@ class FilesEndpointsTest {
         try (Socket socket = new Socket(server.getHost(), server.getPort())) {
             OutputStream out = socket.getOutputStream();
             out.write(("PUT /api/v1/restore-points/" + point + "/files/interrupted HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: Bearer " + TestTokens.sessionService() + "\r\n"
                     + "Content-Type: application/octet-stream\r\nContent-Length: 20000000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(random(6 * 1024 * 1024, 6));
             out.flush();

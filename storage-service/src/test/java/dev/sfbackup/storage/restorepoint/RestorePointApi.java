@@ -20,9 +20,18 @@ final class RestorePointApi {
     }
 
     static String open(UUID policyId, String object, String kind) {
-        return given().contentType(ContentType.JSON)
-                .body(Map.of("policyId", policyId, "sessionId", UUID.randomUUID(), "orgId", ORG, "object", object, "kind", kind,
-                        "schema", Map.of("name", object, "fields", List.of(Map.of("name", "Id"), Map.of("name", "Name")))))
+        return open(policyId, object, kind, null);
+    }
+
+    /** connectionId: the org the point belongs to, as session-service sends it (null: unknown, every-org callers only). */
+    static String open(UUID policyId, String object, String kind, UUID connectionId) {
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("policyId", policyId, "sessionId", UUID.randomUUID(), "orgId", ORG,
+                "object", object, "kind", kind,
+                "schema", Map.of("name", object, "fields", List.of(Map.of("name", "Id"), Map.of("name", "Name")))));
+        if (connectionId != null) {
+            body.put("connectionId", connectionId);
+        }
+        return given().contentType(ContentType.JSON).body(body)
                 .post("/api/v1/restore-points").then().statusCode(201).extract().path("id");
     }
 

@@ -56,7 +56,7 @@ public class RestorePointLifecycle {
         Map<String, Object> schema = json.convertValue(plan.describe(), json.getTypeFactory()
                 .constructMapType(Map.class, String.class, Object.class));
         RestorePointView point = storage.open(new OpenRestorePoint(task.policy().id(), task.sessionId(), task.orgId(),
-                task.object(), plan.kind(), schema, task.policy().repositoryId()));
+                task.object(), plan.kind(), schema, task.policy().repositoryId(), task.policy().connectionId()));
         progress.pointOpened(task, point.id(), plan.kind().name(), plan.incrementalField());
         return point;
     }

@@ -78,7 +78,8 @@ public class FileTaskExecutor implements TaskExecutor {
         Optional<Instant> since = tasks.lastSuccessStart(claim.policyId(), kind(), OBJECT)
                 .map(start -> start.minus(config.engine().incrementalOverlap()));
         RestorePointView point = storage.open(new OpenRestorePoint(claim.policyId(), claim.sessionId(), task.orgId(), null,
-                since.isPresent() ? RestorePointKind.INCREMENTAL : RestorePointKind.INITIAL, null, task.policy().repositoryId()));
+                since.isPresent() ? RestorePointKind.INCREMENTAL : RestorePointKind.INITIAL, null, task.policy().repositoryId(),
+                task.policy().connectionId()));
         progress.pointOpened(task, point.id(), point.kind().name(), null);
         CacheNotice cacheNotice = new CacheNotice(storage, context, point.id());
         Uploads uploads = new Uploads();

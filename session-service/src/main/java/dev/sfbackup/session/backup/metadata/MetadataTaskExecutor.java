@@ -89,7 +89,7 @@ public class MetadataTaskExecutor implements TaskExecutor {
 
     private TaskOutcome store(BackupTask task, List<String> names, long describesPlanned) {
         RestorePointView point = storage.open(new OpenRestorePoint(task.policy().id(), task.sessionId(), task.orgId(), null,
-                RestorePointKind.FULL, null, task.policy().repositoryId()));
+                RestorePointKind.FULL, null, task.policy().repositoryId(), task.policy().connectionId()));
         progress.pointOpened(task, point.id(), point.kind().name(), null);
         CacheNotice cacheNotice = new CacheNotice(storage, task.context(), point.id());
         try {

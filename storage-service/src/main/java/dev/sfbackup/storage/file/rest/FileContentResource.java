@@ -1,6 +1,10 @@
 package dev.sfbackup.storage.file.rest;
 
+import dev.sfbackup.security.Roles;
+import dev.sfbackup.security.audit.Audited;
 import dev.sfbackup.storage.file.service.FileStorageService;
+import dev.sfbackup.storage.restorepoint.service.RestorePointScope;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -9,6 +13,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
+import java.sql.SQLException;
 import java.util.UUID;
 
 /** Streams a stored file back, authenticated chunk by chunk and (for a whole-file read) checked against its SHA-256. */
@@ -16,14 +21,19 @@ import java.util.UUID;
 public class FileContentResource {
 
     private final FileStorageService files;
+    private final RestorePointScope scope;
 
-    public FileContentResource(FileStorageService files) {
+    public FileContentResource(FileStorageService files, RestorePointScope scope) {
         this.files = files;
+        this.scope = scope;
     }
 
     @GET
     @Path("{id}/content")
-    public Response content(@PathParam("id") UUID id, @HeaderParam("Range") String range) {
+    @RolesAllowed({Roles.OPERATOR, Roles.SERVICE})
+    @Audited("file.download")
+    public Response content(@PathParam("id") UUID id, @HeaderParam("Range") String range) throws SQLException {
+        scope.requireFile(id);
         FileStorageService.Readable readable = files.readable(id);
         long size = readable.file().size;
         String type = readable.file().contentType == null ? "application/octet-stream" : readable.file().contentType;

@@ -3,6 +3,7 @@ package dev.sfbackup.storage.repository.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "backup.repositories")
 public interface RepositoriesConfig {
@@ -12,6 +13,12 @@ public interface RepositoriesConfig {
      * repository as keys/master) and the S3 secret keys in the database. Losing it makes the repositories unreadable.
      */
     String encryptionKey();
+
+    /**
+     * While the key is rotated: the key being retired (BACKUP_ENCRYPTION_KEY_PREVIOUS). It still opens repository keys
+     * and S3 secrets until POST /api/v1/encryption-key/reseal has sealed them all with the new key.
+     */
+    Optional<String> previousEncryptionKey();
 
     /** Where packs are assembled before upload. */
     @WithDefault("${java.io.tmpdir}/sfbackup-spool")

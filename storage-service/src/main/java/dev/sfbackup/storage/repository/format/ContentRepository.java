@@ -132,6 +132,27 @@ public final class ContentRepository implements AutoCloseable {
         return new RepositoryKeys(b64.decode(stored.hmacKey()), b64.decode(stored.aesKey()), stored.chunkerSeed());
     }
 
+    /**
+     * Seals the repository's keys anew with the box's current key when they are still sealed with its previous key (the
+     * middle step of an encryption key rotation); keys/master is replaced in one atomic write, so a crash leaves it
+     * sealed with one key or the other. Returns whether it was resealed.
+     */
+    public static boolean resealKeys(Backend backend, SecretBox keyBox) throws IOException {
+        RepositoryConfig config = SealedDocuments.readPlainJson(backend.readAll(CONFIG), RepositoryConfig.class);
+        String sealed = new String(backend.readAll(KEYS), StandardCharsets.UTF_8);
+        java.util.Optional<String> renewed;
+        try {
+            renewed = keyBox.resealIfPrevious(sealed, keysAad(config));
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw new BackendException.Permanent("cannot open the repository keys: neither the current nor the previous encryption key opens them");
+        }
+        if (renewed.isEmpty()) {
+            return false;
+        }
+        backend.putBytes(KEYS, renewed.get().getBytes(StandardCharsets.UTF_8));
+        return true;
+    }
+
     private static String keysAad(RepositoryConfig config) {
         return "sfbackup-repository-keys:" + config.id();
     }

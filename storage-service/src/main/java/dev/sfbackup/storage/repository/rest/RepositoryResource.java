@@ -4,8 +4,12 @@ import dev.sfbackup.api.storage.repository.CreateRepository;
 import dev.sfbackup.api.storage.repository.GcReport;
 import dev.sfbackup.api.storage.repository.RepositoryView;
 import dev.sfbackup.api.storage.repository.VerifyReport;
+import dev.sfbackup.security.EveryOrg;
+import dev.sfbackup.security.Roles;
+import dev.sfbackup.security.audit.Audited;
 import dev.sfbackup.storage.repository.service.RepositoryService;
 import dev.sfbackup.storage.repository.service.VerifyService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -19,6 +23,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+/** Repositories hold every org's files: changing, verifying or collecting one needs a token of every org. */
 @Path("/api/v1/repositories")
 public class RepositoryResource {
 
@@ -31,30 +36,41 @@ public class RepositoryResource {
     }
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
+    @EveryOrg
+    @Audited("repository.create")
     public Response create(CreateRepository request) {
         RepositoryView created = repositories.create(request);
         return Response.created(URI.create("/api/v1/repositories/" + created.id())).entity(created).build();
     }
 
     @GET
+    @RolesAllowed(Roles.VIEWER)
     public List<RepositoryView> list() {
         return repositories.list();
     }
 
     @GET
     @Path("{id}")
+    @RolesAllowed(Roles.VIEWER)
     public RepositoryView get(@PathParam("id") UUID id) {
         return repositories.get(id);
     }
 
     @PUT
     @Path("{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @EveryOrg
+    @Audited("repository.update")
     public RepositoryView update(@PathParam("id") UUID id, CreateRepository request) {
         return repositories.update(id, request);
     }
 
     @DELETE
     @Path("{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @EveryOrg
+    @Audited("repository.delete")
     public Response delete(@PathParam("id") UUID id) {
         repositories.delete(id);
         return Response.noContent().build();
@@ -63,12 +79,18 @@ public class RepositoryResource {
     /** readData: percentage of packs to download and authenticate (0 = structure only). */
     @POST
     @Path("{id}/verify")
+    @RolesAllowed(Roles.OPERATOR)
+    @EveryOrg
+    @Audited(value = "repository.verify", query = "readData")
     public VerifyReport verify(@PathParam("id") UUID id, @QueryParam("readData") @DefaultValue("0") int readDataPercent) {
         return verifier.verify(id, readDataPercent);
     }
 
     @POST
     @Path("{id}/gc")
+    @RolesAllowed(Roles.ADMIN)
+    @EveryOrg
+    @Audited("repository.gc")
     public GcReport collectGarbage(@PathParam("id") UUID id) {
         return repositories.collectGarbage(id);
     }

@@ -38,7 +38,7 @@ public class RepositoryConnector {
     public RepositoryConnector(RepositoriesConfig config, MeterRegistry meters) {
         this.config = config;
         this.meters = meters;
-        this.secretBox = SecretBox.fromBase64Key(config.encryptionKey());
+        this.secretBox = SecretBox.fromBase64Keys(config.encryptionKey(), config.previousEncryptionKey());
     }
 
     public SecretBox secretBox() {
@@ -47,7 +47,11 @@ public class RepositoryConnector {
 
     /** The S3 secret key is sealed with the repository id as associated data, so it cannot be moved to another row. */
     public String sealSecret(UUID repositoryId, String secret) {
-        return secretBox.seal(secret, "repository:" + repositoryId);
+        return secretBox.seal(secret, secretOwner(repositoryId));
+    }
+
+    public static String secretOwner(UUID repositoryId) {
+        return "repository:" + repositoryId;
     }
 
     /** The backend without retries: for connectivity checks that must answer quickly. */
@@ -55,7 +59,7 @@ public class RepositoryConnector {
         if (repository.kind == RepositoryKind.LOCAL) {
             return new LocalBackend(Path.of(repository.localPath));
         }
-        String secret = secretBox.open(repository.s3SecretKeySealed, "repository:" + repository.id);
+        String secret = secretBox.open(repository.s3SecretKeySealed, secretOwner(repository.id));
         return new S3Backend(new S3Settings(URI.create(repository.s3Endpoint), repository.s3Region, repository.s3Bucket,
                 repository.s3Prefix, repository.s3AccessKey, secret, repository.s3PathStyle));
     }

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -89,8 +90,8 @@ public class RestorePointRepository {
     public RestorePoint insert(OpenRestorePoint request, Long streamId) throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("INSERT INTO restore_point AS p (id, policy_id, session_id, org_id,"
-                        + " object, kind, state, repository_id, object_schema, stream_id) VALUES (?, ?, ?, ?, ?, ?, 'OPEN', ?,"
-                        + " ?::jsonb, ?) RETURNING " + COLUMNS)) {
+                        + " object, kind, state, repository_id, object_schema, stream_id, connection_id) VALUES (?, ?, ?, ?, ?, ?,"
+                        + " 'OPEN', ?, ?::jsonb, ?, ?) RETURNING " + COLUMNS)) {
             ps.setObject(1, UUID.randomUUID());
             ps.setObject(2, request.policyId());
             ps.setObject(3, request.sessionId());
@@ -104,6 +105,7 @@ public class RestorePointRepository {
             } else {
                 ps.setLong(9, streamId);
             }
+            ps.setObject(10, request.connectionId());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return read(rs);
@@ -178,7 +180,17 @@ public class RestorePointRepository {
         }
     }
 
-    public record Filter(UUID policyId, String object, RestorePointState state, Instant from, Instant to) {
+    /** connections: when present, only points of these org connections. */
+    public record Filter(UUID policyId, String object, RestorePointState state, Instant from, Instant to,
+            Optional<Set<UUID>> connections) {
+
+        public Filter(UUID policyId, String object, RestorePointState state, Instant from, Instant to) {
+            this(policyId, object, state, from, to, Optional.empty());
+        }
+
+        public Filter limitedTo(Optional<Set<UUID>> connections) {
+            return new Filter(policyId, object, state, from, to, connections);
+        }
     }
 
     public List<RestorePoint> list(Filter filter, int page, int size) throws SQLException {
@@ -232,13 +244,21 @@ public class RestorePointRepository {
             where.append(" AND created_at < ?");
             args.add(Timestamp.from(filter.to()));
         }
+        if (filter.connections().isPresent()) {
+            where.append(" AND connection_id = ANY (?)");
+            args.add(filter.connections().get().toArray(UUID[]::new));
+        }
         return where.toString();
     }
 
     private static int bind(PreparedStatement ps, List<Object> args) throws SQLException {
         int i = 1;
         for (Object arg : args) {
-            ps.setObject(i++, arg);
+            if (arg instanceof UUID[] ids) {
+                ps.setArray(i++, ps.getConnection().createArrayOf("uuid", ids));
+            } else {
+                ps.setObject(i++, arg);
+            }
         }
         return i;
     }

@@ -10,17 +10,21 @@ import dev.sfbackup.api.storage.RestorePointPage;
 import dev.sfbackup.api.storage.RestorePointState;
 import dev.sfbackup.api.storage.RestorePointView;
 import dev.sfbackup.common.problem.ApiProblem;
+import dev.sfbackup.security.Roles;
+import dev.sfbackup.security.audit.Audited;
 import dev.sfbackup.storage.restorepoint.repository.RestorePointRepository;
 import dev.sfbackup.storage.restorepoint.service.PointResolver;
 import dev.sfbackup.storage.restorepoint.service.RecordIngestService;
 import dev.sfbackup.storage.restorepoint.service.RecordQuery;
 import dev.sfbackup.storage.restorepoint.service.RecordReadService;
+import dev.sfbackup.storage.restorepoint.service.RestorePointScope;
 import dev.sfbackup.storage.restorepoint.service.RestorePointService;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.unchecked.Unchecked;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -42,6 +46,10 @@ import java.sql.SQLException;
 import java.util.Locale;
 import java.util.UUID;
 
+/**
+ * Restore points: writing them (open, batches, deletions, commit, discard, leases) is for session-service's own token
+ * only; reading them is for viewers, limited to their orgs (others answer 404), and for the suite's services.
+ */
 @Path("/api/v1/restore-points")
 @Blocking
 public class RestorePointResource {
@@ -50,18 +58,21 @@ public class RestorePointResource {
     private final RecordIngestService ingest;
     private final RecordReadService reads;
     private final PointResolver resolver;
+    private final RestorePointScope scope;
 
     public RestorePointResource(RestorePointService restorePoints, RecordIngestService ingest, RecordReadService reads,
-            PointResolver resolver) {
+            PointResolver resolver, RestorePointScope scope) {
         this.restorePoints = restorePoints;
         this.ingest = ingest;
         this.reads = reads;
         this.resolver = resolver;
+        this.scope = scope;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SESSION_SERVICE)
     public Response open(OpenRestorePoint request) throws SQLException {
         RestorePointView view = restorePoints.open(request);
         return Response.created(URI.create("/api/v1/restore-points/" + view.id())).entity(view).build();
@@ -69,28 +80,35 @@ public class RestorePointResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.VIEWER, Roles.SERVICE})
     public RestorePointPage list(@QueryParam("policyId") String policyId, @QueryParam("object") String object,
             @QueryParam("state") @DefaultValue("COMMITTED") String state, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("page") @DefaultValue("0") String page,
             @QueryParam("size") @DefaultValue("50") String size) throws SQLException {
         RestorePointRepository.Filter filter = new RestorePointRepository.Filter(RequestParameters.uuid("policyId", policyId),
                 object == null || object.isBlank() ? null : object, state(state), RequestParameters.instant("from", from),
-                RequestParameters.instant("to", to));
+                RequestParameters.instant("to", to)).limitedTo(scope.limitedTo());
         return restorePoints.list(filter, (int) RequestParameters.number("page", page), (int) RequestParameters.number("size", size));
     }
 
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.VIEWER, Roles.SERVICE})
     public RestorePointView get(@PathParam("id") String id) throws SQLException {
-        return restorePoints.get(RequestParameters.requiredUuid("id", id));
+        UUID pointId = RequestParameters.requiredUuid("id", id);
+        scope.requirePoint(pointId);
+        return restorePoints.get(pointId);
     }
 
     @GET
     @Path("{id}/schema")
     @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.VIEWER, Roles.SERVICE})
     public String schema(@PathParam("id") String id) throws SQLException {
-        return restorePoints.schema(RequestParameters.requiredUuid("id", id));
+        UUID pointId = RequestParameters.requiredUuid("id", id);
+        scope.requirePoint(pointId);
+        return restorePoints.schema(pointId);
     }
 
     @PUT
@@ -98,6 +116,7 @@ public class RestorePointResource {
     @Consumes("application/x-ndjson")
     @Produces(MediaType.APPLICATION_JSON)
     @NonBlocking
+    @RolesAllowed(Roles.SESSION_SERVICE)
     public Uni<BatchResult> batch(@PathParam("id") String id, @PathParam("seq") String seq, InputStream body) {
         // Non-blocking, so the I/O thread collects the whole body (up to quarkus.rest.input-buffer-size) before the
         // call; a blocking method would hand it to the worker chunk by chunk, which cost a tenth of storage's CPU.
@@ -111,6 +130,7 @@ public class RestorePointResource {
     @Path("{id}/deletions")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SESSION_SERVICE)
     public BatchResult deletions(@PathParam("id") String id, RecordDeletions deletions) throws SQLException {
         return ingest.delete(RequestParameters.requiredUuid("id", id), deletions);
     }
@@ -118,6 +138,7 @@ public class RestorePointResource {
     @POST
     @Path("{id}/end-of-full-scan")
     @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SESSION_SERVICE)
     public BatchResult endOfFullScan(@PathParam("id") String id) throws SQLException {
         return ingest.endOfFullScan(RequestParameters.requiredUuid("id", id));
     }
@@ -126,6 +147,7 @@ public class RestorePointResource {
     @Path("{id}/commit")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SESSION_SERVICE)
     public RestorePointView commit(@PathParam("id") String id, CommitRestorePoint request) throws SQLException {
         return restorePoints.commit(RequestParameters.requiredUuid("id", id), request);
     }
@@ -133,6 +155,7 @@ public class RestorePointResource {
     @POST
     @Path("{id}/discard")
     @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SESSION_SERVICE)
     public RestorePointView discard(@PathParam("id") String id) throws SQLException {
         return restorePoints.discard(RequestParameters.requiredUuid("id", id));
     }
@@ -141,6 +164,7 @@ public class RestorePointResource {
     @Path("{id}/leases")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SESSION_SERVICE)
     public Response lease(@PathParam("id") String id, OpenRestoreLease request) throws SQLException {
         RestoreLeaseView lease = restorePoints.lease(RequestParameters.requiredUuid("id", id), request);
         return Response.status(Response.Status.CREATED).entity(lease).build();
@@ -148,6 +172,7 @@ public class RestorePointResource {
 
     @DELETE
     @Path("{id}/leases/{leaseId}")
+    @RolesAllowed(Roles.SESSION_SERVICE)
     public Response release(@PathParam("id") String id, @PathParam("leaseId") String leaseId) throws SQLException {
         restorePoints.release(RequestParameters.requiredUuid("id", id), RequestParameters.requiredUuid("leaseId", leaseId));
         return Response.noContent().build();
@@ -157,10 +182,14 @@ public class RestorePointResource {
     @GET
     @Path("{point}/objects/{object}/records")
     @Produces({"application/x-ndjson", "text/csv"})
+    @RolesAllowed({Roles.VIEWER, Roles.SERVICE})
+    @Audited(value = "records.read", query = {"policyId", "fields", "format"})
     public Response records(@PathParam("point") String point, @PathParam("object") String object,
             @QueryParam("policyId") String policyId, @QueryParam("fields") String fields, @QueryParam("q") String q,
             @QueryParam("format") String format, @Context HttpHeaders headers) throws SQLException {
+        scope.requireReference(point);
         PointResolver.Resolved resolved = resolver.resolve(point, "point", RequestParameters.uuid("policyId", policyId), object);
+        scope.requirePolicy(resolved.policyId());
         return RecordStreams.records(reads, resolved.at(), RecordQuery.parse(fields, q), RecordsMediaType.choose(headers, format));
     }
 
@@ -168,12 +197,17 @@ public class RestorePointResource {
     @GET
     @Path("{a}/diff/{b}")
     @Produces("application/x-ndjson")
+    @RolesAllowed({Roles.VIEWER, Roles.SERVICE})
+    @Audited(value = "records.diff", query = {"policyId", "object"})
     public Response diff(@PathParam("a") String a, @PathParam("b") String b, @QueryParam("object") String object,
             @QueryParam("policyId") String policyId) throws SQLException {
         UUID policy = RequestParameters.uuid("policyId", policyId);
         String wanted = object == null || object.isBlank() ? null : object;
+        scope.requireReference(a);
+        scope.requireReference(b);
         PointResolver.Resolved from = resolver.resolve(a, "a", policy, wanted);
         PointResolver.Resolved to = resolver.resolve(b, "b", from.policyId(), from.object());
+        scope.requirePolicy(from.policyId());
         StreamingOutput body = out -> RecordStreams.unchecked(() -> reads.writeDiff(from.at(), to.at(), out));
         return Response.ok(body, "application/x-ndjson").build();
     }

@@ -1,8 +1,10 @@
 package dev.sfbackup.storage.restorepoint.rest;
 
 import dev.sfbackup.api.storage.Watermark;
+import dev.sfbackup.security.Roles;
 import dev.sfbackup.storage.restorepoint.service.RestorePointService;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,6 +25,7 @@ public class WatermarkResource {
     @GET
     @Path("{policyId}/{object}")
     @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SESSION_SERVICE)
     public Watermark get(@PathParam("policyId") String policyId, @PathParam("object") String object) throws SQLException {
         return restorePoints.watermark(RequestParameters.requiredUuid("policyId", policyId), object);
     }

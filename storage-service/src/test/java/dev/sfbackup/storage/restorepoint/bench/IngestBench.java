@@ -34,12 +34,16 @@ import org.postgresql.copy.PGCopyOutputStream;
  * ./mvnw -q -B package -DskipTests -pl storage-service
  * deploy/local/postgres.sh start
  * psql -h 127.0.0.1 -p 55432 -U postgres -c 'DROP DATABASE IF EXISTS storage_bench' -c 'CREATE DATABASE storage_bench'
- * BACKUP_DB_NAME=storage_bench QUARKUS_HTTP_PORT=8093 java -jar storage-service/target/quarkus-app/quarkus-run.jar &amp;
+ * deploy/local/token.sh --keygen
+ * BACKUP_DB_NAME=storage_bench QUARKUS_HTTP_PORT=8093 QUARKUS_OIDC_PUBLIC_KEY=$(cat .local/secrets/signing-key.pub) \
+ *   QUARKUS_OIDC_TOKEN_ISSUER=sfbackup-local java -jar storage-service/target/quarkus-app/quarkus-run.jar &amp;
+ * export SFBACKUP_TOKEN=$(deploy/local/token.sh session-service)
  * java -cp ~/.m2/repository/org/postgresql/postgresql/42.7.10/postgresql-42.7.10.jar \
  *   storage-service/src/test/java/dev/sfbackup/storage/restorepoint/bench/IngestBench.java \
  *   http://localhost:8093 jdbc:postgresql://127.0.0.1:55432/storage_bench 1000000 10000 1
  * </pre>
  * Arguments: service URL, JDBC URL of the service's (fresh) database, records, records per batch, parallel batches.
+ * SFBACKUP_TOKEN: session-service's token, the only one storage takes ingest calls from.
  */
 public final class IngestBench {
 
@@ -48,6 +52,8 @@ public final class IngestBench {
             + "migration integration license subscription analytics dashboard campaign webinar priority").split(" ");
     private static final String[] INDUSTRIES = {"Banking", "Retail", "Energy", "Healthcare", "Technology", "Media", "Insurance"};
     private static final String[] CITIES = {"Paris", "Berlin", "Austin", "Osaka", "Lyon", "Toronto", "Madrid", "Denver"};
+
+    private static final String BEARER = "Bearer " + System.getenv().getOrDefault("SFBACKUP_TOKEN", "");
 
     private IngestBench() {
     }
@@ -182,7 +188,7 @@ public final class IngestBench {
 
     private static void put(HttpClient http, String service, String point, int seq, byte[] body) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(service + "/api/v1/restore-points/" + point + "/batches/" + seq))
-                .header("Content-Type", "application/x-ndjson").PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                .header("Authorization", BEARER).header("Content-Type", "application/x-ndjson").PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("batch " + seq + " failed: " + response.statusCode() + " " + response.body());
@@ -193,7 +199,7 @@ public final class IngestBench {
         String body = "{\"policyId\":\"" + policy + "\",\"sessionId\":\"" + UUID.randomUUID()
                 + "\",\"orgId\":\"00D000000000001EAA\",\"object\":\"Account\",\"kind\":\"" + kind + "\"}";
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(service + "/api/v1/restore-points"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                .header("Authorization", BEARER).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201) {
             throw new IllegalStateException("open failed: " + response.statusCode() + " " + response.body());
@@ -207,7 +213,7 @@ public final class IngestBench {
 
     private static void commit(HttpClient http, String service, String point) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(service + "/api/v1/restore-points/" + point + "/commit"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                .header("Authorization", BEARER).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("commit failed: " + response.statusCode() + " " + response.body());
