@@ -41,13 +41,21 @@ final class ApiTransport {
 
     /** A 2xx response whose body the caller must close. */
     HttpResponse<InputStream> send(ApiRequest request) {
+        return send(token -> request);
+    }
+
+    /**
+     * Like {@link #send(ApiRequest)} for a request built from the token it is sent with (a SOAP call carries the
+     * session id in its body, so a renewed token needs a new body).
+     */
+    HttpResponse<InputStream> send(java.util.function.Function<AccessToken, ApiRequest> requestFor) {
         int attempt = 1;
         boolean renewedToken = false;
         while (true) {
             AccessToken used = null;
             try {
                 used = currentToken();
-                return sendOnce(request, used);
+                return sendOnce(requestFor.apply(used), used);
             } catch (InvalidSessionException expired) {
                 if (renewedToken || used == null) {
                     throw expired;
@@ -126,10 +134,13 @@ final class ApiTransport {
     private void recordUsage(HttpResponse<?> response) {
         response.headers().firstValue(ApiUsage.HEADER)
                 .flatMap(value -> ApiUsage.parse(value, Instant.now()))
-                .ifPresent(usage -> {
-                    latestUsage.set(usage);
-                    options.usageListener().accept(usage);
-                });
+                .ifPresent(this::recordUsage);
+    }
+
+    /** Usage reported in a response body (a SOAP {@code LimitInfoHeader}) rather than in the HTTP header. */
+    void recordUsage(ApiUsage usage) {
+        latestUsage.set(usage);
+        options.usageListener().accept(usage);
     }
 
     private static byte[] readErrorBody(HttpResponse<InputStream> response) {

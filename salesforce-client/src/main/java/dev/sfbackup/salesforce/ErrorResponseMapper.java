@@ -3,7 +3,10 @@ package dev.sfbackup.salesforce;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Turns an error response ({@code [{"message":…,"errorCode":…}]}) into the typed exception for its first error. */
+/**
+ * Turns an error response ({@code [{"message":…,"errorCode":…}]}, or a SOAP fault) into the typed exception for its
+ * first error.
+ */
 final class ErrorResponseMapper {
 
     private final ObjectMapper json;
@@ -13,6 +16,12 @@ final class ErrorResponseMapper {
     }
 
     SalesforceException map(int status, byte[] body) {
+        if (looksLikeXml(body)) {
+            var fault = SoapEnvelope.fault(body);
+            if (fault.isPresent()) {
+                return mapSoapFault(status, fault.get().code(), fault.get().message());
+            }
+        }
         String errorCode = null;
         String message = null;
         try {
@@ -43,6 +52,30 @@ final class ErrorResponseMapper {
             case ServerUnavailableException.ERROR_CODE -> new ServerUnavailableException(status, code, message);
             default -> byStatus(status, code, message);
         };
+    }
+
+    /**
+     * SOAP answers every fault with HTTP 500, so the code alone decides: the codes the REST API shares keep their
+     * typed exceptions (INVALID_SESSION_ID renews the token, REQUEST_LIMIT_EXCEEDED…), UNKNOWN_EXCEPTION is
+     * transient, any other fault (INVALID_ID_FIELD, EXCEEDED_ID_LIMIT…) is permanent.
+     */
+    static SalesforceException mapSoapFault(int status, String code, String message) {
+        return switch (code) {
+            case InvalidSessionException.ERROR_CODE, RequestLimitExceededException.ERROR_CODE, QueryTimeoutException.ERROR_CODE,
+                 InvalidFieldException.ERROR_CODE, MalformedQueryException.ERROR_CODE, ServerUnavailableException.ERROR_CODE ->
+                    map(status, code, message);
+            case "UNKNOWN_EXCEPTION" -> new ServerUnavailableException(status, code, message);
+            default -> new SalesforceException(status, code, message, false);
+        };
+    }
+
+    private static boolean looksLikeXml(byte[] body) {
+        for (byte b : body) {
+            if (!Character.isWhitespace(b)) {
+                return b == '<';
+            }
+        }
+        return false;
     }
 
     private static SalesforceException byStatus(int status, String code, String message) {

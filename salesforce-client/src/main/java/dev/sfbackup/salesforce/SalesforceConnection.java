@@ -27,6 +27,9 @@ import java.util.Optional;
  */
 public final class SalesforceConnection {
 
+    /** Salesforce's limit for the ids of one undelete or emptyRecycleBin call. */
+    public static final int MAX_IDS_PER_SOAP_CALL = 200;
+
     private final ApiTransport transport;
     private final ObjectMapper json;
     private final ConnectionOptions options;
@@ -149,6 +152,49 @@ public final class SalesforceConnection {
     /** sObject Collections, for restore. */
     public SObjectCollections collections() {
         return new SObjectCollections(transport, json, dataPath);
+    }
+
+    /**
+     * SOAP {@code undelete()}: restores records from the recycle bin with their ids (and, as Salesforce does, the
+     * records their deletion cascaded to). Sent in calls of {@value #MAX_IDS_PER_SOAP_CALL} ids; one result per id, in
+     * the order of the ids. There is no REST undelete.
+     */
+    public List<SaveResult> undelete(List<String> ids) {
+        return soapIdsCall("undelete", ids);
+    }
+
+    /**
+     * SOAP {@code emptyRecycleBin()}: removes records from the recycle bin for good (they can no longer be undeleted).
+     * Calls of {@value #MAX_IDS_PER_SOAP_CALL} ids; one result per id, in order.
+     */
+    public List<SaveResult> emptyRecycleBin(List<String> ids) {
+        return soapIdsCall("emptyRecycleBin", ids);
+    }
+
+    private List<SaveResult> soapIdsCall(String operation, List<String> ids) {
+        String path = "/services/Soap/u/" + options.apiVersion();
+        List<SaveResult> results = new ArrayList<>(ids.size());
+        for (int from = 0; from < ids.size(); from += MAX_IDS_PER_SOAP_CALL) {
+            List<String> slice = List.copyOf(ids.subList(from, Math.min(ids.size(), from + MAX_IDS_PER_SOAP_CALL)));
+            HttpResponse<InputStream> response = transport.send(token -> new ApiRequest("POST", path,
+                    SoapEnvelope.idsRequest(token.accessToken(), operation, slice), "text/xml; charset=UTF-8",
+                    Map.of("SOAPAction", "\"\"", "Accept", "text/xml")));
+            SoapEnvelope.Response answer;
+            try (InputStream in = response.body()) {
+                answer = SoapEnvelope.readResults(in, response.statusCode());
+            } catch (IOException e) {
+                throw new TransportException("reading SOAP " + operation + " response", e);
+            } catch (javax.xml.stream.XMLStreamException e) {
+                throw new TransportException("reading SOAP " + operation + " response", new IOException(e));
+            }
+            answer.usage().ifPresent(transport::recordUsage);
+            if (answer.results().size() != slice.size()) {
+                throw new SalesforceException(response.statusCode(), "UNEXPECTED_RESPONSE", "SOAP " + operation + " answered "
+                        + answer.results().size() + " results for " + slice.size() + " ids", false);
+            }
+            results.addAll(answer.results());
+        }
+        return results;
     }
 
     /** The org's API usage from the latest {@code Sforce-Limit-Info} header, if any response carried one. */

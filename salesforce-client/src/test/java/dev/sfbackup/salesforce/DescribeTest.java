@@ -65,6 +65,20 @@ class DescribeTest {
     }
 
     @Test
+    void describeReadsWhatARestoreNeedsUndeletableAndChildRelationshipsWithCascadeDelete() {
+        SObjectDescribe account = connection.describe("Account");
+
+        assertTrue(account.undeletable() && account.createable() && account.updateable());
+        assertEquals(List.of(
+                new SObjectDescribe.ChildRelationship("Account", "ParentId", "ChildAccounts", false),
+                new SObjectDescribe.ChildRelationship("Contact", "AccountId", "Contacts", true),
+                new SObjectDescribe.ChildRelationship("Task", "WhatId", null, false)), account.childRelationships());
+        FieldDescribe id = account.field("Id").orElseThrow();
+        assertTrue(!id.autoNumber() && !id.createable());
+        assertTrue(connection.describe("Merchandise__c").childRelationships().isEmpty(), "absent list reads empty");
+    }
+
+    @Test
     void incrementalFieldIsSystemModstampElseLastModifiedDateElseNone() {
         assertEquals(Optional.of("SystemModstamp"), connection.describe("Account").incrementalField());
         assertEquals(Optional.of("LastModifiedDate"), connection.describe("Merchandise__c").incrementalField());
