@@ -1,6 +1,6 @@
 package dev.sfbackup.api.session;
 
-/** What a session backs up: org metadata, file bodies, or records. */
+/** What a session backs up (org metadata, file bodies, records) or RESTORE: records put back into an org. */
 public enum SessionType {
-    METADATA, FILE, DATA
+    METADATA, FILE, DATA, RESTORE
 }

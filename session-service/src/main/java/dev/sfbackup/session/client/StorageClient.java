@@ -3,8 +3,11 @@ package dev.sfbackup.session.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfbackup.api.storage.BatchResult;
 import dev.sfbackup.api.storage.CommitRestorePoint;
+import dev.sfbackup.api.storage.OpenRestoreLease;
 import dev.sfbackup.api.storage.OpenRestorePoint;
 import dev.sfbackup.api.storage.RecordDeletions;
+import dev.sfbackup.api.storage.RestorePointPage;
+import dev.sfbackup.api.storage.RestoreLeaseView;
 import dev.sfbackup.api.storage.RestorePointState;
 import dev.sfbackup.api.storage.RestorePointView;
 import dev.sfbackup.api.storage.Watermark;
@@ -12,8 +15,14 @@ import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -111,6 +120,55 @@ public class StorageClient {
     @Timeout(value = 120, unit = ChronoUnit.SECONDS)
     public JsonNode putMetadata(UUID pointId, String name, byte[] body) {
         return call(() -> rest.putMetadata(pointId, name, body));
+    }
+
+    /** The object's committed points of the policy created before {@code before}, newest first (at most {@code size}). */
+    @Retry(maxRetries = 3, delay = 300, abortOn = RemoteCallRejected.class)
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    public List<RestorePointView> pointsCreatedBefore(UUID policyId, String object, Instant before, int size) {
+        return call(() -> rest.pointsCreatedBefore(policyId, object, RestorePointState.COMMITTED.name(), before.toString(), 0, size)).items();
+    }
+
+    /** The objects the policy has committed restore points of. */
+    @Retry(maxRetries = 3, delay = 300, abortOn = RemoteCallRejected.class)
+    @Timeout(value = 30, unit = ChronoUnit.SECONDS)
+    public Set<String> backedUpObjects(UUID policyId) {
+        Set<String> objects = new TreeSet<>();
+        for (int page = 0; ; page++) {
+            int current = page;
+            RestorePointPage found = call(() -> rest.points(policyId, null, RestorePointState.COMMITTED.name(), current, 500));
+            found.items().stream().map(RestorePointView::object).filter(Objects::nonNull).forEach(objects::add);
+            if ((long) (page + 1) * 500 >= found.total()) {
+                return objects;
+            }
+        }
+    }
+
+    /**
+     * The object's records as of {@code point} (a restore point id or an instant), NDJSON; the caller closes the stream.
+     * Not retried: a stream half read cannot be resumed (the caller starts its read again).
+     */
+    @Timeout(value = 30, unit = ChronoUnit.MINUTES)
+    public InputStream records(String point, String object, UUID policyId) {
+        return call(() -> rest.records(point, object, policyId));
+    }
+
+    @Retry(maxRetries = 5, delay = 500, abortOn = RemoteCallRejected.class)
+    @ExponentialBackoff(maxDelay = 8000)
+    @Timeout(value = 30, unit = ChronoUnit.SECONDS)
+    public RestoreLeaseView lease(UUID pointId, String holder, Duration ttl) {
+        return call(() -> rest.lease(pointId, new OpenRestoreLease(holder, ttl)));
+    }
+
+    /** A lease storage no longer knows (it expired, or an earlier call released it) counts as released. */
+    @Retry(maxRetries = 5, delay = 500, abortOn = RemoteCallRejected.class)
+    @ExponentialBackoff(maxDelay = 8000)
+    @Timeout(value = 30, unit = ChronoUnit.SECONDS)
+    public void release(UUID pointId, UUID leaseId) {
+        absentOn404(() -> {
+            rest.release(pointId, leaseId);
+            return Boolean.TRUE;
+        });
     }
 
     private static <T> T call(Supplier<T> request) {

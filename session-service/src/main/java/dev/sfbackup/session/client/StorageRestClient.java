@@ -3,18 +3,22 @@ package dev.sfbackup.session.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfbackup.api.storage.BatchResult;
 import dev.sfbackup.api.storage.CommitRestorePoint;
+import dev.sfbackup.api.storage.OpenRestoreLease;
 import dev.sfbackup.api.storage.OpenRestorePoint;
 import dev.sfbackup.api.storage.RecordDeletions;
 import dev.sfbackup.api.storage.RestorePointPage;
+import dev.sfbackup.api.storage.RestoreLeaseView;
 import dev.sfbackup.api.storage.RestorePointView;
 import dev.sfbackup.api.storage.Watermark;
 import dev.sfbackup.security.ServiceTokenFilter;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
@@ -76,4 +80,25 @@ interface StorageRestClient {
     @Path("/restore-points/{id}/metadata/{name}")
     @Consumes(MediaType.APPLICATION_OCTET_STREAM)
     JsonNode putMetadata(@PathParam("id") UUID pointId, @PathParam("name") String name, byte[] body);
+
+    @GET
+    @Path("/restore-points")
+    RestorePointPage pointsCreatedBefore(@QueryParam("policyId") UUID policyId, @QueryParam("object") String object,
+            @QueryParam("state") String state, @QueryParam("to") String to, @QueryParam("page") int page,
+            @QueryParam("size") int size);
+
+    /** {point}: a restore point id or an instant; the object's records as of then, one JSON object a line. */
+    @GET
+    @Path("/restore-points/{point}/objects/{object}/records")
+    @Produces("application/x-ndjson")
+    InputStream records(@PathParam("point") String point, @PathParam("object") String object,
+            @QueryParam("policyId") UUID policyId);
+
+    @POST
+    @Path("/restore-points/{id}/leases")
+    RestoreLeaseView lease(@PathParam("id") UUID pointId, OpenRestoreLease request);
+
+    @DELETE
+    @Path("/restore-points/{id}/leases/{leaseId}")
+    void release(@PathParam("id") UUID pointId, @PathParam("leaseId") UUID leaseId);
 }

@@ -25,6 +25,11 @@ class AccessMatrixTest {
         RULES.put("GET /api/v1/sessions/{id}/log", atLeast(Roles.VIEWER));
         RULES.put("POST /api/v1/sessions/{id}/stop", atLeast(Roles.OPERATOR));
         RULES.put("GET /api/v1/audit", atLeast(Roles.ADMIN));
+        RULES.put("GET /api/v1/restores", atLeast(Roles.VIEWER));
+        RULES.put("POST /api/v1/restores", atLeast(Roles.RESTORE_OPERATOR));
+        RULES.put("GET /api/v1/restores/{id}", atLeast(Roles.VIEWER));
+        RULES.put("POST /api/v1/restores/{id}/stop", atLeast(Roles.RESTORE_OPERATOR));
+        RULES.put("GET /api/v1/restores/{id}/report", atLeast(Roles.VIEWER));
     }
 
     @Test

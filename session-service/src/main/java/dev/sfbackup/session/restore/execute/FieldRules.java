@@ -1,0 +1,56 @@
+package dev.sfbackup.session.restore.execute;
+
+import dev.sfbackup.salesforce.FieldDescribe;
+import dev.sfbackup.salesforce.SObjectDescribe;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which fields of an object a restore writes, from the target org's describe: createable ones on insert, updateable
+ * ones on update, never calculated, auto-number, system, compound or blob fields; when the request names fields,
+ * only those. A field mapping renames backup fields to target fields.
+ */
+final class FieldRules {
+
+    /** Written by Salesforce alone, whatever a describe says. */
+    private static final Set<String> SYSTEM = Set.of("Id", "IsDeleted", "SystemModstamp", "LastModifiedDate",
+            "LastModifiedById", "LastActivityDate", "LastViewedDate", "LastReferencedDate", "MasterRecordId");
+    private static final Set<String> NOT_WRITABLE_TYPES = Set.of("address", "location", "base64", "id");
+
+    private final List<RestorableField> fields;
+
+    FieldRules(SObjectDescribe target, Map<String, String> mapping, List<String> only) {
+        Map<String, String> sourceByTarget = new HashMap<>();
+        mapping.forEach((source, targetName) -> sourceByTarget.put(targetName, source));
+        List<RestorableField> chosen = new ArrayList<>();
+        for (FieldDescribe field : target.fields()) {
+            String source = sourceByTarget.getOrDefault(field.name(), mapping.containsKey(field.name()) ? null : field.name());
+            if (source == null || !writable(field) || (!only.isEmpty() && !only.contains(source))) {
+                continue;
+            }
+            chosen.add(new RestorableField(source, field, field.referenceTo().contains(target.name())));
+        }
+        this.fields = List.copyOf(chosen);
+    }
+
+    private static boolean writable(FieldDescribe field) {
+        return (field.createable() || field.updateable()) && !field.calculated() && !field.autoNumber() && !SYSTEM.contains(field.name())
+                && !NOT_WRITABLE_TYPES.contains(field.type());
+    }
+
+    List<RestorableField> all() {
+        return fields;
+    }
+
+    /** The fields compared and written in the first pass: all but the lookups to the object's own records. */
+    List<RestorableField> firstPass() {
+        return fields.stream().filter(field -> !field.selfLookup()).toList();
+    }
+
+    List<RestorableField> selfLookups() {
+        return fields.stream().filter(RestorableField::selfLookup).toList();
+    }
+}

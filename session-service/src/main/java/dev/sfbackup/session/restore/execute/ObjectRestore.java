@@ -1,0 +1,312 @@
+package dev.sfbackup.session.restore.execute;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sfbackup.api.restore.RestoreAction;
+import dev.sfbackup.api.restore.RestoreReportLine;
+import dev.sfbackup.salesforce.SaveResult;
+import dev.sfbackup.salesforce.SalesforceConnection;
+import dev.sfbackup.session.engine.Progress;
+import dev.sfbackup.session.engine.TaskContext;
+import dev.sfbackup.session.restore.RestoreJob;
+import dev.sfbackup.session.restore.persistence.RestoreIdMap;
+import dev.sfbackup.session.restore.persistence.RestoreReport;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Restores the stored records of one object, a chunk at a time. First pass: compares each record with the org's
+ * (queryAll, so the recycle bin is seen) and undeletes, recreates or updates it, lookups to the object's own records
+ * aside; second pass: writes those self-lookups once every record of the object exists. A dry run decides and
+ * reports the same without writing.
+ */
+final class ObjectRestore {
+
+    private static final String DRY_RUN = "PLANNED";
+    private static final String OK = "OK";
+    private static final String INACTIVE_OWNER = "INACTIVE_OWNER_OR_USER";
+
+    private final RestoreJob job;
+    private final String object;
+    private final FieldRules rules;
+    private final SalesforceConnection org;
+    private final LookupTargets lookups;
+    private final OrgWrites writes;
+    private final ApiCalls calls;
+    private final RestoreIdMap idMap;
+    private final RestoreReport report;
+    private final TaskContext context;
+    private final Clock clock;
+    long written;
+    long failed;
+    long lookupsLeftEmpty;
+
+    ObjectRestore(RestoreJob job, String object, FieldRules rules, SalesforceConnection org, LookupTargets lookups,
+            ApiCalls calls, RestoreIdMap idMap, RestoreReport report, TaskContext context, Clock clock) {
+        this.job = job;
+        this.object = object;
+        this.rules = rules;
+        this.org = org;
+        this.lookups = lookups;
+        this.writes = new OrgWrites(org, calls);
+        this.calls = calls;
+        this.idMap = idMap;
+        this.report = report;
+        this.context = context;
+        this.clock = clock;
+    }
+
+    void firstPass(List<ObjectNode> stored) {
+        context.checkBudget(org);
+        Map<String, String> targetIds = targetIds(stored);
+        Map<String, ObjectNode> current = current(targetIds.values(), rules.firstPass());
+        lookups.prepare(stored, rules.firstPass().stream().filter(RestorableField::lookup).toList());
+        List<RecordOutcome> outcomes = new ArrayList<>();
+        for (ObjectNode record : stored) {
+            String backupId = record.path("Id").asText();
+            String targetId = targetIds.get(backupId);
+            outcomes.add(decide(record, backupId, targetId, current.get(targetId)));
+        }
+        if (!job.dryRun()) {
+            write(outcomes);
+        }
+        finish(stored.size(), outcomes);
+    }
+
+    /** The self-lookups of these records (those that have one), now that every record of the object exists. */
+    void secondPass(List<ObjectNode> stored) {
+        context.checkBudget(org);
+        lookups.forgetMissing();
+        List<RestorableField> selfLookups = rules.selfLookups();
+        Map<String, String> targetIds = targetIds(stored);
+        Map<String, ObjectNode> current = current(targetIds.values(), selfLookups);
+        lookups.prepare(stored, selfLookups);
+        List<RecordOutcome> outcomes = new ArrayList<>();
+        for (ObjectNode record : stored) {
+            String backupId = record.path("Id").asText();
+            String targetId = targetIds.get(backupId);
+            ObjectNode now = current.get(targetId);
+            if (now == null && !job.dryRun()) {
+                continue; // not restored in the first pass: its line says why
+            }
+            RecordOutcome outcome = new RecordOutcome(backupId, now == null ? null : targetId, RestoreAction.UPDATE,
+                    JsonNodeFactory.instance.objectNode());
+            differences(record, now == null ? JsonNodeFactory.instance.objectNode() : now, selfLookups, outcome);
+            if (!outcome.changedFields.isEmpty() || !outcome.notes.isEmpty()) {
+                outcomes.add(outcome);
+            }
+        }
+        if (!job.dryRun()) {
+            update(outcomes.stream().filter(outcome -> !outcome.changedFields.isEmpty()).toList());
+        }
+        finish(0, outcomes);
+    }
+
+    private RecordOutcome decide(ObjectNode record, String backupId, String targetId, ObjectNode now) {
+        if (now == null) {
+            if (!job.recreates()) {
+                return skip(backupId, "missing from the org; mode UPDATE writes only records that exist");
+            }
+            RecordOutcome outcome = new RecordOutcome(backupId, null, RestoreAction.RECREATE, JsonNodeFactory.instance.objectNode());
+            insertBody(record, outcome);
+            return outcome;
+        }
+        boolean deleted = now.path("IsDeleted").asBoolean(false);
+        if (deleted && !job.recreates()) {
+            return skip(backupId, "in the recycle bin; mode UPDATE writes only records that exist");
+        }
+        RecordOutcome outcome = new RecordOutcome(backupId, targetId, deleted ? RestoreAction.UNDELETE : RestoreAction.UPDATE,
+                JsonNodeFactory.instance.objectNode());
+        differences(record, now, rules.firstPass(), outcome);
+        if (!deleted && outcome.changedFields.isEmpty()) {
+            outcome.action = RestoreAction.UNCHANGED;
+        } else if (!deleted && !job.updates()) {
+            return skip(backupId, "differs from the backup in " + outcome.changedFields + "; mode RECREATE writes only missing records");
+        }
+        return outcome;
+    }
+
+    private static RecordOutcome skip(String backupId, String why) {
+        RecordOutcome outcome = new RecordOutcome(backupId, null, RestoreAction.SKIP, null);
+        outcome.notes.add(why);
+        return outcome;
+    }
+
+    private void insertBody(ObjectNode record, RecordOutcome outcome) {
+        for (RestorableField field : rules.firstPass()) {
+            if (!field.target().createable()) {
+                continue;
+            }
+            desired(record, field, outcome).filter(value -> !FieldValues.isEmpty(value)).ifPresent(value -> {
+                outcome.body.set(field.name(), value);
+                outcome.changedFields.add(field.name());
+            });
+        }
+        if (job.defaultOwnerId() != null && rules.all().stream().anyMatch(field -> field.name().equals("OwnerId"))
+                && !outcome.body.has("OwnerId")) {
+            outcome.body.put("OwnerId", job.defaultOwnerId());
+            outcome.changedFields.add("OwnerId");
+        }
+    }
+
+    /** Puts into the outcome's body the updateable fields whose wanted value differs from the org's. */
+    private void differences(ObjectNode record, ObjectNode now, List<RestorableField> fields, RecordOutcome outcome) {
+        for (RestorableField field : fields) {
+            if (!field.target().updateable()) {
+                continue;
+            }
+            Optional<JsonNode> wanted = desired(record, field, outcome);
+            if (wanted.isPresent() && !FieldValues.same(field.target().type(), wanted.get(), now.get(field.name()))) {
+                outcome.body.set(field.name(), FieldValues.isEmpty(wanted.get()) ? JsonNodeFactory.instance.nullNode() : wanted.get());
+                outcome.changedFields.add(field.name());
+            }
+        }
+    }
+
+    /** The value the field should hold; empty when it is a lookup whose target is gone (noted on the outcome). */
+    private Optional<JsonNode> desired(ObjectNode record, RestorableField field, RecordOutcome outcome) {
+        JsonNode value = record.get(field.source());
+        if (FieldValues.isEmpty(value) || !field.lookup()) {
+            return Optional.of(value == null ? JsonNodeFactory.instance.nullNode() : value);
+        }
+        Optional<String> target = lookups.resolve(field, value.asText());
+        if (target.isEmpty()) {
+            if ("OwnerId".equals(field.name()) && job.defaultOwnerId() != null) {
+                return Optional.of(JsonNodeFactory.instance.textNode(job.defaultOwnerId()));
+            }
+            lookupsLeftEmpty++;
+            outcome.notes.add(field.name() + " left empty: " + value.asText() + " neither exists in the org nor was restored");
+            return Optional.empty();
+        }
+        return Optional.of(JsonNodeFactory.instance.textNode(target.get()));
+    }
+
+    private void write(List<RecordOutcome> outcomes) {
+        undelete(outcomes.stream().filter(outcome -> outcome.action == RestoreAction.UNDELETE).toList());
+        create(outcomes.stream().filter(outcome -> outcome.action == RestoreAction.RECREATE).toList());
+        update(outcomes.stream().filter(outcome -> !outcome.failed() && !outcome.changedFields.isEmpty()
+                && (outcome.action == RestoreAction.UPDATE || outcome.action == RestoreAction.UNDELETE)).toList());
+    }
+
+    private void undelete(List<RecordOutcome> outcomes) {
+        List<SaveResult> results = writes.undelete(outcomes.stream().map(outcome -> outcome.targetId).toList());
+        apply(outcomes, results);
+    }
+
+    private void create(List<RecordOutcome> outcomes) {
+        List<SaveResult> results = writes.create(object, outcomes.stream().map(outcome -> outcome.body).toList());
+        apply(outcomes, results);
+        retryWithDefaultOwner(outcomes, true);
+        Map<String, String> created = new LinkedHashMap<>();
+        for (RecordOutcome outcome : outcomes) {
+            if (!outcome.failed() && outcome.targetId != null) {
+                created.put(outcome.backupId, outcome.targetId);
+            }
+        }
+        idMap.recreated(job.policyId(), job.targetConnectionId(), object, created, job.runId(), clock.instant());
+    }
+
+    private void update(List<RecordOutcome> outcomes) {
+        List<ObjectNode> bodies = outcomes.stream().map(outcome -> outcome.body.put("Id", outcome.targetId)).toList();
+        apply(outcomes, writes.update(object, bodies));
+        retryWithDefaultOwner(outcomes, false);
+        outcomes.forEach(outcome -> outcome.body.remove("Id"));
+    }
+
+    /** Records rejected for an inactive owner go again once with the request's default owner, when it names one. */
+    private void retryWithDefaultOwner(List<RecordOutcome> outcomes, boolean insert) {
+        if (job.defaultOwnerId() == null) {
+            return;
+        }
+        List<RecordOutcome> again = outcomes.stream().filter(outcome -> INACTIVE_OWNER.equals(outcome.statusCode)).toList();
+        if (again.isEmpty()) {
+            return;
+        }
+        for (RecordOutcome outcome : again) {
+            outcome.status = null;
+            outcome.statusCode = null;
+            outcome.notes.add("owner inactive: OwnerId set to the default owner " + job.defaultOwnerId());
+            outcome.body.put("OwnerId", job.defaultOwnerId());
+            if (!outcome.changedFields.contains("OwnerId")) {
+                outcome.changedFields.add("OwnerId");
+            }
+        }
+        apply(again, insert ? writes.create(object, again.stream().map(outcome -> outcome.body).toList())
+                : writes.update(object, again.stream().map(outcome -> outcome.body).toList()));
+    }
+
+    private void apply(List<RecordOutcome> outcomes, List<SaveResult> results) {
+        for (int i = 0; i < outcomes.size(); i++) {
+            RecordOutcome outcome = outcomes.get(i);
+            SaveResult result = i < results.size() ? results.get(i) : null;
+            if (result == null) {
+                outcome.fail("NO_RESULT", "Salesforce returned no result for this record");
+            } else if (!result.success()) {
+                SaveResult.SaveError error = result.errors().isEmpty() ? new SaveResult.SaveError("UNKNOWN", "rejected", List.of())
+                        : result.errors().get(0);
+                outcome.fail(error.statusCode(), error.message());
+            } else if (outcome.targetId == null) {
+                outcome.targetId = result.id();
+            }
+        }
+    }
+
+    private void finish(int read, List<RecordOutcome> outcomes) {
+        List<RestoreReportLine> lines = new ArrayList<>(outcomes.size());
+        long recreated = 0;
+        long changed = 0;
+        long unchanged = 0;
+        for (RecordOutcome outcome : outcomes) {
+            String status = outcome.failed() ? "FAILED" : job.dryRun() ? DRY_RUN : OK;
+            if (outcome.failed()) {
+                failed++;
+            } else if (outcome.action == RestoreAction.RECREATE) {
+                recreated++;
+            } else if (outcome.action == RestoreAction.UPDATE || outcome.action == RestoreAction.UNDELETE) {
+                changed++;
+            } else if (outcome.action == RestoreAction.UNCHANGED) {
+                unchanged++;
+            }
+            if (!outcome.failed() && outcome.action != RestoreAction.SKIP && outcome.action != RestoreAction.UNCHANGED) {
+                written++;
+            }
+            lines.add(new RestoreReportLine(object, outcome.backupId, outcome.targetId, outcome.action,
+                    List.copyOf(outcome.changedFields), status, outcome.statusCode,
+                    outcome.notes.isEmpty() ? null : String.join("; ", outcome.notes)));
+        }
+        report.write(job.runId(), context.task().taskId(), lines);
+        context.record(new Progress(read, job.dryRun() ? 0 : recreated, job.dryRun() ? 0 : changed, 0,
+                unchanged + (job.dryRun() ? recreated + changed : 0), 0, calls.take()));
+    }
+
+    /** Where each stored record lives in the target org: its new id when a restore recreated it, else its own. */
+    private Map<String, String> targetIds(List<ObjectNode> stored) {
+        List<String> backupIds = stored.stream().map(record -> record.path("Id").asText()).toList();
+        Map<String, String> targets = idMap.targets(job.policyId(), job.targetConnectionId(), backupIds);
+        Map<String, String> byBackupId = new LinkedHashMap<>();
+        backupIds.forEach(id -> byBackupId.put(id, targets.getOrDefault(id, id)));
+        return byBackupId;
+    }
+
+    /** The org's records of these ids, deleted ones included (IsDeleted tells them), with the given fields. */
+    private Map<String, ObjectNode> current(Collection<String> ids, List<RestorableField> fields) {
+        Map<String, ObjectNode> found = new HashMap<>();
+        String idList = Soql.idList(ids);
+        if (idList.isEmpty()) {
+            return found;
+        }
+        StringBuilder select = new StringBuilder("SELECT Id, IsDeleted");
+        fields.forEach(field -> select.append(", ").append(field.name()));
+        select.append(" FROM ").append(object).append(" WHERE Id IN (").append(idList).append(")");
+        calls.add(1);
+        org.queryAll(select.toString()).forEachRemaining(row -> found.put(row.path("Id").asText(), row));
+        return found;
+    }
+}

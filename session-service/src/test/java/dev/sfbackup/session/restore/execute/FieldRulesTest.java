@@ -1,0 +1,47 @@
+package dev.sfbackup.session.restore.execute;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.sfbackup.salesforce.FieldDescribe;
+import dev.sfbackup.salesforce.SObjectDescribe;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FieldRulesTest {
+
+    private static final SObjectDescribe ACCOUNT = new SObjectDescribe("Account", "Account", false, true, true, true, true,
+            true, true, List.of(
+                    field("Id", "id", false, false, false, false),
+                    field("Name", "string", true, true, false, false),
+                    field("Rating__c", "string", true, true, false, false),
+                    field("Score__c", "double", false, false, true, false),
+                    field("Number__c", "string", false, false, false, true),
+                    field("CreatedDate", "datetime", false, false, false, false),
+                    field("SystemModstamp", "datetime", false, false, false, false),
+                    field("BillingAddress", "address", false, false, false, false),
+                    new FieldDescribe("ParentId", "Parent", "reference", 18, true, true, true, false, false, false, List.of("Account"), "Parent"),
+                    new FieldDescribe("OwnerId", "Owner", "reference", 18, false, true, true, false, false, false, List.of("User"), "Owner")),
+            List.of());
+
+    @Test
+    void writesOnlyCreateableOrUpdateableFieldsThatAreNotCalculatedAutoNumberSystemOrCompound() {
+        FieldRules rules = new FieldRules(ACCOUNT, Map.of(), List.of());
+        assertEquals(List.of("Name", "Rating__c", "ParentId", "OwnerId"), rules.all().stream().map(RestorableField::name).toList());
+        assertEquals(List.of("ParentId"), rules.selfLookups().stream().map(RestorableField::name).toList());
+        assertEquals(List.of("Name", "Rating__c", "OwnerId"), rules.firstPass().stream().map(RestorableField::name).toList());
+    }
+
+    @Test
+    void requestedFieldsAndTheMappingNarrowAndRename() {
+        FieldRules rules = new FieldRules(ACCOUNT, Map.of("Legacy__c", "Rating__c"), List.of("Legacy__c", "Name"));
+        assertEquals(List.of("Name", "Rating__c"), rules.all().stream().map(RestorableField::name).toList());
+        assertEquals(List.of("Name", "Legacy__c"), rules.all().stream().map(RestorableField::source).toList());
+    }
+
+    private static FieldDescribe field(String name, String type, boolean createable, boolean updateable, boolean calculated,
+            boolean autoNumber) {
+        return new FieldDescribe(name, name, type, 80, true, createable, updateable, calculated, false, false, List.of(), null,
+                autoNumber, false);
+    }
+}
