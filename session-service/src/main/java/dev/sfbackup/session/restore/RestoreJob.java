@@ -16,9 +16,12 @@ public record RestoreJob(UUID runId, UUID policyId, UUID targetConnectionId, UUI
         fieldMapping = fieldMapping == null ? Map.of() : Map.copyOf(fieldMapping);
     }
 
-    /** How storage's point-in-time read names the point: the restore point's id, else the instant. */
+    /**
+     * How storage's point-in-time read names the point: the instant, for every object (given a restore point, the end
+     * of the backup run that wrote it, so each object is read as that run left it).
+     */
     public String pointReference() {
-        return restorePointId != null ? restorePointId.toString() : asOf.toString();
+        return asOf.toString();
     }
 
     public boolean updates() {

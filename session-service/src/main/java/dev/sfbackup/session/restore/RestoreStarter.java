@@ -17,6 +17,7 @@ import dev.sfbackup.session.client.PolicyClient;
 import dev.sfbackup.session.client.RemoteCallRejected;
 import dev.sfbackup.session.client.SalesforceConnections;
 import dev.sfbackup.session.client.StorageClient;
+import dev.sfbackup.session.restore.persistence.BackupRunEnds;
 import dev.sfbackup.session.restore.persistence.RestoreJobs;
 import dev.sfbackup.session.restore.planning.RestorePlanner;
 import dev.sfbackup.session.restore.planning.RestoreRequestCheck;
@@ -56,17 +57,19 @@ public class RestoreStarter {
     private final SalesforceConnections connections;
     private final RunStore runs;
     private final RestoreJobs jobs;
+    private final BackupRunEnds backupRuns;
     private final Event<RunStarted> started;
     private final OrgScope scope;
     private final Clock clock;
 
     public RestoreStarter(PolicyClient policies, StorageClient storage, SalesforceConnections connections, RunStore runs,
-            RestoreJobs jobs, Event<RunStarted> started, OrgScope scope, Clock clock) {
+            RestoreJobs jobs, BackupRunEnds backupRuns, Event<RunStarted> started, OrgScope scope, Clock clock) {
         this.policies = policies;
         this.storage = storage;
         this.connections = connections;
         this.runs = runs;
         this.jobs = jobs;
+        this.backupRuns = backupRuns;
         this.started = started;
         this.scope = scope;
         this.clock = clock;
@@ -238,6 +241,12 @@ public class RestoreStarter {
         if (point.state() != RestorePointState.COMMITTED) {
             throw ApiProblem.unprocessable("restorePointId", "restore point " + pointId + " is " + point.state() + "; only COMMITTED points can be restored");
         }
-        return point.committedAt();
+        return runEnd(point).orElse(point.committedAt());
+    }
+
+    /** When the backup run that wrote the point ended: the objects it backed up are read as they were then. */
+    private Optional<Instant> runEnd(RestorePointView point) {
+        return Optional.ofNullable(point.sessionId()).flatMap(backupRuns::endOfRunOfSession)
+                .filter(end -> !end.isBefore(point.committedAt()));
     }
 }

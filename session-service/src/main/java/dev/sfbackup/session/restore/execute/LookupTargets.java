@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sfbackup.salesforce.SalesforceConnection;
 import dev.sfbackup.session.restore.RestoreJob;
 import dev.sfbackup.session.restore.persistence.RestoreIdMap;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -90,9 +89,7 @@ final class LookupTargets {
     }
 
     private void lookUp(String object, Set<String> ids) {
-        List<String> all = new ArrayList<>(ids);
-        for (int from = 0; from < all.size(); from += 200) {
-            List<String> slice = all.subList(from, Math.min(all.size(), from + 200));
+        for (List<String> slice : Soql.slices(ids, Soql.MAX_ID_LIST)) {
             Set<String> found = new HashSet<>();
             try {
                 calls.add(1);

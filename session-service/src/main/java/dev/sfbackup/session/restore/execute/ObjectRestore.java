@@ -298,15 +298,13 @@ final class ObjectRestore {
     /** The org's records of these ids, deleted ones included (IsDeleted tells them), with the given fields. */
     private Map<String, ObjectNode> current(Collection<String> ids, List<RestorableField> fields) {
         Map<String, ObjectNode> found = new HashMap<>();
-        String idList = Soql.idList(ids);
-        if (idList.isEmpty()) {
-            return found;
-        }
         StringBuilder select = new StringBuilder("SELECT Id, IsDeleted");
         fields.forEach(field -> select.append(", ").append(field.name()));
-        select.append(" FROM ").append(object).append(" WHERE Id IN (").append(idList).append(")");
-        calls.add(1);
-        org.queryAll(select.toString()).forEachRemaining(row -> found.put(row.path("Id").asText(), row));
+        select.append(" FROM ").append(object).append(" WHERE Id IN (");
+        for (List<String> slice : Soql.slices(ids, Soql.MAX_ID_LIST)) {
+            calls.add(1);
+            org.queryAll(select + Soql.idList(slice) + ")").forEachRemaining(row -> found.put(row.path("Id").asText(), row));
+        }
         return found;
     }
 }

@@ -1,0 +1,223 @@
+package dev.sfbackup.session.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.restassured.http.ContentType;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Restores end to end: the emulator's org is backed up, damaged, and restored through POST /api/v1/restores on
+ * session-service, with storage-service and policy-service over real HTTP; the emulator's records are the truth.
+ */
+class RestoreIT {
+
+    /** Written by the org on every save, never by a restore. */
+    private static final Set<String> MAINTAINED_BY_THE_ORG = Set.of("LastModifiedDate", "SystemModstamp", "LastModifiedById");
+
+    private static BackupSuite suite;
+
+    @BeforeAll
+    static void startSuite() {
+        suite = BackupSuite.start();
+    }
+
+    @AfterAll
+    static void stopSuite() {
+        if (suite != null) {
+            suite.close();
+        }
+    }
+
+    @Test
+    void fieldLevelRestoreOfTwoFieldsOnAThousandCorruptedRecordsChangesExactlyThoseFields() {
+        suite.resetOrgWithAccounts(1500);
+        UUID policy = suite.policy(List.of("Account"), false, Map.of("parallelism", 2));
+        assertEquals("SUCCESS", suite.runToEnd(policy).path("status").asText());
+        String point = suite.latestPoint(policy, "Account").path("id").asText();
+        Map<String, JsonNode> stored = suite.storedRecords(point, "Account");
+        suite.mutate(Map.of("object", "Account", "update", 1000, "set", Map.of("BillingCity", "Corrupted", "Phone", "000")));
+        Map<String, JsonNode> before = suite.orgRecords("Account");
+
+        JsonNode restore = restoreToEnd(Map.of("policyId", policy.toString(), "restorePointId", point,
+                "objects", List.of(Map.of("object", "Account", "fields", List.of("BillingCity", "Phone")))));
+
+        assertEquals("SUCCESS", restore.path("status").asText(), explain(restore));
+        assertEquals(1000, restore.path("counters").path("updated").asLong(), restore.toString());
+        assertEquals(500, restore.path("counters").path("unchanged").asLong(), restore.toString());
+        Map<String, JsonNode> after = suite.orgRecords("Account");
+        for (Map.Entry<String, JsonNode> record : after.entrySet()) {
+            JsonNode was = before.get(record.getKey());
+            JsonNode backup = stored.get(record.getKey());
+            record.getValue().fields().forEachRemaining(field -> {
+                String name = field.getKey();
+                if (name.equals("BillingCity") || name.equals("Phone")) {
+                    assertTrue(sameValue(backup.get(name), field.getValue()), record.getKey() + "." + name + " restored from the backup");
+                } else if (!MAINTAINED_BY_THE_ORG.contains(name)) {
+                    assertTrue(sameValue(was.get(name), field.getValue()), record.getKey() + "." + name + " untouched: was "
+                            + was.get(name) + ", now " + field.getValue());
+                }
+            });
+        }
+        for (JsonNode line : report(restore)) {
+            if (line.path("action").asText().equals("UPDATE")) {
+                assertTrue(Set.of("BillingCity", "Phone").containsAll(fields(line)), line.toString());
+            }
+        }
+    }
+
+    @Test
+    void dryRunChangesNothingAndReportsWhatTheRealRunThenDoes() {
+        suite.resetOrg();
+        UUID policy = suite.policy(List.of("Account", "Contact"), false, Map.of("parallelism", 2));
+        assertEquals("SUCCESS", suite.runToEnd(policy).path("status").asText());
+        String point = suite.latestPoint(policy, "Account").path("id").asText();
+        suite.mutate(Map.of("object", "Account", "update", 25, "set", Map.of("Industry", "Energy", "NumberOfEmployees", 7)));
+        suite.mutate(Map.of("object", "Contact", "update", 15, "set", Map.of("Title", "Changed")));
+        Map<String, JsonNode> accounts = suite.orgRecords("Account");
+        Map<String, JsonNode> contacts = suite.orgRecords("Contact");
+        Map<String, Object> request = new LinkedHashMap<>(Map.of("policyId", policy.toString(), "restorePointId", point,
+                "objects", List.of(Map.of("object", "Account")), "hierarchy", Map.of("parents", 0, "children", 1)));
+
+        request.put("dryRun", true);
+        JsonNode dry = restoreToEnd(request);
+        assertEquals("SUCCESS", dry.path("status").asText(), explain(dry));
+        assertTrue(dry.path("dryRun").asBoolean());
+        assertEquals(accounts, suite.orgRecords("Account"), "a dry run writes nothing");
+        assertEquals(contacts, suite.orgRecords("Contact"), "a dry run writes nothing");
+
+        request.put("dryRun", false);
+        JsonNode real = restoreToEnd(request);
+        assertEquals("SUCCESS", real.path("status").asText(), explain(real));
+        assertEquals(40, real.path("counters").path("updated").asLong(), real.toString());
+        assertEquals(actions(report(dry)), actions(report(real)), "the dry run reported what the real run did");
+        assertTrue(report(dry).stream().allMatch(line -> line.path("status").asText().equals("PLANNED")));
+        assertEquals(dry.path("counters").path("planned").asLong(), real.path("counters").path("planned").asLong());
+    }
+
+    @Test
+    void requestsThatCannotBeRestoredAre400Or422NamingTheField() {
+        given().baseUri(suite.engineA.url()).contentType(ContentType.JSON).body(Map.of("objects", List.of()))
+                .post("/api/v1/restores").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("policyId"));
+        UUID policy = suite.policy(List.of("Account"), false, Map.of());
+        given().baseUri(suite.engineA.url()).contentType(ContentType.JSON)
+                .body(Map.of("policyId", policy.toString(), "asOf", "2026-01-01T00:00:00Z", "objects", List.of(Map.of("object", "Account"))))
+                .post("/api/v1/restores").then().statusCode(422)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("objects[0].object"));
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------------------------
+
+    static JsonNode restoreToEnd(Map<String, Object> request) {
+        String id = given().baseUri(suite.engineA.url()).contentType(ContentType.JSON).body(request)
+                .post("/api/v1/restores").then().statusCode(202).extract().path("id");
+        return awaitRestore(id);
+    }
+
+    static JsonNode awaitRestore(String id) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(300));
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode restore = restore(id);
+            String status = restore.path("status").asText();
+            if (!status.equals("PENDING") && !status.equals("RUNNING")) {
+                return restore;
+            }
+            BackupSuite.sleep(200);
+        }
+        throw new AssertionError("restore " + id + " did not end within 300 s: " + restore(id));
+    }
+
+    /** The restore with its tasks' messages, for assertion failures. */
+    static String explain(JsonNode restore) {
+        StringBuilder text = new StringBuilder(restore.toString());
+        restore.path("sessions").forEach(session -> suite.session(session.path("id").asText()).path("tasks").forEach(task ->
+                text.append("\n  ").append(task.path("object").asText()).append(' ').append(task.path("status").asText())
+                        .append(": ").append(task.path("message").asText())));
+        return text.toString();
+    }
+
+    static JsonNode restore(String id) {
+        return BackupSuite.json(given().baseUri(liveEngine().url()).get("/api/v1/restores/" + id).then().statusCode(200)
+                .extract().asString());
+    }
+
+    static List<JsonNode> report(JsonNode restore) {
+        String ndjson = given().baseUri(liveEngine().url()).get("/api/v1/restores/" + restore.path("id").asText() + "/report")
+                .then().statusCode(200).extract().asString();
+        List<JsonNode> lines = new ArrayList<>();
+        ndjson.lines().filter(line -> !line.isBlank()).forEach(line -> lines.add(BackupSuite.json(line)));
+        return lines;
+    }
+
+    private static dev.sfbackup.testing.ServiceProcess liveEngine() {
+        return suite.engineA.isAlive() ? suite.engineA : suite.engineB;
+    }
+
+    /** Backup id → the report line's target id. */
+    static Map<String, String> targetIds(List<JsonNode> report) {
+        Map<String, String> ids = new HashMap<>();
+        report.forEach(line -> ids.put(line.path("backupId").asText(), line.path("targetId").asText(null)));
+        return ids;
+    }
+
+    private static Map<String, String> actions(List<JsonNode> report) {
+        return report.stream().collect(Collectors.toMap(line -> line.path("object").asText() + "/" + line.path("backupId").asText(),
+                line -> line.path("action").asText() + " " + fields(line).stream().sorted().toList()));
+    }
+
+    private static List<String> fields(JsonNode line) {
+        List<String> names = new ArrayList<>();
+        line.path("changedFields").forEach(name -> names.add(name.asText()));
+        return names;
+    }
+
+    static boolean sameValue(JsonNode stored, JsonNode org) {
+        boolean storedNull = stored == null || stored.isNull() || stored.asText().isEmpty();
+        boolean orgNull = org == null || org.isNull() || org.asText().isEmpty();
+        if (storedNull || orgNull) {
+            return storedNull == orgNull;
+        }
+        String a = stored.asText();
+        String b = org.asText();
+        if (a.equals(b)) {
+            return true;
+        }
+        try {
+            return new BigDecimal(a).compareTo(new BigDecimal(b)) == 0;
+        } catch (NumberFormatException notNumbers) {
+            // compare as instants below
+        }
+        try {
+            return instant(a).equals(instant(b));
+        } catch (RuntimeException notInstants) {
+            return false;
+        }
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (RuntimeException other) {
+            return OffsetDateTime.parse(text, DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXX")).toInstant();
+        }
+    }
+}
