@@ -38,12 +38,13 @@ public final class DemoOrgBlueprint {
     private static List<FieldDef> userFields() {
         List<FieldDef> fields = new ArrayList<>();
         fields.add(idField());
-        fields.add(FieldDef.data("Username", FieldType.STRING, 80, false, (r, n) -> "user" + (r.index() + 1) + "@demo-org.example"));
+        fields.add(FieldDef.data("Username", FieldType.STRING, 80, false, (r, n) -> "user" + (r.index() + 1) + "@demo-org.example").asUnique());
         fields.add(FieldDef.data("FirstName", FieldType.STRING, 40, true, (r, n) -> Words.pick(Words.FIRST_NAMES, n)));
         fields.add(FieldDef.data("LastName", FieldType.STRING, 80, false, (r, n) -> Words.pick(Words.LAST_NAMES, n)));
         fields.add(FieldDef.data("Email", FieldType.EMAIL, 128, false, (r, n) -> "user" + (r.index() + 1) + "@demo-org.example"));
         fields.add(FieldDef.data("Title", FieldType.STRING, 80, true, (r, n) -> Words.pick(Words.TITLES, n)));
-        fields.add(FieldDef.data("IsActive", FieldType.BOOLEAN, 0, false, (r, n) -> Noise.below(n, 10) != 0));
+        // user 1 is the integration user every token acts as: always active
+        fields.add(FieldDef.data("IsActive", FieldType.BOOLEAN, 0, false, (r, n) -> r.index() == 0 || Noise.below(n, 10) != 0));
         fields.addAll(auditFields(true));
         return fields;
     }
@@ -52,6 +53,7 @@ public final class DemoOrgBlueprint {
         List<FieldDef> fields = standardStart();
         fields.add(FieldDef.data("Name", FieldType.STRING, 255, false, (r, n) ->
                 Words.pick(Words.COMPANY_WORDS, n) + " " + Words.pick(Words.COMPANY_SUFFIXES, n >>> 12) + " " + (r.index() + 1)));
+        fields.add(FieldDef.reference("ParentId", "Account", true, parentAccount()));
         fields.add(FieldDef.picklist("Type", Words.ACCOUNT_TYPES, (r, n) -> Words.pick(Words.ACCOUNT_TYPES, n)));
         fields.add(FieldDef.picklist("Industry", Words.INDUSTRIES, (r, n) -> Noise.below(n, 9) == 0 ? null : Words.pick(Words.INDUSTRIES, n >>> 4)));
         fields.add(FieldDef.data("BillingCity", FieldType.STRING, 40, true, (r, n) -> Words.pick(Words.CITIES, n)));
@@ -67,7 +69,7 @@ public final class DemoOrgBlueprint {
 
     private static List<FieldDef> contactFields(Org org) {
         List<FieldDef> fields = standardStart();
-        fields.add(FieldDef.reference("AccountId", "Account", true, parent(org, "Account")));
+        fields.add(FieldDef.reference("AccountId", "Account", true, parent(org, "Account")).cascadingDelete());
         fields.add(FieldDef.data("FirstName", FieldType.STRING, 40, true, (r, n) -> Words.pick(Words.FIRST_NAMES, n)));
         fields.add(FieldDef.data("LastName", FieldType.STRING, 80, false, (r, n) -> Words.pick(Words.LAST_NAMES, n)));
         fields.add(FieldDef.data("Email", FieldType.EMAIL, 80, true, (r, n) -> "contact" + (r.index() + 1) + "." + Noise.below(n, 100) + "@example.com"));
@@ -82,7 +84,7 @@ public final class DemoOrgBlueprint {
 
     private static List<FieldDef> opportunityFields(Org org) {
         List<FieldDef> fields = standardStart();
-        fields.add(FieldDef.reference("AccountId", "Account", true, parent(org, "Account")));
+        fields.add(FieldDef.reference("AccountId", "Account", true, parent(org, "Account")).cascadingDelete());
         fields.add(FieldDef.data("Name", FieldType.STRING, 120, false, (r, n) -> Words.pick(Words.COMPANY_WORDS, n) + " deal #" + (r.index() + 1)));
         fields.add(FieldDef.picklist("StageName", Words.STAGES, (r, n) -> Words.pick(Words.STAGES, n)));
         fields.add(FieldDef.data("Amount", FieldType.CURRENCY, 0, true, (r, n) -> Noise.below(n, 2_000_000) / 4 * 4 + 0.5 * Noise.below(n >>> 30, 2)));
@@ -104,7 +106,7 @@ public final class DemoOrgBlueprint {
                 int contact = t.indexOf((String) contactId);
                 return contact < 0 ? null : t.view(contact).get("AccountId");
             }).orElse(null);
-        }));
+        }).cascadingDelete());
         fields.add(FieldDef.data("Subject", FieldType.STRING, 255, true, (r, n) -> Words.pick(Words.SUBJECTS, n)));
         fields.add(FieldDef.picklist("Status", Words.CASE_STATUSES, (r, n) -> Words.pick(Words.CASE_STATUSES, n)));
         fields.add(FieldDef.picklist("Priority", Words.PRIORITIES, (r, n) -> Words.pick(Words.PRIORITIES, n)));
@@ -215,6 +217,15 @@ public final class DemoOrgBlueprint {
                 .filter(t -> t.generatedCount() > 0)
                 .map(t -> t.idOf(Noise.below(n, t.generatedCount())))
                 .orElse(null);
+    }
+
+    /**
+     * One account in five belongs to a parent account with a lower index, so the hierarchy has no cycles and a
+     * restore meets a self-reference that must be written in two passes.
+     */
+    private static ValueGenerator parentAccount() {
+        return (r, n) -> r.index() == 0 || r.index() >= r.table().generatedCount() || Noise.below(n, 5) != 0 ? null
+                : r.table().idOf(Noise.below(n >>> 8, r.index()));
     }
 
     private static String phone(long n) {

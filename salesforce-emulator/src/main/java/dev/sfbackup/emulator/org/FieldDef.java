@@ -5,7 +5,9 @@ import java.util.List;
 /**
  * One field of an sObject: its describe properties and how its value is generated.
  *
- * @param generator computes the generated value of a record; null for fields that start empty (fields added later)
+ * @param generator     computes the generated value of a record; null for fields that start empty (fields added later)
+ * @param unique        no two live records may hold the same value (DUPLICATE_VALUE), compared case-insensitively
+ * @param cascadeDelete a lookup whose target's deletion deletes this record too (and its undelete brings it back)
  */
 public record FieldDef(
         String name,
@@ -21,11 +23,21 @@ public record FieldDef(
         String relationshipName,
         List<String> picklistValues,
         boolean changesOnUpdate,
-        ValueGenerator generator) {
+        ValueGenerator generator,
+        boolean unique,
+        boolean cascadeDelete) {
 
     public FieldDef {
         referenceTo = List.copyOf(referenceTo);
         picklistValues = List.copyOf(picklistValues);
+    }
+
+    /** A field that is neither unique nor a cascading lookup. */
+    public FieldDef(String name, String label, FieldType type, int length, boolean nillable, boolean createable,
+                    boolean updateable, boolean calculated, boolean custom, List<String> referenceTo, String relationshipName,
+                    List<String> picklistValues, boolean changesOnUpdate, ValueGenerator generator) {
+        this(name, label, type, length, nillable, createable, updateable, calculated, custom, referenceTo, relationshipName,
+                picklistValues, changesOnUpdate, generator, false, false);
     }
 
     public boolean isSystem() {
@@ -57,7 +69,18 @@ public record FieldDef(
 
     public FieldDef withGenerator(ValueGenerator newGenerator) {
         return new FieldDef(name, label, type, length, nillable, createable, updateable, calculated, custom, referenceTo,
-                relationshipName, picklistValues, changesOnUpdate, newGenerator);
+                relationshipName, picklistValues, changesOnUpdate, newGenerator, unique, cascadeDelete);
+    }
+
+    public FieldDef asUnique() {
+        return new FieldDef(name, label, type, length, nillable, createable, updateable, calculated, custom, referenceTo,
+                relationshipName, picklistValues, changesOnUpdate, generator, true, cascadeDelete);
+    }
+
+    /** This lookup's target takes the record with it to the recycle bin (Contact.AccountId and the like). */
+    public FieldDef cascadingDelete() {
+        return new FieldDef(name, label, type, length, nillable, createable, updateable, calculated, custom, referenceTo,
+                relationshipName, picklistValues, changesOnUpdate, generator, unique, true);
     }
 
     private static String labelOf(String name) {

@@ -16,6 +16,9 @@ public final class Org {
     private final long seed;
     private final int fileMeanBytes;
     private final Map<String, SObjectTable> tables = new LinkedHashMap<>();
+    private final RecycleBin recycleBin = new RecycleBin(this);
+    private final List<ValidationRule> validationRules = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile boolean auditFieldsCreateable;
     private int customObjects;
 
     public Org(long seed, int fileMeanBytes) {
@@ -40,6 +43,31 @@ public final class Org {
         table.indexModificationDates();
         tables.put(name.toLowerCase(Locale.ROOT), table);
         return table;
+    }
+
+    public RecycleBin recycleBin() {
+        return recycleBin;
+    }
+
+    /** "Set Audit Fields upon Record Creation": CreatedDate, CreatedById, LastModifiedDate, LastModifiedById createable. */
+    public boolean auditFieldsCreateable() {
+        return auditFieldsCreateable;
+    }
+
+    public void auditFieldsCreateable(boolean allowed) {
+        this.auditFieldsCreateable = allowed;
+    }
+
+    public List<ValidationRule> validationRules() {
+        return List.copyOf(validationRules);
+    }
+
+    public void addValidationRule(ValidationRule rule) {
+        validationRules.add(rule);
+    }
+
+    public boolean removeValidationRule(String id) {
+        return validationRules.removeIf(rule -> rule.id().equals(id));
     }
 
     public Optional<SObjectTable> table(String name) {

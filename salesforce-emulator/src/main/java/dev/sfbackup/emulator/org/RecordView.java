@@ -31,6 +31,11 @@ public final class RecordView {
         return state.deleted();
     }
 
+    /** Emptied from the recycle bin: no query sees it any more. */
+    public boolean purged() {
+        return state.purged();
+    }
+
     public int revision() {
         return state.revision();
     }
@@ -55,12 +60,14 @@ public final class RecordView {
                 return state.deleted();
             case SystemFields.CREATED_DATE:
                 return createdDate();
-            case SystemFields.LAST_MODIFIED_DATE, SystemFields.SYSTEM_MODSTAMP:
+            case SystemFields.LAST_MODIFIED_DATE:
+                return written(field.name(), modifiedDate());
+            case SystemFields.SYSTEM_MODSTAMP:
                 return modifiedDate();
             case SystemFields.CREATED_BY_ID:
-                return table.org().userId(table.noise(index, SystemFields.CREATED_BY_ID, 0));
+                return written(field.name(), table.org().userId(table.noise(index, SystemFields.CREATED_BY_ID, 0)));
             case SystemFields.LAST_MODIFIED_BY_ID:
-                return table.org().userId(table.noise(index, SystemFields.LAST_MODIFIED_BY_ID, state.revision()));
+                return written(field.name(), table.org().userId(table.noise(index, SystemFields.LAST_MODIFIED_BY_ID, state.revision())));
             default:
                 break;
         }
@@ -73,6 +80,12 @@ public final class RecordView {
         }
         int revision = field.changesOnUpdate() ? state.revision() : 0;
         return field.generator().generate(this, table.noise(index, field.name(), revision));
+    }
+
+    /** An audit field set on insert (the org allowed it) until the next update, else what the org maintains. */
+    private Object written(String fieldName, Object maintained) {
+        Object written = state.explicit().get(fieldName);
+        return written == null || written == RecordState.NullValue.INSTANCE ? maintained : written;
     }
 
     /** The value of a field by name, or null when the object has no such field. */

@@ -80,6 +80,15 @@ public final class SObjectTable {
         return Optional.ofNullable(fieldsByLowerName.get(fieldName.toLowerCase(Locale.ROOT)));
     }
 
+    /** Audit fields the org lets an API user set on insert (when {@link Org#auditFieldsCreateable()}). */
+    static final java.util.Set<String> SETTABLE_AUDIT_FIELDS = java.util.Set.of(SystemFields.CREATED_DATE, SystemFields.CREATED_BY_ID,
+            SystemFields.LAST_MODIFIED_DATE, SystemFields.LAST_MODIFIED_BY_ID);
+
+    /** Whether an insert may set the field: its describe flag, or an audit field when the org allows setting them. */
+    public boolean createable(FieldDef field) {
+        return field.createable() || org.auditFieldsCreateable() && SETTABLE_AUDIT_FIELDS.contains(field.name());
+    }
+
     public boolean hasField(String fieldName) {
         return fieldsByLowerName.containsKey(fieldName.toLowerCase(Locale.ROOT));
     }
@@ -153,6 +162,18 @@ public final class SObjectTable {
     public boolean isDeleted(int index) {
         RecordState state = states.get(index);
         return state != null && state.deleted();
+    }
+
+    /** Deleted and not yet emptied from the recycle bin. */
+    public boolean inRecycleBin(int index) {
+        RecordState state = states.get(index);
+        return state != null && state.inRecycleBin();
+    }
+
+    /** Deleted and emptied from the recycle bin: gone for good. */
+    public boolean isPurged(int index) {
+        RecordState state = states.get(index);
+        return state != null && state.purged();
     }
 
     public RecordView view(int index) {

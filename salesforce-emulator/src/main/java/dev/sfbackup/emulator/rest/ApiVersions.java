@@ -3,9 +3,9 @@ package dev.sfbackup.emulator.rest;
 import java.util.List;
 
 /** The API versions the emulated org serves. */
-final class ApiVersions {
+public final class ApiVersions {
 
-    static final List<String> SUPPORTED = List.of("58.0", "59.0", "60.0", "61.0", "62.0");
+    public static final List<String> SUPPORTED = List.of("58.0", "59.0", "60.0", "61.0", "62.0");
     private static final List<String> LABELS = List.of("Summer '23", "Winter '24", "Spring '24", "Summer '24", "Winter '25");
 
     private ApiVersions() {

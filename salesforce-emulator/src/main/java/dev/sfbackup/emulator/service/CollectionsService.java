@@ -7,6 +7,7 @@ import dev.sfbackup.emulator.org.Org;
 import dev.sfbackup.emulator.org.RecordState;
 import dev.sfbackup.emulator.org.SObjectTable;
 import dev.sfbackup.emulator.org.SalesforceIds;
+import dev.sfbackup.emulator.org.SystemFields;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -63,19 +64,35 @@ public class CollectionsService {
                 writes.add(new Write(table.get(), index, Map.of()));
             }
         }
-        return apply(allOrNone, results, writes, (w, now) -> {
-            w.table().replace(w.index(), w.table().state(w.index()).deletedAt(now));
-            return w.table().idOf(w.index());
-        });
+        boolean rollBack = allOrNone && results.stream().anyMatch(r -> !r.success());
+        Map<SObjectTable, List<Integer>> byTable = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < writes.size(); i++) {
+            if (writes.get(i) != null) {
+                if (rollBack) {
+                    results.set(i, new SaveResult(null, false, List.of(ROLLED_BACK)));
+                } else {
+                    byTable.computeIfAbsent(writes.get(i).table(), t -> new ArrayList<>()).add(writes.get(i).index());
+                }
+            }
+        }
+        // one pass per object, so a call of 200 Accounts looks for their Contacts, Opportunities and Cases once
+        byTable.forEach((table, indexes) -> org.recycleBin().delete(table, indexes, orgs::now));
+        return results;
     }
 
     private List<SaveResult> save(boolean allOrNone, List<Map<String, Object>> records, boolean create) {
         checkSize(records.size());
         List<SaveResult> results = new ArrayList<>();
         List<Write> writes = new ArrayList<>();
+        RecordRules rules = new RecordRules(orgs.current());
         for (Map<String, Object> record : records) {
             try {
                 Write write = check(record, create);
+                Optional<SaveResult.SaveError> broken = rules.violation(write.table(), write.index(), write.values());
+                if (broken.isPresent()) {
+                    throw new RecordRejected(create ? null : write.table().idOf(write.index()), broken.get());
+                }
+                rules.accepted(write.table(), write.index(), write.values());
                 writes.add(write);
                 results.add(SaveResult.ok(create ? null : write.table().idOf(write.index())));
             } catch (RecordRejected e) {
@@ -85,7 +102,7 @@ public class CollectionsService {
         }
         return apply(allOrNone, results, writes, (w, now) -> {
             if (w.index() < 0) {
-                return w.table().idOf(w.table().append(new RecordState(0, now, 0, true, w.values(), 0)));
+                return w.table().idOf(w.table().append(created(w.values(), now)));
             }
             w.table().replace(w.index(), w.table().state(w.index()).updated(now, w.values(), false));
             return w.table().idOf(w.index());
@@ -148,7 +165,7 @@ public class CollectionsService {
             }
             FieldDef field = table.field(entry.getKey()).orElseThrow(() -> new RecordRejected(null, new SaveResult.SaveError("INVALID_FIELD",
                     "No such column '" + entry.getKey() + "' on sobject of type " + table.name(), List.of())));
-            if (!(create ? field.createable() : field.updateable())) {
+            if (!(create ? table.createable(field) : field.updateable())) {
                 readOnly.add(field.name());
                 continue;
             }
@@ -175,6 +192,14 @@ public class CollectionsService {
         return new Write(table, index, values);
     }
 
+    /** A new record; a CreatedDate the org let the caller set becomes its creation time (SystemModstamp stays now). */
+    private static RecordState created(Map<String, Object> values, long now) {
+        Map<String, Object> rest = new HashMap<>(values);
+        Object createdDate = rest.remove(SystemFields.CREATED_DATE);
+        long createdAt = createdDate instanceof java.time.Instant at ? at.toEpochMilli() : now;
+        return new RecordState(0, createdAt, now, true, rest, 0);
+    }
+
     private static Object convert(Org org, FieldDef field, Object value) {
         Object converted;
         try {
@@ -185,10 +210,11 @@ public class CollectionsService {
         }
         if (field.type() == FieldType.REFERENCE && converted instanceof String id) {
             Optional<SObjectTable> target = field.referenceTo().stream().map(org::table).flatMap(Optional::stream).findFirst();
-            boolean exists = target.map(t -> {
-                int index = t.indexOf(id);
-                return index >= 0 && !t.isDeleted(index);
-            }).orElse(SalesforceIds.looksLikeId(id));
+            int targetIndex = target.map(t -> t.indexOf(id)).orElse(-1);
+            if (targetIndex >= 0 && target.get().inRecycleBin(targetIndex)) {
+                throw new RecordRejected(null, new SaveResult.SaveError("ENTITY_IS_DELETED", "entity is deleted", List.of(field.name())));
+            }
+            boolean exists = target.map(t -> targetIndex >= 0 && !t.isDeleted(targetIndex)).orElse(SalesforceIds.looksLikeId(id));
             if (!exists) {
                 throw new RecordRejected(null, new SaveResult.SaveError("INVALID_CROSS_REFERENCE_KEY",
                         field.name() + ": id value of incorrect type or not found: " + id, List.of(field.name())));

@@ -42,7 +42,7 @@ public class DescribeService {
     public Map<String, Object> describe(String version, String object) {
         SObjectTable table = table(object);
         Map<String, Object> describe = summary(table, version);
-        describe.put("fields", table.fields().stream().map(this::field).toList());
+        describe.put("fields", table.fields().stream().map(f -> field(table, f)).toList());
         describe.put("childRelationships", childRelationships(orgs.current(), table));
         describe.put("recordTypeInfos", List.of());
         return describe;
@@ -89,14 +89,14 @@ public class DescribeService {
         return s;
     }
 
-    private Map<String, Object> field(FieldDef field) {
+    private Map<String, Object> field(SObjectTable table, FieldDef field) {
         FieldType type = field.type();
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("aggregatable", type != FieldType.TEXTAREA && type != FieldType.BASE64);
         f.put("autoNumber", field.name().equals("CaseNumber"));
         f.put("byteLength", type.isText() ? field.length() * 3 : 0);
         f.put("calculated", field.calculated());
-        f.put("createable", field.createable());
+        f.put("createable", table.createable(field));
         f.put("custom", field.custom());
         f.put("defaultedOnCreate", field.isSystem() || field.name().equals("OwnerId") || !field.nillable() && type == FieldType.BOOLEAN);
         f.put("deprecatedAndHidden", false);
@@ -118,7 +118,7 @@ public class DescribeService {
         f.put("soapType", type.soapType());
         f.put("sortable", type != FieldType.TEXTAREA && type != FieldType.BASE64);
         f.put("type", type.apiName());
-        f.put("unique", false);
+        f.put("unique", field.unique());
         f.put("updateable", field.updateable());
         return f;
     }
@@ -133,17 +133,27 @@ public class DescribeService {
         return p;
     }
 
+    /** Salesforce's names: Contacts, Opportunities, Cases; ChildAccounts for Account.ParentId; Invoices__r for custom lookups. */
+    private static String relationshipName(SObjectTable child, SObjectTable parent, FieldDef field) {
+        String base = child.name().replace("__c", "");
+        String plural = base.endsWith("y") ? base.substring(0, base.length() - 1) + "ies" : base.endsWith("s") ? base + "es" : base + "s";
+        if (child == parent) {
+            plural = "Child" + plural;
+        }
+        return field.custom() || child.custom() ? plural + "__r" : plural;
+    }
+
     private static List<Map<String, Object>> childRelationships(Org org, SObjectTable parent) {
         List<Map<String, Object>> children = new ArrayList<>();
         for (SObjectTable child : org.tables()) {
             for (FieldDef field : child.fields()) {
                 if (field.referenceTo().contains(parent.name()) && !field.isSystem()) {
                     Map<String, Object> r = new LinkedHashMap<>();
-                    r.put("cascadeDelete", false);
+                    r.put("cascadeDelete", field.cascadeDelete());
                     r.put("childSObject", child.name());
                     r.put("deprecatedAndHidden", false);
                     r.put("field", field.name());
-                    r.put("relationshipName", child.name().endsWith("s") ? child.name() + "es" : child.name() + "s");
+                    r.put("relationshipName", relationshipName(child, parent, field));
                     r.put("restrictedDelete", false);
                     children.add(r);
                 }

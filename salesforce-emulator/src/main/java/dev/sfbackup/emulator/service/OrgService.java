@@ -12,7 +12,9 @@ import dev.sfbackup.emulator.org.Org;
 import dev.sfbackup.emulator.org.OrgSpec;
 import dev.sfbackup.emulator.org.RecordState;
 import dev.sfbackup.emulator.org.SObjectTable;
+import dev.sfbackup.emulator.org.SalesforceIds;
 import dev.sfbackup.emulator.org.SystemFields;
+import dev.sfbackup.emulator.org.ValidationRule;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,6 +35,7 @@ public class OrgService {
     private final EmulatorConfig config;
     private final AtomicLong mutations = new AtomicLong();
     private final AtomicLong lastTimestamp = new AtomicLong();
+    private final AtomicLong validationRules = new AtomicLong();
     private volatile Org org;
 
     public OrgService(EmulatorConfig config) {
@@ -90,14 +93,12 @@ public class OrgService {
             table.replace(index, table.state(index).updated(now(), values, true));
             updated.add(table.idOf(index));
         }
-        List<String> deleted = new ArrayList<>();
-        for (int index : toDelete) {
-            table.replace(index, table.state(index).deletedAt(now()));
-            deleted.add(table.idOf(index));
-        }
+        // deleting an Account takes its Contacts, Opportunities and Cases to the recycle bin too; undelete brings them back
+        org.recycleBin().delete(table, toDelete, this::now);
+        List<String> deleted = toDelete.stream().map(table::idOf).toList();
         List<String> undeleted = new ArrayList<>();
         for (int index : toUndelete) {
-            table.replace(index, table.state(index).undeletedAt(now()));
+            org.recycleBin().undelete(table.idOf(index), this::now);
             undeleted.add(table.idOf(index));
         }
         List<String> inserted = new ArrayList<>();
@@ -107,7 +108,7 @@ public class OrgService {
         return new MutationResult(table.name(), updated, deleted, undeleted, inserted);
     }
 
-    public synchronized FieldDef addField(String object, String name, String type, Integer length) {
+    public synchronized FieldDef addField(String object, String name, String type, Integer length, boolean unique) {
         SObjectTable table = table(object);
         FieldType fieldType = fieldType("type", type);
         checkApiName("name", name);
@@ -117,6 +118,9 @@ public class OrgService {
         int size = length == null ? defaultLength(fieldType) : length;
         FieldDef field = FieldDef.data(name, fieldType, size, true,
                 GenericValues.onlyForNewOrChanged(table.size(), GenericValues.of(fieldType, name, size)));
+        if (unique) {
+            field = field.asUnique();
+        }
         table.addField(field);
         return field;
     }
@@ -148,6 +152,45 @@ public class OrgService {
         SObjectTable table = org.addObject(name, name.replace("__c", "").replace('_', ' '), null, fields, records);
         table.requireFilterOn(requireFilterOn);
         return table;
+    }
+
+    /** Adds a validation rule; answers it with its new id. */
+    public synchronized ValidationRule addValidationRule(String object, String fieldName, Object rejectWhenEquals, Boolean rejectWhenBlank,
+            String message) {
+        SObjectTable table = table(object);
+        if (fieldName == null || fieldName.isBlank()) {
+            throw ApiProblem.badRequest("field", "must name a field of " + table.name());
+        }
+        FieldDef field = table.field(fieldName).orElseThrow(() -> ApiProblem.badRequest("field", "no such field on " + table.name()));
+        boolean blank = Boolean.TRUE.equals(rejectWhenBlank);
+        if (blank == (rejectWhenEquals != null)) {
+            throw ApiProblem.badRequest("rejectWhenEquals", "give exactly one of rejectWhenEquals (a value) and rejectWhenBlank: true");
+        }
+        Object refused = null;
+        if (!blank) {
+            try {
+                refused = FieldValues.fromJson(field, rejectWhenEquals);
+            } catch (IllegalArgumentException e) {
+                throw ApiProblem.badRequest("rejectWhenEquals", e.getMessage());
+            }
+        }
+        if (message == null || message.isBlank()) {
+            throw ApiProblem.badRequest("message", "must be the error message Salesforce answers with");
+        }
+        ValidationRule rule = new ValidationRule(SalesforceIds.id("03d", validationRules.incrementAndGet()), table.name(), field.name(),
+                refused, blank, message);
+        org.addValidationRule(rule);
+        return rule;
+    }
+
+    /** Sets IsActive = false on a user: records can no longer be given to them as owner. */
+    public synchronized void deactivateUser(String id) {
+        SObjectTable users = table("User");
+        int index = id == null ? -1 : users.indexOf(id);
+        if (index < 0) {
+            throw ApiProblem.notFound("user", id);
+        }
+        users.replace(index, users.state(index).updated(now(), Map.of("IsActive", false), false));
     }
 
     private Map<String, Object> convert(SObjectTable table, Map<String, Object> set) {
@@ -188,7 +231,7 @@ public class OrgService {
     private static List<Integer> pickDeleted(SObjectTable table, int count) {
         List<Integer> picked = new ArrayList<>();
         for (int index = 0; picked.size() < count && index < table.size() && table.deletedCount() > 0; index++) {
-            if (table.isDeleted(index)) {
+            if (table.inRecycleBin(index)) {
                 picked.add(index);
             }
         }

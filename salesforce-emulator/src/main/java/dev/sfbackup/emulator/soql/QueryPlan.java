@@ -30,8 +30,8 @@ public record QueryPlan(
     }
 
     /**
-     * The indexes of the matching records in result order. Deleted records are only included for queryAll, and
-     * only on objects that keep them in the recycle bin (those with IsDeleted).
+     * The indexes of the matching records in result order. Deleted records are only included for queryAll, only on
+     * objects that keep them in the recycle bin (those with IsDeleted), and only until the recycle bin is emptied.
      */
     public int[] execute(boolean includeDeleted) {
         boolean recycleBin = includeDeleted && table.hasField(SystemFields.IS_DELETED);
@@ -46,7 +46,7 @@ public record QueryPlan(
                 continue;
             }
             RecordView view = table.view(i);
-            if (view.deleted() && !recycleBin) {
+            if (view.deleted() && (!recycleBin || view.purged())) {
                 continue;
             }
             if (where != null && !where.test(view)) {

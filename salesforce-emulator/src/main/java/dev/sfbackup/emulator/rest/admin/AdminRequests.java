@@ -24,7 +24,22 @@ public final class AdminRequests {
     }
 
     @RegisterForReflection
-    public record AddField(String object, String name, String type, Integer length) {
+    public record AddField(String object, String name, String type, Integer length, Boolean unique) {
+    }
+
+    /** POST /emulator/admin/validation-rules: give exactly one of rejectWhenEquals and rejectWhenBlank: true. */
+    @RegisterForReflection
+    public record AddValidationRule(String object, String field, Object rejectWhenEquals, Boolean rejectWhenBlank, String message) {
+    }
+
+    /** POST /emulator/admin/recycle-bin/purge: one object, or every object when absent. */
+    @RegisterForReflection
+    public record Purge(String object) {
+    }
+
+    /** POST /emulator/admin/settings. */
+    @RegisterForReflection
+    public record Settings(Boolean auditFieldsCreateable) {
     }
 
     @RegisterForReflection

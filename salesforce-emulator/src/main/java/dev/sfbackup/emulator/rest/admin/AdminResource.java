@@ -9,12 +9,14 @@ import dev.sfbackup.emulator.org.Org;
 import dev.sfbackup.emulator.org.OrgSpec;
 import dev.sfbackup.emulator.org.RecordView;
 import dev.sfbackup.emulator.org.SObjectTable;
+import dev.sfbackup.emulator.org.ValidationRule;
 import dev.sfbackup.emulator.service.ApiUsage;
 import dev.sfbackup.emulator.service.Fault;
 import dev.sfbackup.emulator.service.FaultInjector;
 import dev.sfbackup.emulator.service.MutationResult;
 import dev.sfbackup.emulator.service.OrgService;
 import dev.sfbackup.emulator.service.RecordRenderer;
+import dev.sfbackup.emulator.service.RecycleBinService;
 import dev.sfbackup.emulator.service.TokenService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -45,11 +47,13 @@ public class AdminResource {
     private final ApiUsage usage;
     private final TokenService tokens;
     private final RecordRenderer renderer;
+    private final RecycleBinService recycleBin;
     private final EmulatorConfig config;
     private final ObjectMapper json;
 
     public AdminResource(OrgService orgs, FaultInjector faults, ApiUsage usage, TokenService tokens, RecordRenderer renderer,
-            EmulatorConfig config, ObjectMapper json) {
+            RecycleBinService recycleBin, EmulatorConfig config, ObjectMapper json) {
+        this.recycleBin = recycleBin;
         this.orgs = orgs;
         this.faults = faults;
         this.usage = usage;
@@ -103,9 +107,73 @@ public class AdminResource {
         if (request == null) {
             throw ApiProblem.badRequest("body", "expected {\"object\":…,\"name\":…,\"type\":…}");
         }
-        FieldDef field = orgs.addField(request.object(), request.name(), request.type(), request.length());
+        FieldDef field = orgs.addField(request.object(), request.name(), request.type(), request.length(),
+                Boolean.TRUE.equals(request.unique()));
         return Response.status(201).entity(Map.of("object", orgs.table(request.object()).name(), "name", field.name(),
                 "type", field.type().apiName())).build();
+    }
+
+    /** A validation rule: records whose field equals the value (or is blank) fail with FIELD_CUSTOM_VALIDATION_EXCEPTION. */
+    @POST
+    @Path("validation-rules")
+    public Response addValidationRule(AdminRequests.AddValidationRule request) {
+        if (request == null) {
+            throw ApiProblem.badRequest("body", "expected {\"object\":…,\"field\":…,\"rejectWhenEquals\":…|\"rejectWhenBlank\":true,\"message\":…}");
+        }
+        ValidationRule rule = orgs.addValidationRule(request.object(), request.field(), request.rejectWhenEquals(),
+                request.rejectWhenBlank(), request.message());
+        return Response.status(201).entity(rule).build();
+    }
+
+    @GET
+    @Path("validation-rules")
+    public List<ValidationRule> validationRules() {
+        return orgs.current().validationRules();
+    }
+
+    @DELETE
+    @Path("validation-rules/{id}")
+    public Response removeValidationRule(@PathParam("id") String id) {
+        if (!orgs.current().removeValidationRule(id)) {
+            throw ApiProblem.notFound("validation rule", id);
+        }
+        return Response.noContent().build();
+    }
+
+    /** Empties the recycle bin of one object (or all): those records are gone for good, as after emptyRecycleBin(). */
+    @POST
+    @Path("recycle-bin/purge")
+    @Consumes(MediaType.WILDCARD)
+    public Map<String, Object> purgeRecycleBin(String body) {
+        AdminRequests.Purge request = null;
+        if (body != null && !body.isBlank()) {
+            try {
+                request = json.readValue(body, AdminRequests.Purge.class);
+            } catch (java.io.IOException e) {
+                throw ApiProblem.badRequest("body", "expected {\"object\":…} or nothing (every object)");
+            }
+        }
+        String object = request == null ? null : request.object();
+        return Map.of("purged", recycleBin.purge(object));
+    }
+
+    /** IsActive = false: making them the owner of a record fails with INACTIVE_OWNER_OR_USER. */
+    @POST
+    @Path("users/{id}/deactivate")
+    @Consumes(MediaType.WILDCARD)
+    public Map<String, Object> deactivateUser(@PathParam("id") String id) {
+        orgs.deactivateUser(id);
+        return Map.of("id", id, "IsActive", false);
+    }
+
+    /** Org settings: {@code auditFieldsCreateable} is "Set Audit Fields upon Record Creation". */
+    @POST
+    @Path("settings")
+    public Map<String, Object> settings(AdminRequests.Settings request) {
+        if (request != null && request.auditFieldsCreateable() != null) {
+            orgs.current().auditFieldsCreateable(request.auditFieldsCreateable());
+        }
+        return Map.of("auditFieldsCreateable", orgs.current().auditFieldsCreateable());
     }
 
     @POST
@@ -226,7 +294,7 @@ public class AdminResource {
             try (JsonGenerator generator = json.getFactory().createGenerator(out)) {
                 generator.setRootValueSeparator(null);
                 for (int i = 0; i < table.size(); i++) {
-                    if (table.isDeleted(i) && !includeDeleted) {
+                    if (table.isDeleted(i) && (!includeDeleted || table.isPurged(i))) {
                         continue;
                     }
                     RecordView record = table.view(i);
