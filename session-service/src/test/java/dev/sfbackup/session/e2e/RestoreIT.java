@@ -125,6 +125,132 @@ class RestoreIT {
                 .body("errors[0].field", org.hamcrest.Matchers.equalTo("objects[0].object"));
     }
 
+    @Test
+    void accountsDeletedWithTheirContactsComeBackFromTheRecycleBinWithTheirOriginalIds() {
+        suite.resetOrg();
+        UUID policy = suite.policy(List.of("Account", "Contact"), false, Map.of("parallelism", 2));
+        assertEquals("SUCCESS", suite.runToEnd(policy).path("status").asText());
+        String point = suite.latestPoint(policy, "Account").path("id").asText();
+        Map<String, JsonNode> storedAccounts = suite.storedRecords(point, "Account");
+        Map<String, JsonNode> storedContacts = suite.storedRecords(suite.latestPoint(policy, "Contact").path("id").asText(), "Contact");
+        List<String> deleted = ids(suite.mutate(Map.of("object", "Account", "delete", 20)).path("deleted"));
+        Set<String> theirContacts = storedContacts.values().stream().filter(contact -> deleted.contains(contact.path("AccountId").asText()))
+                .map(contact -> contact.path("Id").asText()).collect(Collectors.toSet());
+        assertFalse(theirContacts.isEmpty(), "the deleted accounts had contacts");
+        assertTrue(suite.orgRecords("Contact").keySet().stream().noneMatch(theirContacts::contains), "deleted with their accounts");
+
+        JsonNode restore = restoreToEnd(Map.of("policyId", policy.toString(), "restorePointId", point,
+                "objects", List.of(Map.of("object", "Account", "ids", deleted)), "hierarchy", Map.of("parents", 0, "children", 1)));
+
+        assertEquals("SUCCESS", restore.path("status").asText(), explain(restore));
+        assertEquals(20, restore.path("counters").path("undeleted").asLong(), explain(restore));
+        assertEquals(0, restore.path("counters").path("recreated").asLong(), explain(restore));
+        Map<String, JsonNode> accounts = suite.orgRecords("Account");
+        Map<String, JsonNode> contacts = suite.orgRecords("Contact");
+        deleted.forEach(id -> assertEqualsBackup(storedAccounts.get(id), accounts.get(id)));
+        theirContacts.forEach(id -> assertEqualsBackup(storedContacts.get(id), contacts.get(id)));
+    }
+
+    @Test
+    void afterThePurgeRecordsAreRecreatedWithNewIdsTheirLookupsRewiredAndASecondRunCreatesNothing() {
+        suite.resetOrg();
+        UUID policy = suite.policy(List.of("Account", "Contact"), false, Map.of("parallelism", 2));
+        assertEquals("SUCCESS", suite.runToEnd(policy).path("status").asText());
+        String point = suite.latestPoint(policy, "Account").path("id").asText();
+        Map<String, JsonNode> storedAccounts = suite.storedRecords(point, "Account");
+        Map<String, JsonNode> storedContacts = suite.storedRecords(suite.latestPoint(policy, "Contact").path("id").asText(), "Contact");
+        assertTrue(storedAccounts.values().stream().anyMatch(account -> !account.path("ParentId").asText("").isEmpty()),
+                "some accounts have a parent account");
+        suite.mutate(Map.of("object", "Account", "delete", storedAccounts.size()));
+        given().baseUri(suite.emulator.url()).contentType(ContentType.JSON).body("{}").post("/emulator/admin/recycle-bin/purge")
+                .then().statusCode(200);
+        String activeUser = suite.orgRecords("User").values().stream().filter(user -> user.path("IsActive").asBoolean())
+                .findFirst().orElseThrow().path("Id").asText();
+        Map<String, Object> request = Map.of("policyId", policy.toString(), "restorePointId", point,
+                "objects", List.of(Map.of("object", "Account")), "hierarchy", Map.of("parents", 0, "children", 1),
+                "target", Map.of("defaultOwnerId", activeUser));
+
+        JsonNode restore = restoreToEnd(request);
+
+        assertEquals("SUCCESS", restore.path("status").asText(), explain(restore));
+        Map<String, String> newIds = targetIds(report(restore));
+        Map<String, JsonNode> accounts = suite.orgRecords("Account");
+        Map<String, JsonNode> contacts = suite.orgRecords("Contact");
+        assertEquals(storedAccounts.size(), accounts.size(), "every account back, none twice");
+        for (JsonNode stored : storedAccounts.values()) {
+            String newId = newIds.get(stored.path("Id").asText());
+            assertFalse(newId.equals(stored.path("Id").asText()), "purged records come back under new ids");
+            JsonNode now = accounts.get(newId);
+            assertEquals(stored.path("Name").asText(), now.path("Name").asText());
+            String parent = stored.path("ParentId").asText("");
+            assertEquals(parent.isEmpty() ? "" : newIds.get(parent), now.path("ParentId").asText(""), newId + ".ParentId rewired");
+        }
+        for (JsonNode stored : storedContacts.values()) {
+            String account = stored.path("AccountId").asText("");
+            String id = newIds.getOrDefault(stored.path("Id").asText(), stored.path("Id").asText());
+            JsonNode now = contacts.get(id);
+            assertTrue(now != null, "contact " + stored.path("Id") + " is in the org as " + id);
+            assertEquals(account.isEmpty() ? "" : newIds.get(account), now.path("AccountId").asText(""), id + ".AccountId rewired");
+        }
+
+        JsonNode again = restoreToEnd(request);
+        assertEquals("SUCCESS", again.path("status").asText(), explain(again));
+        assertEquals(0, again.path("counters").path("recreated").asLong(), explain(again));
+        assertEquals(accounts.keySet(), suite.orgRecords("Account").keySet(), "a second run creates nothing");
+        assertEquals(contacts.keySet(), suite.orgRecords("Contact").keySet(), "a second run creates nothing");
+    }
+
+    @Test
+    void aValidationRuleRejectingSomeRecordsEndsTheRestoreWarningWithTheirCodesInTheReport() {
+        suite.resetOrg();
+        UUID policy = suite.policy(List.of("Account"), false, Map.of("parallelism", 2));
+        assertEquals("SUCCESS", suite.runToEnd(policy).path("status").asText());
+        String point = suite.latestPoint(policy, "Account").path("id").asText();
+        Map<String, JsonNode> stored = suite.storedRecords(point, "Account");
+        List<String> changed = ids(suite.mutate(Map.of("object", "Account", "update", 60, "set", Map.of("Industry", "Energy"))).path("updated"));
+        String rejected = changed.stream().map(id -> stored.get(id).path("Industry").asText(""))
+                .filter(industry -> !industry.isEmpty() && !industry.equals("Energy"))
+                .collect(Collectors.groupingBy(industry -> industry, Collectors.counting())).entrySet().stream()
+                .max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        Set<String> refused = changed.stream().filter(id -> stored.get(id).path("Industry").asText("").equals(rejected))
+                .collect(Collectors.toSet());
+        Object rule = given().baseUri(suite.emulator.url()).contentType(ContentType.JSON)
+                .body(Map.of("object", "Account", "field", "Industry", "rejectWhenEquals", rejected, "message", "no " + rejected))
+                .post("/emulator/admin/validation-rules").then().statusCode(201).extract().path("id");
+        try {
+            JsonNode restore = restoreToEnd(Map.of("policyId", policy.toString(), "restorePointId", point,
+                    "objects", List.of(Map.of("object", "Account"))));
+
+            assertEquals("WARNING", restore.path("status").asText(), explain(restore));
+            assertEquals(refused.size(), restore.path("counters").path("failed").asLong(), explain(restore));
+            assertEquals(changed.size() - refused.size(), restore.path("counters").path("updated").asLong(), explain(restore));
+            List<JsonNode> failures = report(restore).stream().filter(line -> line.path("status").asText().equals("FAILED")).toList();
+            assertEquals(refused, failures.stream().map(line -> line.path("backupId").asText()).collect(Collectors.toSet()));
+            failures.forEach(line -> assertEquals("FIELD_CUSTOM_VALIDATION_EXCEPTION", line.path("statusCode").asText(), line.toString()));
+            Map<String, JsonNode> org = suite.orgRecords("Account");
+            changed.stream().filter(id -> !refused.contains(id)).forEach(id -> assertEqualsBackup(stored.get(id), org.get(id)));
+        } finally {
+            given().baseUri(suite.emulator.url()).delete("/emulator/admin/validation-rules/" + rule).then().statusCode(org.hamcrest.Matchers.lessThan(300));
+        }
+    }
+
+    /** Every field of the backup, but those the org maintains itself, holds the backed-up value in the org. */
+    private static void assertEqualsBackup(JsonNode stored, JsonNode org) {
+        assertTrue(org != null, "record " + stored.path("Id") + " is in the org");
+        stored.fields().forEachRemaining(field -> {
+            if (!MAINTAINED_BY_THE_ORG.contains(field.getKey())) {
+                assertTrue(sameValue(field.getValue(), org.get(field.getKey())), stored.path("Id").asText() + "." + field.getKey()
+                        + ": backup " + field.getValue() + ", org " + org.get(field.getKey()));
+            }
+        });
+    }
+
+    private static List<String> ids(JsonNode array) {
+        List<String> ids = new ArrayList<>();
+        array.forEach(id -> ids.add(id.asText()));
+        return ids;
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------------------
 
     static JsonNode restoreToEnd(Map<String, Object> request) {
