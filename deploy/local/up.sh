@@ -40,11 +40,28 @@ signing_key() {
 
 is_running() { [ -f "$RUN/$1.pid" ] && kill -0 "$(cat "$RUN/$1.pid")" 2>/dev/null; }
 
+is_ready() { curl -fsS "http://127.0.0.1:$1/q/health/ready" >/dev/null 2>&1; }
+
+# A recorded pid that still answers kill -0 may be a process that is dying (just killed, even with -9): it counts as
+# running only once it answers on its port; until then wait for it to be either ready or gone (then start it anew).
+still_running() {
+  local module="$1" port="$2" i
+  for i in $(seq 1 180); do
+    is_running "$module" || return 1
+    is_ready "$port" && return 0
+    sleep 0.5
+  done
+  return 0
+}
+
 start_service() {
   local module="$1" port="$2"
   if is_running "$module"; then
-    echo "up: $module already running (pid $(cat "$RUN/$module.pid"))"
-    return
+    if still_running "$module" "$port"; then
+      echo "up: $module already running (pid $(cat "$RUN/$module.pid"))"
+      return
+    fi
+    echo "up: $module (pid $(cat "$RUN/$module.pid")) is gone; starting it again"
   fi
   BACKUP_ENCRYPTION_KEY="$KEY" BACKUP_DB_PORT="$PG_PORT" \
     QUARKUS_OIDC_PUBLIC_KEY="$(cat "$SFB_LOCAL/secrets/signing-key.pub")" QUARKUS_OIDC_TOKEN_ISSUER=sfbackup-local \
@@ -62,7 +79,7 @@ start_service() {
 wait_ready() {
   local module="$1" port="$2" i
   for i in $(seq 1 180); do
-    if curl -fsS "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1; then return; fi
+    if is_ready "$port"; then return; fi
     if ! is_running "$module"; then
       echo "up: $module stopped while starting; last lines of its log:" >&2
       tail -30 "$LOGS/$module.log" >&2

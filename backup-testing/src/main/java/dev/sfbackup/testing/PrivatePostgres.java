@@ -64,6 +64,23 @@ public final class PrivatePostgres {
         }
     }
 
+    /** Stops the cluster (fast shutdown: sessions are cut), as an operator's restart of PostgreSQL does. */
+    public static synchronized void stop() {
+        Path script = ProjectRoot.find().resolve("deploy/local/postgres.sh");
+        try {
+            Process process = new ProcessBuilder("bash", script.toString(), "stop").redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException("cannot stop the private PostgreSQL cluster:\n" + output);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + script, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping PostgreSQL", e);
+        }
+    }
+
     /** Drops and recreates a database, so every test run starts from an empty schema. */
     public static void recreateDatabase(String database) {
         if (!database.matches("[a-z][a-z0-9_]*")) {

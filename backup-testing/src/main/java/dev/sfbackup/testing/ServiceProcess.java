@@ -224,7 +224,8 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    /** A loopback port free now, for a service whose address another must know before it starts. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

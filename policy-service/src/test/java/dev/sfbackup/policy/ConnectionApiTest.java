@@ -132,6 +132,39 @@ class ConnectionApiTest {
     }
 
     @Test
+    void theStoredSecretNeverFollowsANewLoginUrlOrClient() {
+        String name = TestData.unique("moved");
+        String id = given().contentType(ContentType.JSON).body(TestData.clientCredentialsConnection(name, "kept-secret"))
+                .when().post("/api/v1/connections").then().statusCode(201).extract().path("id");
+        Map<String, Object> renamed = new HashMap<>(TestData.clientCredentialsConnection(TestData.unique("renamed"), "unused"));
+        renamed.put("clientId", "client-" + name);
+        renamed.remove("clientSecret");
+        given().contentType(ContentType.JSON).body(renamed).when().put("/api/v1/connections/" + id)
+                .then().statusCode(200).body("clientSecretStored", equalTo(true));
+
+        for (Map.Entry<String, Object> change : List.of(Map.entry("loginUrl", (Object) "https://listener.example.net"),
+                Map.entry("clientId", (Object) "another-client"))) {
+            Map<String, Object> moved = new HashMap<>(renamed);
+            moved.put(change.getKey(), change.getValue());
+            given().contentType(ContentType.JSON).body(moved).when().put("/api/v1/connections/" + id)
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", hasItem("clientSecret"));
+        }
+        given().auth().oauth2(TestTokens.sessionService()).when().get("/internal/v1/connections/" + id + "/credentials")
+                .then().statusCode(200).body("loginUrl", equalTo("https://login.example.com"))
+                .body("clientSecret", equalTo("kept-secret"));
+
+        Map<String, Object> movedWithSecret = new HashMap<>(renamed);
+        movedWithSecret.put("loginUrl", "https://test.salesforce.com");
+        movedWithSecret.put("clientSecret", "new-secret");
+        given().contentType(ContentType.JSON).body(movedWithSecret).when().put("/api/v1/connections/" + id)
+                .then().statusCode(200);
+        given().auth().oauth2(TestTokens.sessionService()).when().get("/internal/v1/connections/" + id + "/credentials")
+                .then().statusCode(200).body("loginUrl", equalTo("https://test.salesforce.com"))
+                .body("clientSecret", equalTo("new-secret"));
+    }
+
+    @Test
     void switchingFlowReplacesTheSecrets() throws SQLException {
         String id = TestData.createConnection();
         Map<String, Object> jwt = Map.of("name", TestData.unique("switched"), "loginUrl", "https://login.example.com",

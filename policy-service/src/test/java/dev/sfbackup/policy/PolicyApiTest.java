@@ -9,6 +9,8 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.sfbackup.policy.support.SessionServiceStub;
+import dev.sfbackup.policy.support.StorageServiceStub;
 import dev.sfbackup.policy.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -173,6 +175,39 @@ class PolicyApiTest {
                 .body("change", equalTo(List.of("CREATED", "DISABLED", "ENABLED")))
                 .body("version", equalTo(List.of(0, 1, 2)));
         given().when().post("/api/v1/policies/" + UUID.randomUUID() + "/enable").then().statusCode(404);
+    }
+
+    @Test
+    void aPolicyRefersOnlyToARepositoryStorageServiceKnowsAndRegistersWith() {
+        UUID unknown = UUID.randomUUID();
+        StorageServiceStub.UNKNOWN.add(unknown);
+        Map<String, Object> body = new HashMap<>(TestData.minimalPolicy(TestData.unique("norepo"), connectionId));
+        body.put("repositoryId", unknown.toString());
+        rejectedCreate(body, 422, "repositoryId");
+
+        String id = TestData.createPolicy(TestData.minimalPolicy(TestData.unique("repo"), connectionId));
+        UUID registered = StorageServiceStub.USERS.get(UUID.fromString(id));
+        assertEquals(given().when().get("/api/v1/policies/" + id).then().extract().path("repositoryId"), registered.toString());
+        Map<String, Object> moved = new HashMap<>(TestData.minimalPolicy(TestData.unique("moved"), connectionId));
+        moved.put("repositoryId", unknown.toString());
+        given().header("If-Match", "\"0\"").contentType(ContentType.JSON).body(moved).when().put("/api/v1/policies/" + id)
+                .then().statusCode(422).body("errors.field", hasItem("repositoryId"));
+        given().header("If-Match", "\"0\"").when().delete("/api/v1/policies/" + id).then().statusCode(204);
+        assertEquals(null, StorageServiceStub.USERS.get(UUID.fromString(id)), "a deleted policy releases its repository");
+    }
+
+    @Test
+    void aPolicyWithAnActiveRunCannotBeDeleted() {
+        String id = TestData.createPolicy(TestData.minimalPolicy(TestData.unique("busy"), connectionId));
+        SessionServiceStub.ACTIVE_POLICIES.add(UUID.fromString(id));
+        try {
+            given().header("If-Match", "\"0\"").when().delete("/api/v1/policies/" + id).then().statusCode(409)
+                    .contentType("application/problem+json").body("detail", containsString("active run"));
+            given().when().get("/api/v1/policies/" + id).then().statusCode(200);
+        } finally {
+            SessionServiceStub.ACTIVE_POLICIES.remove(UUID.fromString(id));
+        }
+        given().header("If-Match", "\"0\"").when().delete("/api/v1/policies/" + id).then().statusCode(204);
     }
 
     @Test

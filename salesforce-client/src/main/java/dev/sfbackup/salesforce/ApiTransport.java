@@ -16,13 +16,16 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Sends authorised requests: maps error responses to typed exceptions, records {@code Sforce-Limit-Info},
- * answers a 401 INVALID_SESSION_ID with exactly one new token and one retry, retries transient errors with backoff.
+ * answers each 401 INVALID_SESSION_ID with a new token and a retry (at most {@value #MAX_RENEWALS_IN_A_ROW} in a row, so a
+ * session the org keeps rejecting fails instead of looping), retries transient errors with backoff.
  * Thread-safe.
  */
 final class ApiTransport {
 
     /** Error bodies are small JSON arrays; anything bigger is cut, it only feeds a message. */
     private static final int MAX_ERROR_BODY = 64 * 1024;
+    /** Token renewals for one request whose every retry was answered INVALID_SESSION_ID. */
+    static final int MAX_RENEWALS_IN_A_ROW = 3;
 
     private final HttpClient http;
     private final OAuthTokenSource tokens;
@@ -50,17 +53,17 @@ final class ApiTransport {
      */
     HttpResponse<InputStream> send(java.util.function.Function<AccessToken, ApiRequest> requestFor) {
         int attempt = 1;
-        boolean renewedToken = false;
+        int renewals = 0;
         while (true) {
             AccessToken used = null;
             try {
                 used = currentToken();
                 return sendOnce(requestFor.apply(used), used);
             } catch (InvalidSessionException expired) {
-                if (renewedToken || used == null) {
+                if (renewals >= MAX_RENEWALS_IN_A_ROW || used == null) {
                     throw expired;
                 }
-                renewedToken = true;
+                renewals++;
                 discard(used);
             } catch (SalesforceException failure) {
                 if (!failure.isTransient() || attempt >= options.retryPolicy().maxAttempts()) {
@@ -74,6 +77,11 @@ final class ApiTransport {
 
     Optional<ApiUsage> latestUsage() {
         return Optional.ofNullable(latestUsage.get());
+    }
+
+    void recordUsage(ApiUsage usage) {
+        latestUsage.set(usage);
+        options.usageListener().accept(usage);
     }
 
     long requestsSent() {
@@ -135,12 +143,6 @@ final class ApiTransport {
         response.headers().firstValue(ApiUsage.HEADER)
                 .flatMap(value -> ApiUsage.parse(value, Instant.now()))
                 .ifPresent(this::recordUsage);
-    }
-
-    /** Usage reported in a response body (a SOAP {@code LimitInfoHeader}) rather than in the HTTP header. */
-    void recordUsage(ApiUsage usage) {
-        latestUsage.set(usage);
-        options.usageListener().accept(usage);
     }
 
     private static byte[] readErrorBody(HttpResponse<InputStream> response) {

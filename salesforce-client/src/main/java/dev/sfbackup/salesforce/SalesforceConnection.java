@@ -22,8 +22,8 @@ import java.util.Optional;
 
 /**
  * One authorised connection to an org: the entry point to every REST and Bulk API 2.0 call the suite makes.
- * The first call fetches a token; a 401 INVALID_SESSION_ID gets one new token and one retry; transient errors are
- * retried as the {@link RetryPolicy} says. Thread-safe; the iterators it hands out are not.
+ * The first call fetches a token; a 401 INVALID_SESSION_ID gets a new token and a retry (three in a row at most);
+ * transient errors are retried as the {@link RetryPolicy} says. Thread-safe; the iterators it hands out are not.
  */
 public final class SalesforceConnection {
 
@@ -200,6 +200,21 @@ public final class SalesforceConnection {
     /** The org's API usage from the latest {@code Sforce-Limit-Info} header, if any response carried one. */
     public Optional<ApiUsage> apiUsage() {
         return transport.latestUsage();
+    }
+
+    /**
+     * The org's API usage now, from {@code GET /limits} (its {@code DailyApiRequests}); it also becomes
+     * {@link #apiUsage()}. Empty when the org does not report that limit.
+     */
+    public Optional<ApiUsage> fetchApiUsage() {
+        JsonNode daily = readTree(ApiRequest.get(dataPath + "/limits")).path("DailyApiRequests");
+        if (!daily.has("Max") || !daily.has("Remaining")) {
+            return transport.latestUsage();
+        }
+        long max = daily.path("Max").asLong();
+        ApiUsage usage = new ApiUsage(Math.max(0, max - daily.path("Remaining").asLong()), max, java.time.Instant.now());
+        transport.recordUsage(usage);
+        return Optional.of(usage);
     }
 
     /** HTTP requests this connection sent to the org (token requests excluded, retries included). */

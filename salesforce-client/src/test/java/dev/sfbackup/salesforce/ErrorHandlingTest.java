@@ -75,6 +75,18 @@ class ErrorHandlingTest {
     }
 
     @Test
+    void everyExpiredSessionInARowGetsANewTokenUpToTheBound() {
+        org.on(GLOBAL, Reply.json(401, "errors/invalid-session.json"), Reply.json(401, "errors/invalid-session.json"),
+                Reply.json(200, "rest/describe-global.json"));
+        SalesforceConnection connection = org.connect(RecordedOrg.fastOptions());
+
+        connection.describeGlobal();
+
+        assertEquals(3, org.received("POST", "/services/oauth2/token").size());
+        assertEquals(3, org.received("GET", "/services/data/v62.0/sobjects").size());
+    }
+
+    @Test
     void aSessionRejectedAgainAfterRenewalFailsWithoutLooping() {
         org.on(GLOBAL, Reply.json(401, "errors/invalid-session.json"));
         SalesforceConnection connection = org.connect(RecordedOrg.fastOptions());
@@ -82,8 +94,8 @@ class ErrorHandlingTest {
         InvalidSessionException error = assertThrows(InvalidSessionException.class, connection::describeGlobal);
 
         assertEquals("INVALID_SESSION_ID", error.errorCode());
-        assertEquals(2, org.received("POST", "/services/oauth2/token").size());
-        assertEquals(2, org.received("GET", "/services/data/v62.0/sobjects").size());
+        assertEquals(1 + ApiTransport.MAX_RENEWALS_IN_A_ROW, org.received("POST", "/services/oauth2/token").size());
+        assertEquals(1 + ApiTransport.MAX_RENEWALS_IN_A_ROW, org.received("GET", "/services/data/v62.0/sobjects").size());
     }
 
     @Test

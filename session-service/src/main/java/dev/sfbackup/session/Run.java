@@ -50,4 +50,12 @@ public class Run {
 
     @Column(name = "ended_at")
     public Instant endedAt;
+
+    /** Why the run ended FAILED before it had sessions (its planning failed); null otherwise. */
+    @Column(name = "failure_reason")
+    public String failureReason;
+
+    /** Renewed by the instance planning the run; a PENDING run without sessions whose heartbeat stopped lost its planner. */
+    @Column(name = "planning_heartbeat_at")
+    public Instant planningHeartbeatAt;
 }

@@ -46,6 +46,8 @@ class AccessMatrixTest {
         RULES.put("GET /api/v1/repositories/{id}", atLeast(Roles.VIEWER));
         RULES.put("PUT /api/v1/repositories/{id}", atLeast(Roles.ADMIN));
         RULES.put("DELETE /api/v1/repositories/{id}", atLeast(Roles.ADMIN));
+        RULES.put("PUT /api/v1/repositories/{id}/users/{policyId}", Rule.services());
+        RULES.put("DELETE /api/v1/repositories/{id}/users/{policyId}", Rule.services());
         RULES.put("POST /api/v1/repositories/{id}/verify", atLeast(Roles.OPERATOR));
         RULES.put("POST /api/v1/repositories/{id}/gc", atLeast(Roles.ADMIN));
         RULES.put("GET /api/v1/repositories/{id}/cache", atLeast(Roles.VIEWER));

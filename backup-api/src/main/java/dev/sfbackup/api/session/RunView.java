@@ -5,10 +5,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** One execution of a policy, as session-service reports it (201 of POST /api/v1/runs, GET /api/v1/runs/{id}). */
+/**
+ * One execution of a policy, as session-service reports it (201 of POST /api/v1/runs, GET /api/v1/runs/{id}). A run is
+ * recorded PENDING without sessions and planned as its first step; failureReason says why a run ended FAILED before
+ * it had sessions (planning failed: bad credentials, the org or a service unreachable).
+ */
 @RegisterForReflection
 public record RunView(UUID id, UUID policyId, BackupKind kind, StartRun.Trigger trigger, SessionStatus status,
-        Instant startedAt, Instant endedAt, List<SessionSummary> sessions) {
+        Instant startedAt, Instant endedAt, String failureReason, List<SessionSummary> sessions) {
 
     /** A session of the run, without its tasks. */
     @RegisterForReflection

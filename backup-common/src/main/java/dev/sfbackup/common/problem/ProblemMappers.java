@@ -10,6 +10,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -20,6 +21,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final Duration DATABASE_RETRY = Duration.ofSeconds(5);
 
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem problem) {
@@ -72,6 +74,21 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response otherJson(JsonProcessingException e) {
         return badJson("body", "unreadable JSON: " + firstLine(e.getOriginalMessage()));
+    }
+
+    /**
+     * Every failure no other mapper claims: 503 with Retry-After while the database cannot be reached (a PostgreSQL
+     * restart is an outage to wait out, not a server error), else 500 as problem+json with the cause in the log.
+     */
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        if (DatabaseOutage.causedBy(e)) {
+            LOG.warn("the database cannot be reached; answering 503: " + e);
+            return apiProblem(ApiProblem.unavailable("the database cannot be reached now; try again shortly", DATABASE_RETRY));
+        }
+        LOG.error("request failed", e);
+        return respond(new Problem("about:blank", "Internal Server Error", 500,
+                "the request failed unexpectedly (" + e.getClass().getSimpleName() + "); see the service log", List.of()));
     }
 
     /**

@@ -66,9 +66,12 @@ final class ConnectionValidator {
     }
 
     private static void checkClientCredentials(ConnectionRequest request, Connection stored, FieldErrors errors) {
-        boolean secretKept = stored != null && stored.flow == ConnectionFlow.CLIENT_CREDENTIALS && stored.clientSecretSealed != null;
-        if (isBlank(request.clientSecret()) && !secretKept) {
+        boolean secretStored = stored != null && stored.flow == ConnectionFlow.CLIENT_CREDENTIALS && stored.clientSecretSealed != null;
+        if (isBlank(request.clientSecret()) && !secretStored) {
             errors.add("clientSecret", "is required by flow CLIENT_CREDENTIALS");
+        } else if (isBlank(request.clientSecret()) && !sameIdentityProvider(request, stored)) {
+            errors.add("clientSecret", "is required again when loginUrl, clientId or flow changes: the stored secret is only"
+                    + " ever sent to the login URL and client it was given for");
         }
         if (request.username() != null) {
             errors.add("username", "is not used by flow CLIENT_CREDENTIALS; omit it");
@@ -79,13 +82,15 @@ final class ConnectionValidator {
     }
 
     private static void checkJwtBearer(ConnectionRequest request, Connection stored, FieldErrors errors) {
-        boolean keyKept = stored != null && stored.flow == ConnectionFlow.JWT_BEARER && stored.privateKeySealed != null;
+        boolean keyKept = stored != null && stored.flow == ConnectionFlow.JWT_BEARER && stored.privateKeySealed != null
+                && sameIdentityProvider(request, stored);
         if (isBlank(request.username())) {
             errors.add("username", "is required by flow JWT_BEARER (the Salesforce user the token is issued for)");
         }
         if (isBlank(request.privateKeyPem())) {
             if (!keyKept) {
-                errors.add("privateKeyPem", "is required by flow JWT_BEARER: an RSA private key in PKCS#8 PEM (" + PEM_BEGIN + ")");
+                errors.add("privateKeyPem", "is required by flow JWT_BEARER (again when loginUrl, clientId or flow changes):"
+                        + " an RSA private key in PKCS#8 PEM (" + PEM_BEGIN + ")");
             }
         } else if (!isRsaPkcs8Pem(request.privateKeyPem())) {
             errors.add("privateKeyPem", "must be an RSA private key in PKCS#8 PEM (" + PEM_BEGIN + " ... " + PEM_END + ")");
@@ -93,6 +98,13 @@ final class ConnectionValidator {
         if (request.clientSecret() != null) {
             errors.add("clientSecret", "is not used by flow JWT_BEARER; omit it");
         }
+    }
+
+    /** A stored secret stays only with the login URL, client and flow it was given for (never follows a new URL). */
+    private static boolean sameIdentityProvider(ConnectionRequest request, Connection stored) {
+        return stored != null && request.flow() == stored.flow && request.clientId() != null
+                && request.clientId().strip().equals(stored.clientId) && request.loginUrl() != null
+                && request.loginUrl().strip().equals(stored.loginUrl);
     }
 
     private static boolean isRsaPkcs8Pem(String pem) {

@@ -10,6 +10,7 @@ import dev.sfbackup.api.policy.PolicyView;
 import dev.sfbackup.common.problem.ApiProblem;
 import dev.sfbackup.policy.Policy;
 import dev.sfbackup.policy.PolicyHistory;
+import dev.sfbackup.policy.client.StorageRepositories;
 import dev.sfbackup.policy.repository.ConnectionRepository;
 import dev.sfbackup.policy.repository.PolicyHistoryRepository;
 import dev.sfbackup.policy.repository.PolicyRepository;
@@ -20,6 +21,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -35,9 +37,14 @@ public class PolicyService {
     private final PolicyHistoryRepository history;
     private final Event<PolicyScheduleChanged> scheduleChanged;
     private final OrgScope scope;
+    private final StorageRepositories repositories;
+    private final ActiveRuns activeRuns;
 
     public PolicyService(PolicyRepository policies, ConnectionRepository connections, PolicyHistoryRepository history,
-            Event<PolicyScheduleChanged> scheduleChanged, OrgScope scope) {
+            Event<PolicyScheduleChanged> scheduleChanged, OrgScope scope, StorageRepositories repositories,
+            ActiveRuns activeRuns) {
+        this.repositories = repositories;
+        this.activeRuns = activeRuns;
         this.policies = policies;
         this.connections = connections;
         this.history = history;
@@ -50,6 +57,7 @@ public class PolicyService {
         PolicyValidator.check(request);
         Policy policy = new Policy();
         policy.id = UUID.randomUUID();
+        useRepository(request.repositoryId(), policy.id);
         policy.createdAt = Instant.now();
         policy.enabled = PolicyDefaults.orDefault(request.enabled(), true);
         apply(request, policy);
@@ -75,10 +83,17 @@ public class PolicyService {
         Policy policy = find(id);
         requireVersion(policy, expectedVersion);
         PolicyValidator.check(request);
+        UUID previousRepository = policy.repositoryId;
+        if (!Objects.equals(previousRepository, request.repositoryId())) {
+            useRepository(request.repositoryId(), policy.id);
+        }
         if (request.enabled() != null) {
             policy.enabled = request.enabled();
         }
         apply(request, policy);
+        if (previousRepository != null && !previousRepository.equals(request.repositoryId())) {
+            repositories.stopUsing(previousRepository, policy.id);
+        }
         policies.flush();
         recordAndAnnounce(policy, PolicyChange.UPDATED);
         return policy.toView();
@@ -100,11 +115,16 @@ public class PolicyService {
         return policy.toView();
     }
 
+    /** Refused while a run of the policy is active: the run would commit restore points of a policy that is gone. */
     @Transactional
     public void delete(UUID id, long expectedVersion) {
         Policy policy = find(id);
         requireVersion(policy, expectedVersion);
+        activeRuns.refuseWhileActive(id);
         policies.delete(policy);
+        if (policy.repositoryId != null) {
+            repositories.stopUsing(policy.repositoryId, policy.id);
+        }
         scheduleChanged.fire(PolicyScheduleChanged.deleted(policy));
     }
 
@@ -124,6 +144,12 @@ public class PolicyService {
         if (policy.version != expectedVersion) {
             throw ApiProblem.preconditionFailed("policy " + policy.id + " is at version " + policy.version + ", not "
                     + expectedVersion + ": someone changed it since you read it; GET it again and reapply your change");
+        }
+    }
+
+    private void useRepository(UUID repositoryId, UUID policyId) {
+        if (repositoryId != null) {
+            repositories.use(repositoryId, policyId);
         }
     }
 

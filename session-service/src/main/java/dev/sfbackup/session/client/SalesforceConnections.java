@@ -8,20 +8,31 @@ import dev.sfbackup.salesforce.SalesforceConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** One {@link SalesforceConnection} per org connection (they are thread-safe and keep their token). */
+/**
+ * One {@link SalesforceConnection} per org connection (they are thread-safe and keep their token). A connection whose
+ * credentials changed in policy-service (secret, key, login URL, client id, user, flow, API version) is replaced on
+ * the next call, so a rotated secret takes effect on the next run and an old token never outlives its credentials.
+ */
 @ApplicationScoped
 public class SalesforceConnections {
 
+    private record Cached(String fingerprint, SalesforceConnection connection) {
+    }
+
     private final HttpClient http = SalesforceConnection.defaultHttpClient();
-    private final Map<String, SalesforceConnection> connections = new ConcurrentHashMap<>();
+    private final Map<String, Cached> connections = new ConcurrentHashMap<>();
 
     public SalesforceConnection connect(ConnectionCredentials credentials) {
         return connect(credentials, 0, Duration.ofSeconds(2));
@@ -29,9 +40,23 @@ public class SalesforceConnections {
 
     /** A connection whose Bulk API 2.0 result pages hold at most bulkMaxRecords rows (0: Salesforce's default). */
     public SalesforceConnection connect(ConnectionCredentials credentials, int bulkMaxRecords, Duration bulkPollInterval) {
-        String key = credentials.id() + "|" + credentials.loginUrl() + "|" + credentials.clientId() + "|"
-                + credentials.apiVersion() + "|" + credentials.flow() + "|" + bulkMaxRecords + "|" + bulkPollInterval;
-        return connections.computeIfAbsent(key, ignored -> create(credentials, bulkMaxRecords, bulkPollInterval));
+        String key = credentials.id() + "|" + bulkMaxRecords + "|" + bulkPollInterval;
+        String fingerprint = fingerprint(credentials);
+        return connections.compute(key, (ignored, cached) -> cached != null && cached.fingerprint().equals(fingerprint)
+                ? cached : new Cached(fingerprint, create(credentials, bulkMaxRecords, bulkPollInterval))).connection();
+    }
+
+    /** A digest of everything a token depends on; the secrets themselves are not kept as map keys. */
+    private static String fingerprint(ConnectionCredentials credentials) {
+        String all = String.join("\0", String.valueOf(credentials.loginUrl()), String.valueOf(credentials.clientId()),
+                String.valueOf(credentials.clientSecret()), String.valueOf(credentials.username()),
+                String.valueOf(credentials.privateKeyPem()), String.valueOf(credentials.flow()),
+                String.valueOf(credentials.apiVersion()));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(all.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     private SalesforceConnection create(ConnectionCredentials credentials, int bulkMaxRecords, Duration bulkPollInterval) {

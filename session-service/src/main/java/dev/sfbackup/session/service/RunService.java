@@ -6,45 +6,40 @@ import dev.sfbackup.api.session.StartRun;
 import dev.sfbackup.common.problem.ApiProblem;
 import dev.sfbackup.security.OrgScope;
 import dev.sfbackup.session.Run;
-import dev.sfbackup.session.backup.planning.BackupRunPlanning;
 import dev.sfbackup.session.client.PolicyClient;
 import dev.sfbackup.session.repository.RunRepository;
 import dev.sfbackup.session.repository.SessionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jboss.logging.Logger;
 
 /**
- * Starts runs and answers questions about them. A run starts only for an enabled policy, and a caller limited to some
+ * Starts runs and answers questions about them. A start records the run PENDING at once and leaves its planning (which
+ * talks to the org) to {@link RunPlanningStep}, so every run asked for exists and ends with a status and a reason. A run starts only for an enabled policy, and a caller limited to some
  * orgs starts and sees only the runs of their policies (others answer as if they did not exist).
  */
 @ApplicationScoped
 public class RunService {
 
-    private static final Logger LOG = Logger.getLogger(RunService.class);
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final PolicyClient policies;
-    private final BackupRunPlanning planning;
+    private final RunPlanningStep planning;
     private final RunStore store;
     private final RunRepository runs;
     private final SessionRepository sessions;
-    private final Event<RunStarted> started;
     private final OrgScope scope;
 
-    public RunService(PolicyClient policies, BackupRunPlanning planning, RunStore store, RunRepository runs,
-            SessionRepository sessions, Event<RunStarted> started, OrgScope scope) {
+    public RunService(PolicyClient policies, RunPlanningStep planning, RunStore store, RunRepository runs,
+            SessionRepository sessions, OrgScope scope) {
         this.policies = policies;
         this.planning = planning;
         this.store = store;
         this.runs = runs;
         this.sessions = sessions;
-        this.started = started;
         this.scope = scope;
     }
 
@@ -58,17 +53,8 @@ public class RunService {
             throw ApiProblem.conflict("enabled", "policy " + policy.id() + " is disabled; enable it before starting a run");
         }
         Run run = reserve(policy, trigger);
-        PlannedRun planned;
-        try {
-            planned = planning.plan(policy);
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "planning run %s of policy %s failed", run.id, policy.id());
-            store.forget(run.id);
-            throw ApiProblem.unavailable("cannot plan a run of policy " + policy.id() + ": " + e.getMessage());
-        }
-        RunView view = store.storePlan(run.id, planned);
-        started.fire(new RunStarted(run.id));
-        return view;
+        planning.begin(run.id, policy);
+        return Views.run(run, List.of());
     }
 
     @Transactional

@@ -13,14 +13,20 @@ import dev.sfbackup.session.repository.RunRepository;
 import dev.sfbackup.session.repository.SessionRepository;
 import dev.sfbackup.session.repository.TaskRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
-/** The transactional steps of starting a run: reserve it (one active run per policy), then store its plan. */
+/**
+ * The transactional steps of starting a run: reserve it (one active run per policy), then store its plan or end it
+ * FAILED with the reason it could not be planned.
+ */
 @ApplicationScoped
 public class RunStore {
 
@@ -55,18 +61,44 @@ public class RunStore {
         run.inactivityTimeoutMillis = inactivity.toMillis();
         run.createdAt = clock.instant();
         run.startedAt = run.createdAt;
+        run.planningHeartbeatAt = run.createdAt;
         runs.persistAndFlush(run);
         return run;
     }
 
+    /** Ends a run that could not be planned FAILED with the reason; false when it had already ended or was planned. */
     @Transactional
-    public void forget(UUID runId) {
-        runs.deleteById(runId);
+    public boolean failPlanning(UUID runId, String reason) {
+        Run run = runs.findById(runId, LockModeType.PESSIMISTIC_WRITE);
+        if (run == null || run.status != SessionStatus.PENDING || !sessions.byRun(runId).isEmpty()) {
+            return false;
+        }
+        run.status = SessionStatus.FAILED;
+        run.failureReason = reason;
+        run.endedAt = clock.instant();
+        return true;
     }
 
+    /** The planner of these runs is alive. */
+    @Transactional
+    public void renewPlanning(Collection<UUID> runIds) {
+        runs.update("planningHeartbeatAt = ?1 where id in ?2", clock.instant(), runIds);
+    }
+
+    /** PENDING runs without sessions whose planner stopped renewing their heartbeat before {@code cutoff}. */
+    @Transactional
+    public List<Run> abandonedPlanning(Instant cutoff) {
+        return runs.list("status = ?1 and planningHeartbeatAt < ?2 and not exists (from Session s where s.runId = id)",
+                SessionStatus.PENDING, cutoff);
+    }
+
+    /** Stores the plan of a PENDING run; a run that ended meanwhile (its planning was declared abandoned) keeps its end. */
     @Transactional
     public RunView storePlan(UUID runId, PlannedRun planned) {
-        Run run = runs.findById(runId);
+        Run run = runs.findById(runId, LockModeType.PESSIMISTIC_WRITE);
+        if (run.status != SessionStatus.PENDING || !sessions.byRun(runId).isEmpty()) {
+            return Views.run(run, sessions.byRun(runId));
+        }
         run.kind = planned.kind();
         run.parallelism = planned.plan().parallelism();
         List<Session> created = new ArrayList<>();

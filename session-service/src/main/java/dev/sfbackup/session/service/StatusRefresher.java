@@ -86,11 +86,22 @@ public class StatusRefresher {
         if (status != SessionStatus.PENDING && session.startedAt == null) {
             session.startedAt = clock.instant();
         }
+        if (status == SessionStatus.FAILED && session.failureReason == null) {
+            session.failureReason = everyTaskFailed(ofSession);
+        }
         if (SessionStatusRollup.isFinished(status) && session.status != status) {
             session.endedAt = clock.instant();
             journal.info(session.id, null, "session ended " + status);
         }
         session.status = status;
+    }
+
+    /** The reason of a session whose every task ended ERROR: the first task's message, which names the failure. */
+    private static String everyTaskFailed(List<Task> ofSession) {
+        List<String> messages = ofSession.stream().map(task -> task.message).filter(message -> message != null).toList();
+        String first = messages.isEmpty() ? "no task said why" : messages.getFirst();
+        return "every task ended ERROR; " + first + (messages.size() > 1 ? " (and " + (messages.size() - 1)
+                + " more, see the tasks)" : "");
     }
 
     private void refreshRun(Run run) {

@@ -23,7 +23,7 @@ final class Views {
 
     static RunView run(Run run, List<Session> sessions) {
         return new RunView(run.id, run.policyId, run.kind, StartRun.Trigger.valueOf(run.trigger), run.status, run.startedAt,
-                run.endedAt, sessions.stream().map(s -> new RunView.SessionSummary(s.id, s.type, s.status)).toList());
+                run.endedAt, run.failureReason, sessions.stream().map(s -> new RunView.SessionSummary(s.id, s.type, s.status)).toList());
     }
 
     static SessionView session(Session session, List<Task> tasks) {

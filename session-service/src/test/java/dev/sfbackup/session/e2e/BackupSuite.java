@@ -36,7 +36,7 @@ final class BackupSuite implements AutoCloseable {
     private static final HttpClient POLLER = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     final ServiceProcess emulator;
-    final ServiceProcess storage;
+    ServiceProcess storage;
     final ServiceProcess policy;
     ServiceProcess engineA;
     ServiceProcess engineB;
@@ -64,20 +64,41 @@ final class BackupSuite implements AutoCloseable {
         List<ServiceProcess> started = new java.util.ArrayList<>();
         try {
             ServiceProcess emulator = track(started, ServiceProcess.builder("salesforce-emulator").maxHeap(emulatorHeap).start());
-            ServiceProcess storage = track(started, ServiceProcess.builder("storage-service").freshDatabase("session_e2e_storage")
-                    .config("backup.repositories.encryption-key", TEST_ENCRYPTION_KEY)
-                    .config("backup.cache.upload-every", "1h") // tests upload cached points when they choose
-                    .config("backup.restore-points.max-deletion-ids", "4")
-                    .maxHeap("512m").start());
+            ServiceProcess storage = track(started, storageConfigured(ServiceProcess.builder("storage-service")
+                    .freshDatabase("session_e2e_storage")).start());
+            // policy-service starts runs on engine A (and registers policies with storage): A's port is chosen first
+            int engineAPort = ServiceProcess.freePort();
             ServiceProcess policy = track(started, ServiceProcess.builder("policy-service").freshDatabase("session_e2e_policy")
-                    .config("backup.encryption-key", TEST_ENCRYPTION_KEY).start());
-            ServiceProcess engineA = track(started, engine("engine-a", policy, storage, true, 0));
+                    .config("backup.encryption-key", TEST_ENCRYPTION_KEY)
+                    .config("quarkus.rest-client.session-service.url", "http://127.0.0.1:" + engineAPort)
+                    .config("quarkus.rest-client.storage-service.url", storage.url()).start());
+            ServiceProcess engineA = track(started, engine("engine-a", policy, storage, true, engineAPort));
             ServiceProcess engineB = track(started, engine("engine-b", policy, storage, false, 0));
             return new BackupSuite(emulator, storage, policy, engineA, engineB);
         } catch (RuntimeException failed) {
             // a service that did not start must not leave the ones before it running
             started.forEach(ServiceProcess::close);
             throw failed;
+        }
+    }
+
+    private static ServiceProcess.Builder storageConfigured(ServiceProcess.Builder builder) {
+        return builder.config("backup.repositories.encryption-key", TEST_ENCRYPTION_KEY)
+                .config("backup.cache.upload-every", "1h") // tests upload cached points when they choose
+                .config("backup.restore-points.max-deletion-ids", "4")
+                .maxHeap("512m");
+    }
+
+    /** Ends storage-service abruptly (the services that call it find it unreachable). */
+    void killStorage() {
+        storage.kill();
+    }
+
+    /** Starts a killed storage-service again on its port and database. */
+    void restartStorage() {
+        if (!storage.isAlive()) {
+            storage = storageConfigured(ServiceProcess.builder("storage-service").port(storage.port())
+                    .database("session_e2e_storage")).start();
         }
     }
 
@@ -214,10 +235,24 @@ final class BackupSuite implements AutoCloseable {
     }
 
     UUID connection() {
-        Map<String, Object> body = Map.of("name", "emulator-" + UUID.randomUUID(), "loginUrl", emulator.url(),
-                "apiVersion", "62.0", "flow", "CLIENT_CREDENTIALS", "clientId", "demo-client", "clientSecret", "demo-secret");
-        return UUID.fromString(given().baseUri(policy.url()).contentType(ContentType.JSON).body(body)
+        return connection("demo-secret");
+    }
+
+    /** A connection to the emulator's demo client with that secret (the emulator accepts only "demo-secret"). */
+    UUID connection(String clientSecret) {
+        return UUID.fromString(given().baseUri(policy.url()).contentType(ContentType.JSON).body(connectionBody(clientSecret))
                 .post("/api/v1/connections").then().statusCode(201).extract().path("id"));
+    }
+
+    /** Replaces the connection's client secret, as an operator rotating it does. */
+    void rotateSecret(UUID connectionId, String clientSecret) {
+        given().baseUri(policy.url()).contentType(ContentType.JSON).body(connectionBody(clientSecret))
+                .put("/api/v1/connections/" + connectionId).then().statusCode(200);
+    }
+
+    private Map<String, Object> connectionBody(String clientSecret) {
+        return Map.of("name", "emulator-" + UUID.randomUUID(), "loginUrl", emulator.url(), "apiVersion", "62.0",
+                "flow", "CLIENT_CREDENTIALS", "clientId", "demo-client", "clientSecret", clientSecret);
     }
 
     UUID policy(List<String> objects, boolean autoAdd, Map<String, Object> options) {
@@ -226,6 +261,10 @@ final class BackupSuite implements AutoCloseable {
 
     /** A policy that, given a repository, also backs up files and metadata into it. */
     UUID policy(List<String> objects, boolean autoAdd, Map<String, Object> options, UUID repositoryId) {
+        return policyOn(connection(), objects, autoAdd, options, repositoryId);
+    }
+
+    UUID policyOn(UUID connectionId, List<String> objects, boolean autoAdd, Map<String, Object> options, UUID repositoryId) {
         Map<String, Object> scope = new LinkedHashMap<>();
         scope.put("objects", objects);
         scope.put("exclude", List.of());
@@ -235,7 +274,7 @@ final class BackupSuite implements AutoCloseable {
         scope.put("includeMetadata", repositoryId != null);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", "e2e-" + UUID.randomUUID());
-        body.put("connectionId", connection().toString());
+        body.put("connectionId", connectionId.toString());
         body.put("scope", scope);
         body.put("options", options);
         if (repositoryId != null) {

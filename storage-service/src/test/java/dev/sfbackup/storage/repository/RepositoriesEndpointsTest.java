@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sfbackup.storage.repository.backend.InProcessS3Server;
+import dev.sfbackup.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -100,5 +101,62 @@ class RepositoriesEndpointsTest {
         // other tests may leave repositories of their own down, so only this one's absence is checked
         Map<String, Object> data = given().get("/q/health/ready").jsonPath().getMap("checks.find { it.name == 'repositories' }.data");
         assertTrue(data == null || !data.containsKey(name), "a deleted repository is no longer probed");
+    }
+
+    @Test
+    void aRepositoryInUseCannotBeDeletedAndTheAnswerNamesWhoUsesIt() throws Exception {
+        String id = localRepository("in-use");
+        UUID policy = UUID.randomUUID();
+        given().auth().oauth2(TestTokens.service("policy-service")).put("/api/v1/repositories/{id}/users/{policy}", id, policy)
+                .then().statusCode(204);
+        given().delete("/api/v1/repositories/{id}", id).then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString(policy.toString()));
+        given().auth().oauth2(TestTokens.service("policy-service")).delete("/api/v1/repositories/{id}/users/{policy}", id, policy)
+                .then().statusCode(204);
+
+        committedPointIn(id);
+        given().delete("/api/v1/repositories/{id}", id).then().statusCode(409)
+                .body("detail", containsString("1 committed restore points"));
+        given().get("/api/v1/repositories/{id}", id).then().statusCode(200);
+    }
+
+    @Test
+    void aPolicyCannotRegisterWithAnUnknownRepository() {
+        given().auth().oauth2(TestTokens.service("policy-service"))
+                .put("/api/v1/repositories/{id}/users/{policy}", UUID.randomUUID(), UUID.randomUUID())
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void aLocalRepositoryKeepsItsPathOnceItHoldsData() throws Exception {
+        String id = localRepository("anchored");
+        String name = given().get("/api/v1/repositories/{id}", id).then().extract().path("name");
+        Path elsewhere = Files.createTempDirectory("sfbackup-elsewhere");
+        given().contentType(ContentType.JSON).body(Map.of("name", name, "kind", "LOCAL", "path", elsewhere.toString()))
+                .put("/api/v1/repositories/{id}", id).then().statusCode(200);
+
+        committedPointIn(id);
+        Path third = Files.createTempDirectory("sfbackup-third");
+        given().contentType(ContentType.JSON).body(Map.of("name", name, "kind", "LOCAL", "path", third.toString()))
+                .put("/api/v1/repositories/{id}", id).then().statusCode(409).body("errors.field", hasItem("path"));
+        given().get("/api/v1/repositories/{id}", id).then().statusCode(200).body("path", equalTo(elsewhere.toString()));
+        given().contentType(ContentType.JSON).body(Map.of("name", name + "-renamed", "kind", "LOCAL", "path", elsewhere.toString()))
+                .put("/api/v1/repositories/{id}", id).then().statusCode(200);
+    }
+
+    private static String localRepository(String prefix) throws java.io.IOException {
+        Path directory = Files.createTempDirectory("sfbackup-" + prefix);
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("name", prefix + "-" + UUID.randomUUID(), "kind", "LOCAL", "path", directory.toString()))
+                .post("/api/v1/repositories").then().statusCode(201).extract().path("id");
+    }
+
+    private static void committedPointIn(String repositoryId) {
+        Map<String, Object> open = Map.of("policyId", UUID.randomUUID(), "sessionId", UUID.randomUUID(), "orgId", "00D000000000001EAA",
+                "object", "Account", "kind", "INITIAL", "repositoryId", repositoryId,
+                "schema", Map.of("name", "Account", "fields", java.util.List.of(Map.of("name", "Id"))));
+        String point = given().contentType(ContentType.JSON).body(open).post("/api/v1/restore-points").then().statusCode(201)
+                .extract().path("id");
+        given().contentType(ContentType.JSON).body("{}").post("/api/v1/restore-points/" + point + "/commit").then().statusCode(200);
     }
 }

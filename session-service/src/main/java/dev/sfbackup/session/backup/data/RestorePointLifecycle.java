@@ -9,6 +9,7 @@ import dev.sfbackup.api.storage.RestorePointState;
 import dev.sfbackup.api.storage.RestorePointView;
 import dev.sfbackup.session.backup.BackupProgress;
 import dev.sfbackup.session.backup.BackupTask;
+import dev.sfbackup.session.backup.PointDiscards;
 import dev.sfbackup.session.backup.ResumePoint;
 import dev.sfbackup.session.backup.read.ReadPlan;
 import dev.sfbackup.session.client.StorageClient;
@@ -30,8 +31,10 @@ public class RestorePointLifecycle {
     private final StorageClient storage;
     private final BackupProgress progress;
     private final ObjectMapper json;
+    private final PointDiscards discards;
 
-    public RestorePointLifecycle(StorageClient storage, BackupProgress progress, ObjectMapper json) {
+    public RestorePointLifecycle(StorageClient storage, BackupProgress progress, ObjectMapper json, PointDiscards discards) {
+        this.discards = discards;
         this.storage = storage;
         this.progress = progress;
         this.json = json;
@@ -96,11 +99,8 @@ public class RestorePointLifecycle {
 
     /** After a failure: the point was never committed, so readers never see it; discarding frees it at once. */
     public void discardQuietly(BackupTask task, RestorePointView point) {
-        try {
-            storage.discard(point.id());
-        } catch (RuntimeException unreachable) {
-            task.context().warn(task.object() + ": could not discard the unfinished restore point " + point.id() + " ("
-                    + unreachable.getMessage() + "); it was never committed, so readers never see it");
-        }
+        discards.discard(point.id()).ifPresent(error -> task.context().warn(task.object() + ": could not discard the"
+                + " unfinished restore point " + point.id() + " (" + error + "); it was never committed, so readers never"
+                + " see it, and it is discarded as soon as storage-service answers"));
     }
 }

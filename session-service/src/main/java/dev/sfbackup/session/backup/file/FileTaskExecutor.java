@@ -14,6 +14,7 @@ import dev.sfbackup.session.backup.BackupProgress;
 import dev.sfbackup.session.backup.BackupTask;
 import dev.sfbackup.session.backup.BackupTaskKind;
 import dev.sfbackup.session.backup.BackupTaskResolver;
+import dev.sfbackup.session.backup.PointDiscards;
 import dev.sfbackup.session.backup.planning.RunPlanner;
 import dev.sfbackup.session.backup.upload.CacheNotice;
 import dev.sfbackup.session.backup.upload.ReconnectWait;
@@ -53,8 +54,11 @@ public class FileTaskExecutor implements TaskExecutor {
     private final BackupConfig config;
     private final ReconnectWait reconnectWait;
 
+    private final PointDiscards discards;
+
     public FileTaskExecutor(BackupTaskResolver resolver, StorageClient storage, BackupProgress progress, TaskRepository tasks,
-            BackupConfig config, ReconnectWait reconnectWait) {
+            BackupConfig config, ReconnectWait reconnectWait, PointDiscards discards) {
+        this.discards = discards;
         this.resolver = resolver;
         this.storage = storage;
         this.progress = progress;
@@ -169,11 +173,8 @@ public class FileTaskExecutor implements TaskExecutor {
                 + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions)) + " ORDER BY Id";
     }
 
+    /** Never committed, so never visible to readers; a discard storage-service cannot take now is retried later. */
     private void discard(RestorePointView point) {
-        try {
-            storage.discard(point.id());
-        } catch (RuntimeException ignored) {
-            // never committed, so never visible to readers
-        }
+        discards.discard(point.id());
     }
 }

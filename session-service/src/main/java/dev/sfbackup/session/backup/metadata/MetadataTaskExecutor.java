@@ -10,6 +10,7 @@ import dev.sfbackup.session.backup.BackupProgress;
 import dev.sfbackup.session.backup.BackupTask;
 import dev.sfbackup.session.backup.BackupTaskKind;
 import dev.sfbackup.session.backup.BackupTaskResolver;
+import dev.sfbackup.session.backup.PointDiscards;
 import dev.sfbackup.session.backup.metadata.DescribePackages.DescribePackage;
 import dev.sfbackup.session.backup.persistence.MetadataPackages;
 import dev.sfbackup.session.backup.planning.RunPlanner;
@@ -46,8 +47,12 @@ public class MetadataTaskExecutor implements TaskExecutor {
     private final ReconnectWait reconnectWait;
     private final Clock clock;
 
+    private final PointDiscards discards;
+
     public MetadataTaskExecutor(BackupTaskResolver resolver, StorageClient storage, BackupProgress progress,
-            MetadataPackages packages, DescribePackages describes, TaskRepository tasks, ReconnectWait reconnectWait, Clock clock) {
+            MetadataPackages packages, DescribePackages describes, TaskRepository tasks, ReconnectWait reconnectWait, Clock clock,
+            PointDiscards discards) {
+        this.discards = discards;
         this.resolver = resolver;
         this.storage = storage;
         this.progress = progress;
@@ -150,11 +155,8 @@ public class MetadataTaskExecutor implements TaskExecutor {
         }
     }
 
+    /** Never committed, so never visible to readers; a discard storage-service cannot take now is retried later. */
     private void discard(RestorePointView point) {
-        try {
-            storage.discard(point.id());
-        } catch (RuntimeException ignored) {
-            // never committed, so never visible to readers
-        }
+        discards.discard(point.id());
     }
 }

@@ -16,8 +16,8 @@ import dev.sfbackup.session.client.StorageClient;
 import dev.sfbackup.session.repository.CatalogRepository;
 import dev.sfbackup.session.service.PlannedRun;
 import dev.sfbackup.session.service.RunPlan;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,7 +48,10 @@ public class BackupRunPlanning {
         this.clock = clock;
     }
 
-    @Transactional
+    /**
+     * Holds no transaction across the calls to the org, policy-service and storage-service (a slow org must not outlast
+     * a transaction timeout): the catalog is read and written in short transactions of their own.
+     */
     public PlannedRun plan(PolicyView policy) {
         SalesforceConnection org = connections.connect(policies.credentials(policy.connectionId()));
         BackupKind kind = storage.hasCommittedPoint(policy.id(), null) ? BackupKind.INCREMENTAL : BackupKind.INITIAL;
@@ -56,8 +59,7 @@ public class BackupRunPlanning {
         decisions.add("run is " + kind + (kind == BackupKind.INITIAL
                 ? ": the policy has no committed restore point yet" : ": the policy has committed restore points"));
         GlobalDescribe global = org.describeGlobal();
-        Map<String, CatalogEntry> known = catalog.byPolicy(policy.id()).stream()
-                .collect(Collectors.toMap(entry -> entry.objectName, entry -> entry));
+        Map<String, CatalogEntry> known = QuarkusTransaction.requiringNew().call(() -> catalogOf(policy.id()));
         Set<String> ignored = known.values().stream().filter(entry -> entry.ignored).map(entry -> entry.objectName)
                 .collect(Collectors.toCollection(() -> new TreeSet<>(String.CASE_INSENSITIVE_ORDER)));
         PolicyScope scope = policy.scope();
@@ -78,7 +80,7 @@ public class BackupRunPlanning {
                 newlyIgnored.add(notAdded);
             }
         }
-        remember(policy.id(), global, known, newlyIgnored);
+        QuarkusTransaction.requiringNew().run(() -> remember(policy.id(), global, newlyIgnored));
         Map<String, Long> counts = objects.isEmpty() ? Map.of() : lowerCaseKeys(org.recordCounts(objects));
         Map<String, Long> objectCounts = new LinkedHashMap<>();
         objects.forEach(object -> objectCounts.put(object, counts.get(object.toLowerCase())));
@@ -91,7 +93,12 @@ public class BackupRunPlanning {
         return new PlannedRun(kind, plan, decisions);
     }
 
-    private void remember(UUID policyId, GlobalDescribe global, Map<String, CatalogEntry> known, Set<String> newlyIgnored) {
+    private Map<String, CatalogEntry> catalogOf(UUID policyId) {
+        return catalog.byPolicy(policyId).stream().collect(Collectors.toMap(entry -> entry.objectName, entry -> entry));
+    }
+
+    private void remember(UUID policyId, GlobalDescribe global, Set<String> newlyIgnored) {
+        Map<String, CatalogEntry> known = catalogOf(policyId);
         for (SObjectSummary object : global.sobjects()) {
             CatalogEntry entry = known.get(object.name());
             if (entry == null) {

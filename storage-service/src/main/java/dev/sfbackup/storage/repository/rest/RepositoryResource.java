@@ -76,6 +76,28 @@ public class RepositoryResource {
         return Response.noContent().build();
     }
 
+    /** policy-service registers each policy that refers to the repository; 404 when the repository does not exist. */
+    @PUT
+    @Path("{id}/users/{policyId}")
+    @RolesAllowed(Roles.SERVICE)
+    @EveryOrg
+    @Audited("repository.user.register")
+    public Response registerUser(@PathParam("id") UUID id, @PathParam("policyId") UUID policyId) {
+        repositories.registerUser(id, policyId);
+        return Response.noContent().build();
+    }
+
+    /** The policy no longer refers to the repository (deleted, or moved to another). */
+    @DELETE
+    @Path("{id}/users/{policyId}")
+    @RolesAllowed(Roles.SERVICE)
+    @EveryOrg
+    @Audited("repository.user.release")
+    public Response releaseUser(@PathParam("id") UUID id, @PathParam("policyId") UUID policyId) {
+        repositories.releaseUser(id, policyId);
+        return Response.noContent().build();
+    }
+
     /** readData: percentage of packs to download and authenticate (0 = structure only). */
     @POST
     @Path("{id}/verify")

@@ -13,6 +13,7 @@ import dev.sfbackup.storage.repository.backend.Backend;
 import dev.sfbackup.storage.repository.config.RepositoriesConfig;
 import dev.sfbackup.storage.repository.format.ContentRepository;
 import dev.sfbackup.storage.repository.persistence.BackupRepositories;
+import dev.sfbackup.storage.repository.persistence.RepositoryUsers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -31,14 +32,16 @@ public class RepositoryService {
 
     private final BackupRepositories repositories;
     private final StoredFiles files;
+    private final RepositoryUsers users;
     private final RepositoryConnector connector;
     private final RepositoriesConfig config;
     private final Clock clock;
 
-    public RepositoryService(BackupRepositories repositories, StoredFiles files, RepositoryConnector connector, RepositoriesConfig config,
-            Clock clock) {
+    public RepositoryService(BackupRepositories repositories, StoredFiles files, RepositoryUsers users,
+            RepositoryConnector connector, RepositoriesConfig config, Clock clock) {
         this.repositories = repositories;
         this.files = files;
+        this.users = users;
         this.connector = connector;
         this.config = config;
         this.clock = clock;
@@ -64,6 +67,7 @@ public class RepositoryService {
     public RepositoryView update(UUID id, CreateRepository request) {
         BackupRepository current = require(id);
         validate(request, current);
+        refuseMovingData(current, request);
         BackupRepository changed = new BackupRepository();
         changed.id = id;
         apply(changed, request, current);
@@ -90,16 +94,41 @@ public class RepositoryService {
         return view(require(id));
     }
 
-    /** Removes the repository's definition; its content stays where it is. Refused while files are stored in it. */
+    /**
+     * Removes the repository's definition; its content stays where it is. Refused while policies use it or it holds
+     * committed restore points or files: their references would dangle.
+     */
     @Transactional
     public void delete(UUID id) {
         BackupRepository repository = require(id);
+        List<UUID> policies = users.policies(id, 10);
+        if (!policies.isEmpty()) {
+            throw ApiProblem.conflict("repository " + id + " is used by polic" + (policies.size() == 1 ? "y " : "ies ")
+                    + policies + "; move them to another repository (or delete them) first");
+        }
+        long committed = users.committedPoints(id);
+        if (committed > 0) {
+            throw ApiProblem.conflict("repository " + id + " holds " + committed + " committed restore points;"
+                    + " delete them (retention) first");
+        }
         long stored = files.countInRepository(id);
         if (stored > 0) {
             throw ApiProblem.conflict("repository " + id + " still holds " + stored + " files; delete their restore points first");
         }
         repositories.delete(repository);
         connector.evict(id);
+    }
+
+    /** Records that the policy uses the repository (policy-service asks on every create or update of a policy). */
+    @Transactional
+    public void registerUser(UUID id, UUID policyId) {
+        require(id);
+        users.register(id, policyId, clock.instant());
+    }
+
+    @Transactional
+    public void releaseUser(UUID id, UUID policyId) {
+        users.release(id, policyId);
     }
 
     public BackupRepository require(UUID id) {
@@ -186,6 +215,18 @@ public class RepositoryService {
         requireText("s3.accessKey", s3.accessKey());
         if (current == null || current.s3SecretKeySealed == null) {
             requireText("s3.secretKey", s3.secretKey());
+        }
+    }
+
+    /** A repository's location is part of its identity once it holds data: a new path would lose every chunk. */
+    private void refuseMovingData(BackupRepository current, CreateRepository request) {
+        if (current.kind != RepositoryKind.LOCAL || Path.of(request.path()).normalize().equals(Path.of(current.localPath).normalize())) {
+            return;
+        }
+        long stored = QuarkusTransaction.requiringNew().call(() -> files.countInRepository(current.id) + users.committedPoints(current.id));
+        if (stored > 0) {
+            throw ApiProblem.conflict("path", "repository " + current.id + " holds data at " + current.localPath
+                    + "; its path cannot change (create a new repository for the new location)");
         }
     }
 
