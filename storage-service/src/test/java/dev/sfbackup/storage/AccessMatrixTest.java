@@ -38,6 +38,8 @@ class AccessMatrixTest {
         RULES.put("PUT /api/v1/restore-points/{id}/metadata/{name}", sessionServiceOnly());
         RULES.put("GET /api/v1/restore-points/{id}/export", atLeast(Roles.OPERATOR));
         RULES.put("GET /api/v1/policies/{policyId}/export", atLeast(Roles.OPERATOR));
+        RULES.put("GET /api/v1/policies/{policyId}/metadata", readers);
+        RULES.put("GET /api/v1/policies/{policyId}/metadata/diff", readers);
         RULES.put("GET /api/v1/files/{id}/content", atLeast(Roles.OPERATOR).orServices());
         RULES.put("GET /api/v1/objects/{object}/records", readers);
         RULES.put("GET /api/v1/objects/{object}/records/{recordId}/versions", readers);

@@ -50,7 +50,7 @@ public class PolicyExportResource {
         boolean withFiles = Downloads.flag("files", files);
         boolean withMetadata = Downloads.flag("metadata", metadata);
         scope.requirePolicy(policy);
-        PolicyExport.Plan plan = export.plan(policy, asOf, objects, withFiles, withMetadata);
+        PolicyExport.Plan plan = export.plan(policy, asOf, objects, true, withFiles, withMetadata);
         StreamingOutput body = out -> RecordStreams.unchecked(() -> export.write(plan, out));
         return Response.ok(body, "application/zip")
                 .header(HttpHeaders.CONTENT_DISPOSITION,

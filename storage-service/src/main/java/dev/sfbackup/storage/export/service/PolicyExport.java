@@ -36,7 +36,7 @@ import java.util.zip.ZipOutputStream;
 public class PolicyExport {
 
     /** Everything an export will hold, resolved before the first byte is sent (errors are still problems then). */
-    public record Plan(UUID policyId, Instant asOf, List<ObjectSnapshot> objects, List<ExportedFile> files,
+    public record Plan(UUID policyId, Instant asOf, List<ObjectSnapshot> objects, boolean records, List<ExportedFile> files,
             List<ExportedFile> metadata) {
     }
 
@@ -61,10 +61,18 @@ public class PolicyExport {
 
     /**
      * asOf: an instant or a restore point id of the policy (its commit time), now when absent; objects: API names
-     * separated by commas, every object the policy backed up when absent.
+     * separated by commas, every object the policy backed up when absent; records: false for describes alone.
      */
-    public Plan plan(UUID policyId, String asOf, String objects, boolean files, boolean metadata) throws SQLException {
-        Instant at = asOf(policyId, asOf);
+    public Plan plan(UUID policyId, String asOf, String objects, boolean records, boolean files, boolean metadata)
+            throws SQLException {
+        Instant at = asOf(policyId, asOf, "asOf");
+        List<ObjectSnapshot> snapshots = snapshots(policyId, at, objects);
+        return new Plan(policyId, at, snapshots, records, files ? exported.filesAsOf(policyId, at) : List.of(),
+                metadata ? exported.metadataAsOf(policyId, at) : List.of());
+    }
+
+    /** Every object's read position and describe as of the time (objects as in {@link #plan}). */
+    public List<ObjectSnapshot> snapshots(UUID policyId, Instant at, String objects) throws SQLException {
         List<String> known = points.objectsOf(policyId);
         if (known.isEmpty() && points.count(new RestorePointRepository.Filter(policyId, null, RestorePointState.COMMITTED, null, null)) == 0) {
             throw ApiProblem.notFound("policy", policyId);
@@ -73,27 +81,27 @@ public class PolicyExport {
         for (String object : objects(objects, known)) {
             snapshots.add(records.snapshot(resolver.resolve(at.toString(), "asOf", policyId, object)));
         }
-        return new Plan(policyId, at, snapshots, files ? exported.filesAsOf(policyId, at) : List.of(),
-                metadata ? exported.metadataAsOf(policyId, at) : List.of());
+        return snapshots;
     }
 
-    private Instant asOf(UUID policyId, String reference) throws SQLException {
+    /** An instant or a restore point id of the policy (its commit time); now when absent. field: the parameter's name. */
+    public Instant asOf(UUID policyId, String reference, String field) throws SQLException {
         if (reference == null || reference.isBlank()) {
             return clock.instant();
         }
         try {
             UUID pointId = UUID.fromString(reference);
             RestorePoint point = points.find(pointId).filter(p -> p.policyId().equals(policyId))
-                    .orElseThrow(() -> ApiProblem.badRequest("asOf", "restore point " + pointId + " is not a point of policy " + policyId));
+                    .orElseThrow(() -> ApiProblem.badRequest(field, "restore point " + pointId + " is not a point of policy " + policyId));
             if (!point.isCommitted()) {
-                throw ApiProblem.conflict("asOf", "restore point " + pointId + " is " + point.state() + "; only COMMITTED points can be read");
+                throw ApiProblem.conflict(field, "restore point " + pointId + " is " + point.state() + "; only COMMITTED points can be read");
             }
             return point.committedAt();
         } catch (IllegalArgumentException notAnId) {
             try {
                 return Instant.parse(reference);
             } catch (DateTimeParseException e) {
-                throw ApiProblem.badRequest("asOf", "expected an instant such as 2026-01-01T00:00:00Z or a restore point id, got '"
+                throw ApiProblem.badRequest(field, "expected an instant such as 2026-01-01T00:00:00Z or a restore point id, got '"
                         + reference + "'");
             }
         }
@@ -120,9 +128,11 @@ public class PolicyExport {
         // CSV is most of an export and shrinks about as well at the fastest level, at a fraction of the CPU
         zip.setLevel(Deflater.BEST_SPEED);
         for (ObjectSnapshot object : plan.objects()) {
-            zip.putNextEntry(new ZipEntry(object.object() + ".csv"));
-            records.write(object, RecordExport.Format.CSV, zip);
-            zip.closeEntry();
+            if (plan.records()) {
+                zip.putNextEntry(new ZipEntry(object.object() + ".csv"));
+                records.write(object, RecordExport.Format.CSV, zip);
+                zip.closeEntry();
+            }
             if (object.describe() != null) {
                 zip.putNextEntry(new ZipEntry(object.object() + ".describe.json"));
                 zip.write(pretty.writeValueAsBytes(object.describe()));
