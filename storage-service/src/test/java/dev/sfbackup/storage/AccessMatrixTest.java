@@ -40,6 +40,8 @@ class AccessMatrixTest {
         RULES.put("GET /api/v1/policies/{policyId}/export", atLeast(Roles.OPERATOR));
         RULES.put("GET /api/v1/policies/{policyId}/metadata", readers);
         RULES.put("GET /api/v1/policies/{policyId}/metadata/diff", readers);
+        RULES.put("POST /api/v1/erasures", atLeast(Roles.ADMIN));
+        RULES.put("GET /api/v1/erasures/{id}", atLeast(Roles.ADMIN));
         RULES.put("GET /api/v1/files/{id}/content", atLeast(Roles.OPERATOR).orServices());
         RULES.put("GET /api/v1/objects/{object}/records", readers);
         RULES.put("GET /api/v1/objects/{object}/records/{recordId}/versions", readers);
