@@ -36,6 +36,12 @@ class AccessMatrixTest {
         RULES.put("PUT /api/v1/restore-points/{id}/files/{sourceId}", sessionServiceOnly());
         RULES.put("GET /api/v1/restore-points/{id}/metadata", readers);
         RULES.put("PUT /api/v1/restore-points/{id}/metadata/{name}", sessionServiceOnly());
+        RULES.put("GET /api/v1/restore-points/{id}/export", atLeast(Roles.OPERATOR));
+        RULES.put("GET /api/v1/policies/{policyId}/export", atLeast(Roles.OPERATOR));
+        RULES.put("GET /api/v1/policies/{policyId}/metadata", readers);
+        RULES.put("GET /api/v1/policies/{policyId}/metadata/diff", readers);
+        RULES.put("POST /api/v1/erasures", atLeast(Roles.ADMIN));
+        RULES.put("GET /api/v1/erasures/{id}", atLeast(Roles.ADMIN));
         RULES.put("GET /api/v1/files/{id}/content", atLeast(Roles.OPERATOR).orServices());
         RULES.put("GET /api/v1/objects/{object}/records", readers);
         RULES.put("GET /api/v1/objects/{object}/records/{recordId}/versions", readers);

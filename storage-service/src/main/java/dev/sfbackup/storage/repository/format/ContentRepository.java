@@ -510,21 +510,7 @@ public final class ContentRepository implements AutoCloseable {
                     doomed.add(pack.id());
                 }
             }
-            int rewritten = 0;
-            for (Map.Entry<String, List<String>> entry : List.copyOf(packsByIndexFile.entrySet())) {
-                if (entry.getValue().stream().noneMatch(doomed::contains)) {
-                    continue;
-                }
-                List<IndexedPack> kept = entry.getValue().stream().filter(id -> !doomed.contains(id)).map(packs::get).toList();
-                if (!kept.isEmpty()) {
-                    String replacement = "index/" + randomId();
-                    backend.putBytes(replacement, documents.seal(new IndexFile(FORMAT_VERSION, kept), "index"));
-                    packsByIndexFile.put(replacement, kept.stream().map(IndexedPack::id).toList());
-                }
-                backend.delete(entry.getKey());
-                packsByIndexFile.remove(entry.getKey());
-                rewritten++;
-            }
+            int rewritten = replaceIndexFilesWithout(doomed);
             long freed = 0;
             for (String packId : doomed) {
                 IndexedPack pack = packs.remove(packId);
@@ -545,6 +531,103 @@ public final class ContentRepository implements AutoCloseable {
         } finally {
             gcLock.writeLock().unlock();
         }
+    }
+
+    public record EraseOutcome(Set<String> chunksRemoved, int packsRewritten, int indexFilesRewritten) {
+    }
+
+    /**
+     * Removes chunks from the repository for an erasure: every pack holding one of them is rewritten without it (the
+     * other blobs are copied sealed as they are), a new index file lists the new packs, the index files that listed
+     * the old packs are replaced, then the old packs are deleted. Of {@code candidates} only chunks that {@code live}
+     * (read once running stores have finished, as for GC) does not hold are removed.
+     */
+    public EraseOutcome eraseChunks(Set<String> candidates, LiveChunks live) throws IOException {
+        gcLock.writeLock().lock();
+        try {
+            Set<String> erased = new HashSet<>(candidates);
+            erased.removeAll(live.read());
+            List<IndexedPack> affected = packs.values().stream()
+                    .filter(pack -> pack.blobs().stream().anyMatch(b -> erased.contains(b.id()))).toList();
+            if (affected.isEmpty()) {
+                return new EraseOutcome(Set.of(), 0, 0);
+            }
+            List<IndexedPack> rewritten = new ArrayList<>();
+            for (IndexedPack pack : affected) {
+                IndexedPack copy = copyWithout(pack, erased);
+                if (copy != null) {
+                    rewritten.add(copy);
+                }
+            }
+            String newIndex = null;
+            if (!rewritten.isEmpty()) {
+                newIndex = "index/" + randomId();
+                backend.putBytes(newIndex, documents.seal(new IndexFile(FORMAT_VERSION, rewritten), "index"));
+            }
+            Set<String> doomed = new HashSet<>();
+            affected.forEach(pack -> doomed.add(pack.id()));
+            int indexFiles = replaceIndexFilesWithout(doomed);
+            for (String packId : doomed) {
+                IndexedPack pack = packs.remove(packId);
+                pack.blobs().forEach(b -> index.computeIfPresent(b.id(), (id, location) -> location.packId().equals(packId) ? null : location));
+            }
+            if (newIndex != null) {
+                addToIndex(newIndex, new IndexFile(FORMAT_VERSION, rewritten));
+            }
+            for (String packId : doomed) {
+                backend.delete(packName(packId));
+            }
+            Set<String> removed = new HashSet<>();
+            affected.forEach(pack -> pack.blobs().stream().map(IndexedBlob::id).filter(erased::contains).forEach(removed::add));
+            return new EraseOutcome(removed, affected.size(), indexFiles);
+        } finally {
+            gcLock.writeLock().unlock();
+        }
+    }
+
+    /** The pack's other blobs in a new pack, uploaded; null when no blob is left. */
+    private IndexedPack copyWithout(IndexedPack pack, Set<String> erased) throws IOException {
+        PackWriter writer = new PackWriter(spoolDirectory);
+        try {
+            for (IndexedBlob blob : pack.blobs()) {
+                if (erased.contains(blob.id())) {
+                    continue;
+                }
+                byte[] sealed;
+                try (InputStream in = backend.get(packName(pack.id()), blob.offset(), blob.length())) {
+                    sealed = in.readNBytes(blob.length());
+                }
+                writer.add(blob.id(), sealed, blob.rawLength(), Compression.ofCode(blob.compression()));
+            }
+            if (writer.isEmpty()) {
+                writer.close();
+                return null;
+            }
+            return upload(writer);
+        } catch (IOException | RuntimeException e) {
+            writer.close();
+            throw e;
+        }
+    }
+
+    /** Replaces each index file that lists a doomed pack by one without it (new first); returns how many. */
+    private int replaceIndexFilesWithout(Set<String> doomed) throws IOException {
+        int rewritten = 0;
+        for (Map.Entry<String, List<String>> entry : List.copyOf(packsByIndexFile.entrySet())) {
+            if (entry.getValue().stream().noneMatch(doomed::contains)) {
+                continue;
+            }
+            List<IndexedPack> kept = entry.getValue().stream().filter(id -> !doomed.contains(id)).map(packs::get).toList();
+            if (!kept.isEmpty()) {
+                String replacement = "index/" + randomId();
+                backend.putBytes(replacement, documents.seal(new IndexFile(FORMAT_VERSION, kept), "index"));
+                packsByIndexFile.put(replacement, kept.stream().map(IndexedPack::id).toList());
+            }
+            backend.delete(entry.getKey());
+            packsByIndexFile.remove(entry.getKey());
+            rewritten++;
+        }
+        return rewritten;
     }
 
     /** For tests: whether garbage collection holds or waits for the lock that excludes stores. */

@@ -180,6 +180,35 @@ public class RestorePointRepository {
         }
     }
 
+    /** The describe stored with the point at this position of a stream (null when it has none). */
+    public Optional<String> schemaAt(long streamId, long seq) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT object_schema::text FROM restore_point WHERE stream_id = ? AND seq = ?")) {
+            ps.setLong(1, streamId);
+            ps.setLong(2, seq);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** The objects a policy has backed up, by name. */
+    public List<String> objectsOf(UUID policyId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT DISTINCT object FROM record_stream WHERE policy_id = ? ORDER BY object")) {
+            ps.setObject(1, policyId);
+            List<String> objects = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    objects.add(rs.getString(1));
+                }
+            }
+            return objects;
+        }
+    }
+
     /** connections: when present, only points of these org connections. */
     public record Filter(UUID policyId, String object, RestorePointState state, Instant from, Instant to,
             Optional<Set<UUID>> connections) {

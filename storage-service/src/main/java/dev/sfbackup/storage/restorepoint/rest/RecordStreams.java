@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.sql.SQLException;
 
 /** Record reads as streamed responses: rows go out while the cursor advances, never a whole object in memory. */
-final class RecordStreams {
+public final class RecordStreams {
 
     private RecordStreams() {
     }
@@ -26,11 +26,11 @@ final class RecordStreams {
         return Response.ok(body, contentType).build();
     }
 
-    interface SqlWrite {
+    public interface SqlWrite {
         void run() throws SQLException, IOException;
     }
 
-    static void unchecked(SqlWrite write) throws IOException {
+    public static void unchecked(SqlWrite write) throws IOException {
         try {
             write.run();
         } catch (SQLException e) {

@@ -6,12 +6,12 @@ import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 /** Query and path values read by hand so a bad one is answered with a problem naming it, not a bare 404. */
-final class RequestParameters {
+public final class RequestParameters {
 
     private RequestParameters() {
     }
 
-    static UUID uuid(String name, String value) {
+    public static UUID uuid(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -22,7 +22,7 @@ final class RequestParameters {
         }
     }
 
-    static UUID requiredUuid(String name, String value) {
+    public static UUID requiredUuid(String name, String value) {
         UUID id = uuid(name, value);
         if (id == null) {
             throw ApiProblem.badRequest(name, "required");
@@ -30,7 +30,7 @@ final class RequestParameters {
         return id;
     }
 
-    static Instant instant(String name, String value) {
+    public static Instant instant(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -41,7 +41,7 @@ final class RequestParameters {
         }
     }
 
-    static long number(String name, String value) {
+    public static long number(String name, String value) {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {

@@ -1,54 +1,47 @@
 package dev.sfbackup.storage.restorepoint.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 
-/** RFC 4180 CSV: CRLF line ends, fields quoted when they hold a comma, quote, CR or LF; nested values as JSON. */
-final class CsvWriter {
+/**
+ * CSV as Salesforce Data Loader reads it, written by jackson-dataformat-csv: a header of API field names, RFC 4180
+ * quoting (only where a field needs it), CRLF line ends, empty for null, nested values (compound fields) as JSON.
+ * The caller owns the target: it is flushed, never closed, so a CSV can be one entry of a ZIP.
+ */
+public final class CsvWriter {
 
-    private final Writer out;
+    private static final CsvMapper CSV = CsvMapper.builder()
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+            .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .build();
 
-    CsvWriter(Writer out) {
-        this.out = out;
+    private final List<String> columns;
+    private final SequenceWriter rows;
+    private final String[] row;
+
+    public CsvWriter(Writer out, List<String> columns) throws IOException {
+        this.columns = List.copyOf(columns);
+        this.rows = CSV.writer(CsvSchema.emptySchema().withLineSeparator("\r\n")).writeValues(out);
+        this.row = new String[columns.size()];
+        rows.write(this.columns.toArray(String[]::new));
     }
 
-    void header(List<String> columns) throws IOException {
-        for (int i = 0; i < columns.size(); i++) {
-            if (i > 0) {
-                out.write(',');
-            }
-            field(columns.get(i));
-        }
-        out.write("\r\n");
-    }
-
-    void row(List<String> columns, JsonNode record) throws IOException {
-        for (int i = 0; i < columns.size(); i++) {
-            if (i > 0) {
-                out.write(',');
-            }
+    public void row(JsonNode record) throws IOException {
+        for (int i = 0; i < row.length; i++) {
             JsonNode value = record.get(columns.get(i));
-            if (value != null && !value.isNull()) {
-                field(value.isValueNode() ? value.asText() : value.toString());
-            }
+            row[i] = value == null || value.isNull() ? "" : value.isValueNode() ? value.asText() : value.toString();
         }
-        out.write("\r\n");
+        rows.write(row);
     }
 
-    private void field(String value) throws IOException {
-        boolean quote = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0;
-        if (!quote) {
-            out.write(value);
-            return;
-        }
-        out.write('"');
-        out.write(value.replace("\"", "\"\""));
-        out.write('"');
-    }
-
-    void flush() throws IOException {
-        out.flush();
+    /** Flushes what is buffered (the target stays open). */
+    public void finish() throws IOException {
+        rows.close();
     }
 }

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -64,18 +65,28 @@ public class RecordReadService {
 
     /** The columns are the projection, or else every field any record has (a first pass in the same snapshot). */
     public void writeCsv(PointInTime at, RecordQuery query, OutputStream target) throws SQLException, IOException {
-        CsvWriter csv = new CsvWriter(new OutputStreamWriter(new BufferedOutputStream(target, 1 << 16), StandardCharsets.UTF_8));
+        writeCsv(at, query, List.of(), target);
+    }
+
+    /**
+     * The columns are the projection, else the given ones (an export passes the describe's fields), else every field
+     * any record has (a first pass in the same snapshot). The target is flushed, not closed.
+     */
+    public void writeCsv(PointInTime at, RecordQuery query, List<String> columns, OutputStream target)
+            throws SQLException, IOException {
+        Writer text = new OutputStreamWriter(new BufferedOutputStream(target, 1 << 16),
+                StandardCharsets.UTF_8);
         versions.inSnapshot(c -> {
-            List<String> columns = query.fields().isEmpty() ? allFields(c, at) : query.fields();
-            csv.header(columns);
+            List<String> header = !query.fields().isEmpty() ? query.fields() : !columns.isEmpty() ? columns : allFields(c, at);
+            CsvWriter csv = new CsvWriter(text, header);
             versions.forEachLive(c, at, config.readFetchSize(), row -> {
                 JsonNode record = mapper.readTree(codec.decompress(row.payload()));
                 if (query.matches(record)) {
-                    csv.row(columns, record);
+                    csv.row(record);
                 }
             });
+            csv.finish();
         });
-        csv.flush();
     }
 
     private List<String> allFields(Connection c, PointInTime at) throws SQLException, IOException {

@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class RestorePointService {
 
-    static final Pattern OBJECT_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,79}");
+    public static final Pattern OBJECT_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,79}");
 
     private final RestorePointRepository points;
     private final RecordVersionRepository versions;

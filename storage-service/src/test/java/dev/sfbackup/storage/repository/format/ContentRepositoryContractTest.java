@@ -323,4 +323,30 @@ public abstract class ContentRepositoryContractTest {
         ContentRepository reopened = ContentRepository.initOrOpen(backend, KEY_BOX, spool, SMALL_PACKS);
         assertEquals(repository.packCount(), reopened.packCount());
     }
+
+    @Test
+    void erasingChunksRewritesTheirPackAroundTheChunksOthersStillUse() throws IOException {
+        byte[] shared = random(3 * 1024 * 1024, 17);
+        byte[] both = new byte[shared.length + 2 * 1024 * 1024];
+        System.arraycopy(shared, 0, both, 0, shared.length);
+        System.arraycopy(random(2 * 1024 * 1024, 18), 0, both, shared.length, 2 * 1024 * 1024);
+        StoredContent erased = store(both);
+        StoredContent kept = store(shared);
+        assertTrue(kept.dedupBytes() > 0, "the kept file shares chunks with the erased one's pack");
+        Set<String> keptChunks = new HashSet<>(kept.manifest().chunks().stream().map(c -> c.id()).toList());
+        Set<String> candidates = new HashSet<>(erased.manifest().chunks().stream().map(c -> c.id()).toList());
+
+        ContentRepository.EraseOutcome outcome = repository.eraseChunks(candidates, () -> keptChunks);
+
+        Set<String> unique = new HashSet<>(candidates);
+        unique.removeAll(keptChunks);
+        assertEquals(unique, outcome.chunksRemoved());
+        assertTrue(outcome.packsRewritten() > 0);
+        assertArrayEquals(shared, readBack(kept));
+        assertTrue(repository.verify(100).damagedPacks().isEmpty());
+        ContentRepository reopened = ContentRepository.initOrOpen(backend, KEY_BOX, spool, SMALL_PACKS);
+        assertTrue(unique.stream().noneMatch(reopened::contains), "no pack or index holds an erased chunk");
+        assertTrue(keptChunks.stream().allMatch(reopened::contains));
+        assertTrue(reopened.verify(100).damagedPacks().isEmpty());
+    }
 }

@@ -1,0 +1,186 @@
+package dev.sfbackup.storage.erasure.repository;
+
+import dev.sfbackup.storage.erasure.ErasureReport.ErasedFile;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/** The rows an erasure reads and removes, and the erasure reports it keeps. Callers pass the connection (one transaction). */
+@ApplicationScoped
+public class ErasureStore {
+
+    private final DataSource dataSource;
+
+    public ErasureStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public interface Work<T> {
+        T run(Connection connection) throws SQLException, IOException;
+    }
+
+    /** Runs work in one transaction: all of it is erased, or nothing. */
+    public <T> T inTransaction(Work<T> work) throws SQLException, IOException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | IOException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    public List<Long> streams(Connection c, UUID policyId, String object) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM record_stream WHERE policy_id = ? AND object = ? ORDER BY id")) {
+            ps.setObject(1, policyId);
+            ps.setString(2, object);
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return ids;
+        }
+    }
+
+    public interface VersionHandler {
+        void accept(String recordId, byte[] payload) throws IOException;
+    }
+
+    /** Every stored version (tombstones left out) of the streams, through a cursor. */
+    public void forEachVersion(Connection c, List<Long> streams, int fetchSize, VersionHandler handler) throws SQLException, IOException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT record_id, payload FROM record_version WHERE stream_id = ANY (?) AND NOT tombstone")) {
+            ps.setFetchSize(fetchSize);
+            ps.setArray(1, c.createArrayOf("bigint", streams.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    handler.accept(rs.getString(1), rs.getBytes(2));
+                }
+            }
+        }
+    }
+
+    /**
+     * Deletes every version (tombstones too) of the records; returns per record one entry per version removed: its
+     * content hash (hex), null for a tombstone.
+     */
+    public Map<String, List<String>> deleteVersions(Connection c, List<Long> streams, Collection<String> recordIds) throws SQLException {
+        Map<String, List<String>> removed = new LinkedHashMap<>();
+        if (streams.isEmpty() || recordIds.isEmpty()) {
+            return removed;
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM record_version WHERE stream_id = ANY (?)"
+                + " AND record_id = ANY (?) RETURNING record_id, content_hash")) {
+            ps.setArray(1, c.createArrayOf("bigint", streams.toArray()));
+            ps.setArray(2, c.createArrayOf("text", recordIds.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    byte[] hash = rs.getBytes(2);
+                    removed.computeIfAbsent(rs.getString(1), id -> new ArrayList<>())
+                            .add(hash == null ? null : HexFormat.of().formatHex(hash));
+                }
+            }
+        }
+        return removed;
+    }
+
+    /** A file to erase and the chunks it was made of. */
+    public record FileToErase(ErasedFile file, Set<String> chunks) {
+    }
+
+    /** The policy's stored FILE bodies of these Salesforce ids, in every restore point. */
+    public List<FileToErase> files(Connection c, UUID policyId, Collection<String> sourceIds) throws SQLException {
+        List<FileToErase> files = new ArrayList<>();
+        if (sourceIds.isEmpty()) {
+            return files;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT f.id, f.source_id, f.sha256, f.restore_point_id, f.repository_id,"
+                + " array(SELECT DISTINCT chunk_id FROM stored_file_chunk k WHERE k.file_id = f.id)"
+                + " FROM stored_file f JOIN restore_point p ON p.id = f.restore_point_id"
+                + " WHERE p.policy_id = ? AND f.kind = 'FILE' AND f.source_id = ANY (?) ORDER BY f.source_id, p.seq")) {
+            ps.setObject(1, policyId);
+            ps.setArray(2, c.createArrayOf("text", sourceIds.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Array chunks = rs.getArray(6);
+                    files.add(new FileToErase(new ErasedFile(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                            rs.getObject(4, UUID.class), rs.getObject(5, UUID.class)), Set.of((String[]) chunks.getArray())));
+                }
+            }
+        }
+        return files;
+    }
+
+    public void deleteFiles(Connection c, List<UUID> fileIds) throws SQLException {
+        if (fileIds.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM stored_file WHERE id = ANY (?)")) {
+            ps.setArray(1, c.createArrayOf("uuid", fileIds.toArray()));
+            ps.executeUpdate();
+        }
+    }
+
+    public void insert(Connection c, UUID id, UUID policyId, String object, String criterion, String requestedBy,
+            Instant requestedAt, String report) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO erasure (id, policy_id, object, criterion, requested_by,"
+                + " requested_at, report) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb)")) {
+            ps.setObject(1, id);
+            ps.setObject(2, policyId);
+            ps.setString(3, object);
+            ps.setString(4, criterion);
+            ps.setString(5, requestedBy);
+            ps.setTimestamp(6, Timestamp.from(requestedAt));
+            ps.setString(7, report);
+            ps.executeUpdate();
+        }
+    }
+
+    public void complete(UUID id, Instant completedAt, String report) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("UPDATE erasure SET completed_at = ?, report = ?::jsonb WHERE id = ?")) {
+            ps.setTimestamp(1, Timestamp.from(completedAt));
+            ps.setString(2, report);
+            ps.setObject(3, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The stored report JSON and the erasure's policy. */
+    public record StoredErasure(UUID policyId, String report) {
+    }
+
+    public Optional<StoredErasure> find(UUID id) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT policy_id, report::text FROM erasure WHERE id = ?")) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new StoredErasure(rs.getObject(1, UUID.class), rs.getString(2))) : Optional.empty();
+            }
+        }
+    }
+}
