@@ -17,6 +17,7 @@ import dev.sfbackup.security.OrgScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +36,11 @@ public class PolicyService {
     private final PolicyHistoryRepository history;
     private final Event<PolicyScheduleChanged> scheduleChanged;
     private final OrgScope scope;
+    private final Clock clock;
 
     public PolicyService(PolicyRepository policies, ConnectionRepository connections, PolicyHistoryRepository history,
-            Event<PolicyScheduleChanged> scheduleChanged, OrgScope scope) {
+            Event<PolicyScheduleChanged> scheduleChanged, OrgScope scope, Clock clock) {
+        this.clock = clock;
         this.policies = policies;
         this.connections = connections;
         this.history = history;
@@ -47,7 +50,7 @@ public class PolicyService {
 
     @Transactional
     public PolicyView create(PolicyRequest request) {
-        PolicyValidator.check(request);
+        PolicyValidator.check(request, clock.instant());
         Policy policy = new Policy();
         policy.id = UUID.randomUUID();
         policy.createdAt = Instant.now();
@@ -74,7 +77,7 @@ public class PolicyService {
     public PolicyView update(UUID id, long expectedVersion, PolicyRequest request) {
         Policy policy = find(id);
         requireVersion(policy, expectedVersion);
-        PolicyValidator.check(request);
+        PolicyValidator.check(request, clock.instant());
         if (request.enabled() != null) {
             policy.enabled = request.enabled();
         }
