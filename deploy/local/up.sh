@@ -9,7 +9,7 @@ select_jdk
 SERVICES=(salesforce-emulator:8089 storage-service:8083 policy-service:8081 session-service:8082)
 RUN="$SFB_LOCAL/run"
 LOGS="$SFB_LOCAL/logs"
-mkdir -p "$RUN" "$LOGS" "$SFB_LOCAL/secrets"
+mkdir -p "$RUN" "$LOGS" "$SFB_LOCAL/secrets" "$SFB_LOCAL/repositories"
 
 build_if_missing() {
   local entry module missing=()
@@ -63,7 +63,7 @@ start_service() {
     fi
     echo "up: $module (pid $(cat "$RUN/$module.pid")) is gone; starting it again"
   fi
-  BACKUP_ENCRYPTION_KEY="$KEY" BACKUP_DB_PORT="$PG_PORT" \
+  BACKUP_ENCRYPTION_KEY="$KEY" BACKUP_DB_PORT="$PG_PORT" BACKUP_REPOSITORIES_ALLOWED_ROOTS="$SFB_LOCAL/repositories" \
     QUARKUS_OIDC_PUBLIC_KEY="$(cat "$SFB_LOCAL/secrets/signing-key.pub")" QUARKUS_OIDC_TOKEN_ISSUER=sfbackup-local \
     BACKUP_SECURITY_SERVICE_TOKEN_SIGNING_KEY_FILE="$SFB_LOCAL/secrets/signing-key.pem" \
     nohup "$JAVA_HOME/bin/java" -Xmx${BACKUP_SERVICE_HEAP:-768m} \

@@ -92,6 +92,11 @@ public final class ServiceProcess implements AutoCloseable {
                 // every service of the suite verifies TestTokens and signs its calls to the others with the test key
                 config.putAll(TestTokens.serviceConfig());
             }
+            if (module.equals("storage-service")) {
+                // tests keep LOCAL repositories and caches in temporary directories and run S3 servers on loopback
+                config.put("backup.repositories.allowed-roots", System.getProperty("java.io.tmpdir"));
+                config.put("backup.repositories.s3-private-hosts-allowed", "127.0.0.1");
+            }
         }
 
         /** A fresh database in the private PostgreSQL cluster, dropped and created anew. */

@@ -62,8 +62,8 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response jsonMapping(JsonMappingException e) {
         String field = jsonPath(e);
-        Throwable cause = e.getCause() != null ? e.getCause() : e;
-        return badJson(field.isEmpty() ? "body" : field, cause.getMessage() == null ? "invalid value" : firstLine(cause.getMessage()));
+        String message = e.getCause() != null ? e.getCause().getMessage() : e.getOriginalMessage();
+        return badJson(field.isEmpty() ? "body" : field, message == null ? "invalid value" : firstLine(message));
     }
 
     @ServerExceptionMapper

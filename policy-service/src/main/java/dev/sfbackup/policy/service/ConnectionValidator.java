@@ -33,6 +33,7 @@ final class ConnectionValidator {
             errors.add("name", "must be at most 200 characters");
         }
         checkLoginUrl(request.loginUrl(), errors);
+        checkLengths(request, errors);
         if (request.apiVersion() != null && !API_VERSION.matcher(request.apiVersion()).matches()) {
             errors.add("apiVersion", "must look like \"62.0\" (major version, then .0)");
         }
@@ -47,6 +48,20 @@ final class ConnectionValidator {
             checkJwtBearer(request, stored, errors);
         }
         errors.throwIfAny();
+    }
+
+    /** Bounds on what is sealed and stored: a client secret is tens of characters, a private key a few kilobytes. */
+    private static void checkLengths(ConnectionRequest request, FieldErrors errors) {
+        atMost("clientId", request.clientId(), 1_000, errors);
+        atMost("clientSecret", request.clientSecret(), 4_096, errors);
+        atMost("username", request.username(), 255, errors);
+        atMost("privateKeyPem", request.privateKeyPem(), 16_384, errors);
+    }
+
+    private static void atMost(String field, String value, int maxLength, FieldErrors errors) {
+        if (value != null && value.length() > maxLength) {
+            errors.add(field, "must be at most " + maxLength + " characters; got " + value.length());
+        }
     }
 
     private static void checkLoginUrl(String loginUrl, FieldErrors errors) {

@@ -18,6 +18,7 @@ import dev.sfbackup.security.OrgScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -39,12 +40,14 @@ public class PolicyService {
     private final OrgScope scope;
     private final StorageRepositories repositories;
     private final ActiveRuns activeRuns;
+    private final Clock clock;
 
     public PolicyService(PolicyRepository policies, ConnectionRepository connections, PolicyHistoryRepository history,
             Event<PolicyScheduleChanged> scheduleChanged, OrgScope scope, StorageRepositories repositories,
-            ActiveRuns activeRuns) {
+            ActiveRuns activeRuns, Clock clock) {
         this.repositories = repositories;
         this.activeRuns = activeRuns;
+        this.clock = clock;
         this.policies = policies;
         this.connections = connections;
         this.history = history;
@@ -54,7 +57,7 @@ public class PolicyService {
 
     @Transactional
     public PolicyView create(PolicyRequest request) {
-        PolicyValidator.check(request);
+        PolicyValidator.check(request, clock.instant());
         Policy policy = new Policy();
         policy.id = UUID.randomUUID();
         useRepository(request.repositoryId(), policy.id);
@@ -82,7 +85,7 @@ public class PolicyService {
     public PolicyView update(UUID id, long expectedVersion, PolicyRequest request) {
         Policy policy = find(id);
         requireVersion(policy, expectedVersion);
-        PolicyValidator.check(request);
+        PolicyValidator.check(request, clock.instant());
         UUID previousRepository = policy.repositoryId;
         if (!Objects.equals(previousRepository, request.repositoryId())) {
             useRepository(request.repositoryId(), policy.id);

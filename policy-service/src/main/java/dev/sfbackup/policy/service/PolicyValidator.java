@@ -1,6 +1,8 @@
 package dev.sfbackup.policy.service;
 
+import com.cronutils.model.Cron;
 import com.cronutils.model.CronType;
+import com.cronutils.model.time.ExecutionTime;
 import dev.sfbackup.api.policy.PolicyOptions;
 import dev.sfbackup.api.policy.PolicyRequest;
 import dev.sfbackup.api.policy.PolicySchedule;
@@ -9,7 +11,10 @@ import dev.sfbackup.common.problem.ApiProblem;
 import io.quarkus.scheduler.common.runtime.CronParser;
 import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -21,12 +26,17 @@ final class PolicyValidator {
     private static final Pattern API_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,254}");
     /** The parser quarkus-scheduler itself uses for cron-type quartz (the default). */
     private static final CronParser CRON = new CronParser(CronType.QUARTZ);
+    private static final Pattern SINGLE_SECOND = Pattern.compile("[0-5]?[0-9]");
+    /** Most entries of a scope list (objects, exclusions, field exclusions): far above any org's object count. */
+    static final int MAX_OBJECTS = 5_000;
+    /** Longest retention: a century. */
+    static final int MAX_RETENTION_DAYS = 36_500;
     private static final String API_NAME_RULE = "must be a Salesforce API name (letters, digits, underscores; starting with a letter)";
 
     private PolicyValidator() {
     }
 
-    static void check(PolicyRequest request) {
+    static void check(PolicyRequest request, Instant now) {
         if (request == null) {
             throw ApiProblem.badRequest("body", "a policy object is required");
         }
@@ -43,9 +53,9 @@ final class PolicyValidator {
         if (request.repositoryId() == null && needsRepository(request.scope())) {
             errors.add("repositoryId", "is required when scope.includeFiles or scope.includeMetadata is true (both default to true)");
         }
-        checkSchedule(request.schedule(), errors);
-        if (request.retentionDays() != null && request.retentionDays() < 1) {
-            errors.add("retentionDays", "must be at least 1 (days); got " + request.retentionDays());
+        checkSchedule(request.schedule(), now, errors);
+        if (request.retentionDays() != null && (request.retentionDays() < 1 || request.retentionDays() > MAX_RETENTION_DAYS)) {
+            errors.add("retentionDays", "must be between 1 and " + MAX_RETENTION_DAYS + " (days); got " + request.retentionDays());
         }
         checkOptions(request.options(), errors);
         errors.throwIfAny();
@@ -63,6 +73,10 @@ final class PolicyValidator {
 
     private static void checkScope(PolicyScope scope, FieldErrors errors) {
         if (scope == null) {
+            return;
+        }
+        if (tooMany("scope.objects", scope.objects(), errors) | tooMany("scope.exclude", scope.exclude(), errors)
+                | tooMany("scope.fieldExclusions", scope.fieldExclusions() == null ? null : scope.fieldExclusions().keySet(), errors)) {
             return;
         }
         List<String> objects = scope.objects();
@@ -83,13 +97,21 @@ final class PolicyValidator {
                 String field = "scope.fieldExclusions." + entry.getKey();
                 if (!isValidApiName(entry.getKey())) {
                     errors.add(field, "the key " + API_NAME_RULE);
-                } else if (entry.getValue() == null) {
-                    errors.add(field, "must be an array of field names");
+                } else if (entry.getValue() == null || entry.getValue().size() > MAX_OBJECTS) {
+                    errors.add(field, "must be an array of at most " + MAX_OBJECTS + " field names");
                 } else {
                     checkNames(field, entry.getValue(), errors);
                 }
             }
         }
+    }
+
+    private static boolean tooMany(String field, java.util.Collection<String> values, FieldErrors errors) {
+        if (values != null && values.size() > MAX_OBJECTS) {
+            errors.add(field, "must hold at most " + MAX_OBJECTS + " entries; got " + values.size());
+            return true;
+        }
+        return false;
     }
 
     private static void checkNames(String field, List<String> names, FieldErrors errors) {
@@ -100,26 +122,45 @@ final class PolicyValidator {
         }
     }
 
-    private static void checkSchedule(PolicySchedule schedule, FieldErrors errors) {
+    private static void checkSchedule(PolicySchedule schedule, Instant now, FieldErrors errors) {
         if (schedule == null) {
             return;
+        }
+        ZoneId zone = ZoneOffset.UTC;
+        if (schedule.timeZone() != null) {
+            try {
+                zone = ZoneId.of(schedule.timeZone());
+            } catch (DateTimeException e) {
+                errors.add("schedule.timeZone", "must be a time-zone id such as UTC or Europe/Paris; got " + quoted(schedule.timeZone()));
+            }
         }
         if (schedule.cron() == null || schedule.cron().isBlank()) {
             errors.add("schedule.cron", "is required in a schedule (omit schedule for manual runs only); for example \"0 0 2 * * ?\"");
         } else {
-            try {
-                CRON.parse(schedule.cron().strip());
-            } catch (IllegalArgumentException e) {
-                errors.add("schedule.cron", "is not a valid Quartz cron (seconds minutes hours day-of-month month day-of-week [year],"
-                        + " for example \"0 0 2 * * ?\"): " + e.getMessage());
-            }
+            checkCron(schedule.cron().strip(), now.atZone(zone), errors);
         }
-        if (schedule.timeZone() != null) {
-            try {
-                ZoneId.of(schedule.timeZone());
-            } catch (DateTimeException e) {
-                errors.add("schedule.timeZone", "must be a time-zone id such as UTC or Europe/Paris; got " + quoted(schedule.timeZone()));
-            }
+    }
+
+    /**
+     * A valid Quartz cron that fires at most once a minute (its seconds field one number: runs start in distinct minutes)
+     * and fires at least once more after now.
+     */
+    private static void checkCron(String cron, ZonedDateTime now, FieldErrors errors) {
+        Cron parsed;
+        try {
+            parsed = CRON.parse(cron);
+        } catch (IllegalArgumentException e) {
+            errors.add("schedule.cron", "is not a valid Quartz cron (seconds minutes hours day-of-month month day-of-week [year],"
+                    + " for example \"0 0 2 * * ?\"): " + e.getMessage());
+            return;
+        }
+        if (!SINGLE_SECOND.matcher(cron.split("\\s+", 2)[0]).matches()) {
+            errors.add("schedule.cron", "may fire at most once a minute: its seconds field must be one number from 0 to 59,"
+                    + " for example \"0 */15 * * * ?\"");
+            return;
+        }
+        if (ExecutionTime.forCron(parsed).nextExecution(now).isEmpty()) {
+            errors.add("schedule.cron", "never fires after " + now.toInstant() + "; omit schedule for manual runs only");
         }
     }
 

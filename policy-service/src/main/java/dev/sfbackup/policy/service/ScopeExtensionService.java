@@ -77,7 +77,10 @@ public class ScopeExtensionService {
             policies.flush();
         }
         ScopeExtensionResult result = new ScopeExtensionResult(added, addedFields, ignored, ignoredFields);
-        history.persist(PolicyHistory.of(policy, PolicyChange.SCOPE_EXTENDED, extension.reason(), result));
+        if (!(objects(extension).isEmpty() && requestedFields.isEmpty())) {
+            // an extension that names nothing is not a change of the policy: its history stays as it was
+            history.persist(PolicyHistory.of(policy, PolicyChange.SCOPE_EXTENDED, extension.reason(), result));
+        }
         return result;
     }
 
@@ -95,12 +98,24 @@ public class ScopeExtensionService {
         return values == null ? List.of() : List.copyOf(new LinkedHashSet<>(values));
     }
 
+    private static List<String> objects(ScopeExtension extension) {
+        return extension.addObjects() == null ? List.of() : extension.addObjects();
+    }
+
     private static void check(ScopeExtension extension) {
         if (extension == null) {
             throw ApiProblem.badRequest("body", "a scope extension object is required");
         }
         FieldErrors errors = new FieldErrors();
-        List<String> objects = extension.addObjects() == null ? List.of() : extension.addObjects();
+        List<String> objects = objects(extension);
+        if (objects.size() > PolicyValidator.MAX_OBJECTS) {
+            errors.add("addObjects", "must list at most " + PolicyValidator.MAX_OBJECTS + " objects; got " + objects.size());
+            errors.throwIfAny();
+        }
+        if (extension.addFields() != null && extension.addFields().size() > PolicyValidator.MAX_OBJECTS) {
+            errors.add("addFields", "must name at most " + PolicyValidator.MAX_OBJECTS + " objects; got " + extension.addFields().size());
+            errors.throwIfAny();
+        }
         for (int i = 0; i < objects.size(); i++) {
             if (!PolicyValidator.isValidApiName(objects.get(i))) {
                 errors.add("addObjects[" + i + "]", "must be a Salesforce API name; got " + objects.get(i));
@@ -110,8 +125,10 @@ public class ScopeExtensionService {
             extension.addFields().forEach((object, fields) -> {
                 if (!PolicyValidator.isValidApiName(object)) {
                     errors.add("addFields." + object, "the key must be a Salesforce object API name");
-                } else if (fields == null || fields.stream().anyMatch(f -> !PolicyValidator.isValidApiName(f))) {
-                    errors.add("addFields." + object, "must be an array of Salesforce field API names");
+                } else if (fields == null || fields.size() > PolicyValidator.MAX_OBJECTS
+                        || fields.stream().anyMatch(f -> !PolicyValidator.isValidApiName(f))) {
+                    errors.add("addFields." + object, "must be an array of at most " + PolicyValidator.MAX_OBJECTS
+                            + " Salesforce field API names");
                 }
             });
         }

@@ -2,6 +2,7 @@ package dev.sfbackup.session.rest;
 
 import dev.sfbackup.api.session.RunView;
 import dev.sfbackup.api.session.StartRun;
+import dev.sfbackup.common.rest.QueryParameters;
 import dev.sfbackup.security.Roles;
 import dev.sfbackup.security.audit.Audited;
 import dev.sfbackup.session.service.RunService;
@@ -44,7 +45,7 @@ public class RunResource {
     /** Newest first; active=true lists the runs still PENDING or RUNNING. */
     @GET
     @RolesAllowed({Roles.VIEWER, Roles.SERVICE})
-    public List<RunView> list(@QueryParam("policyId") UUID policyId, @QueryParam("active") Boolean active) {
-        return runs.list(policyId, active);
+    public List<RunView> list(@QueryParam("policyId") String policyId, @QueryParam("active") String active) {
+        return runs.list(QueryParameters.uuid("policyId", policyId), QueryParameters.bool("active", active));
     }
 }

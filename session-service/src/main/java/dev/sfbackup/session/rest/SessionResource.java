@@ -4,24 +4,24 @@ import dev.sfbackup.api.session.SessionLogEntry;
 import dev.sfbackup.api.session.SessionPage;
 import dev.sfbackup.api.session.SessionStatus;
 import dev.sfbackup.api.session.SessionView;
+import dev.sfbackup.common.rest.QueryParameters;
 import dev.sfbackup.security.Roles;
 import dev.sfbackup.security.audit.Audited;
 import dev.sfbackup.session.service.SessionService;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1/sessions")
 public class SessionResource {
+
+    /** Page numbers stay small enough that page × size never overflows an offset. */
+    static final long MAX_PAGE = 1_000_000;
 
     private final SessionService sessions;
 
@@ -32,12 +32,11 @@ public class SessionResource {
     /** Sessions newest first; page is zero-based. */
     @GET
     @RolesAllowed(Roles.VIEWER)
-    public SessionPage search(@QueryParam("policyId") UUID policyId, @QueryParam("status") SessionStatus status,
-            @QueryParam("from") Instant from,
-            @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "must be 0 or more") int page,
-            @QueryParam("size") @DefaultValue("20") @Min(value = 1, message = "must be between 1 and 200")
-            @Max(value = 200, message = "must be between 1 and 200") int size) {
-        return sessions.search(policyId, status, from, page, size);
+    public SessionPage search(@QueryParam("policyId") String policyId, @QueryParam("status") String status,
+            @QueryParam("from") String from, @QueryParam("page") String page, @QueryParam("size") String size) {
+        return sessions.search(QueryParameters.uuid("policyId", policyId), QueryParameters.oneOf("status", status, SessionStatus.class),
+                QueryParameters.instant("from", from), (int) QueryParameters.number("page", page, 0, 0, MAX_PAGE),
+                (int) QueryParameters.number("size", size, 20, 1, 200));
     }
 
     @GET
@@ -51,10 +50,9 @@ public class SessionResource {
     @GET
     @Path("/{id}/log")
     @RolesAllowed(Roles.VIEWER)
-    public List<SessionLogEntry> log(@PathParam("id") UUID id, @QueryParam("after") @DefaultValue("0") long after,
-            @QueryParam("limit") @DefaultValue("1000") @Min(value = 1, message = "must be between 1 and 10000")
-            @Max(value = 10000, message = "must be between 1 and 10000") int limit) {
-        return sessions.log(id, after, limit);
+    public List<SessionLogEntry> log(@PathParam("id") UUID id, @QueryParam("after") String after, @QueryParam("limit") String limit) {
+        return sessions.log(id, QueryParameters.number("after", after, 0, 0, Long.MAX_VALUE),
+                (int) QueryParameters.number("limit", limit, 1000, 1, 10000));
     }
 
     /** Graceful stop: in-flight batches finish, restore points of finished tasks are kept. */

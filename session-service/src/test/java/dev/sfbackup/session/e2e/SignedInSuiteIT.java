@@ -32,6 +32,8 @@ import org.junit.jupiter.api.Test;
 class SignedInSuiteIT {
 
     private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.");
+    /** A Salesforce access token (session id): the org id's first 15 characters, '!', then the secret part. */
+    private static final Pattern SALESFORCE_SESSION = Pattern.compile("00D[A-Za-z0-9]{12}![A-Za-z0-9_.-]{16,}");
     private static final List<String> OBJECTS = List.of("Account", "Contact");
     private static final Map<String, Object> FAST = Map.of("largeObjectThreshold", 350, "parallelism", 2);
 
@@ -82,6 +84,13 @@ class SignedInSuiteIT {
             answers.add(get(service, "/api/v1/audit?size=500"));
         }
 
+        // the pattern is checked against a token the org really issues, so the search below cannot miss them
+        String issued = given().baseUri(suite.emulator.url()).auth().none().contentType(ContentType.URLENC)
+                .formParam("grant_type", "client_credentials").formParam("client_id", "demo-client")
+                .formParam("client_secret", "demo-secret").post("/services/oauth2/token").then().statusCode(200)
+                .extract().path("access_token");
+        assertTrue(SALESFORCE_SESSION.matcher(issued).matches(), "not a Salesforce access token: " + issued);
+
         List<String> secrets = List.of("demo-secret", BackupSuite.TEST_ENCRYPTION_KEY, BackupSuite.ADMIN, forged, expired,
                 signingKeyBody());
         for (String answer : answers) {
@@ -89,6 +98,7 @@ class SignedInSuiteIT {
                 assertFalse(answer.contains(secret), "an answer carries a secret: " + answer);
             }
             assertFalse(JWT.matcher(answer).find(), "an answer carries a token: " + answer);
+            assertFalse(SALESFORCE_SESSION.matcher(answer).find(), "an answer carries a Salesforce access token: " + answer);
         }
         for (ServiceProcess service : List.of(suite.policy, suite.storage, suite.engineA, suite.engineB)) {
             String log = Files.readString(service.log());
@@ -97,6 +107,7 @@ class SignedInSuiteIT {
                 assertFalse(log.contains(secret), service.log() + " holds a secret");
             }
             assertFalse(JWT.matcher(log).find(), service.log() + " holds a token");
+            assertFalse(SALESFORCE_SESSION.matcher(log).find(), service.log() + " holds a Salesforce access token");
         }
     }
 

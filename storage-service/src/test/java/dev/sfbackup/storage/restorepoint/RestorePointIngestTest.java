@@ -16,10 +16,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
+import dev.sfbackup.testing.MutableClock;
 import dev.sfbackup.testing.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -29,6 +32,9 @@ import org.junit.jupiter.api.Test;
 class RestorePointIngestTest {
 
     private final UUID policy = UUID.randomUUID();
+
+    @Inject
+    MutableClock clock;
 
     @Test
     void batchSentTwiceIsStoredOnceAndReportsTheFirstCounters() {
@@ -194,6 +200,29 @@ class RestorePointIngestTest {
         given().contentType(ContentType.JSON).body(Map.of("watermarkField", "SystemModstamp", "watermark", "2026-02-01T00:00:00Z"))
                 .post("/api/v1/restore-points/" + late + "/commit").then().statusCode(200);
         given().get("/api/v1/watermarks/" + policy + "/Account").then().body("value", equalTo("2026-03-01T10:00:00Z"));
+    }
+
+    @Test
+    void aWatermarkInTheFutureIsRefusedSoNoLaterRunSkipsChanges() {
+        String point = open(policy, "Opportunity", "INITIAL");
+        String inAnHour = clock.instant().plus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        for (String future : new String[] {"2099-01-01T00:00:00Z", inAnHour}) {
+            given().contentType(ContentType.JSON).body(Map.of("watermarkField", "SystemModstamp", "watermark", future))
+                    .post("/api/v1/restore-points/" + point + "/commit").then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", hasItem("watermark"));
+        }
+        given().get("/api/v1/restore-points/" + point).then().body("state", equalTo("OPEN"));
+        given().get("/api/v1/watermarks/" + policy + "/Opportunity").then().statusCode(404);
+
+        // the same instant is accepted once the service's clock has reached it
+        clock.advance(Duration.ofHours(2));
+        try {
+            given().contentType(ContentType.JSON).body(Map.of("watermarkField", "SystemModstamp", "watermark", inAnHour))
+                    .post("/api/v1/restore-points/" + point + "/commit").then().statusCode(200);
+        } finally {
+            clock.advance(Duration.ofHours(-2));
+        }
+        given().get("/api/v1/watermarks/" + policy + "/Opportunity").then().body("value", equalTo(inAnHour));
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.sfbackup.storage.cache.persistence.CachedPoints;
 import dev.sfbackup.storage.cache.persistence.RepositoryCaches;
 import dev.sfbackup.storage.repository.BackupRepository;
 import dev.sfbackup.storage.repository.service.RepositoryService;
+import dev.sfbackup.storage.repository.service.StorageLocations;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /** A repository's cache settings (PUT/GET /api/v1/repositories/{id}/cache) and the points that used the cache. */
 @ApplicationScoped
@@ -24,12 +26,17 @@ public class CacheSettingsService {
 
     static final String DEFAULT_RECONNECT_WINDOW = "PT30M";
 
+    private static final Logger LOG = Logger.getLogger(CacheSettingsService.class);
+
     private final RepositoryCaches caches;
     private final CachedPoints points;
     private final RepositoryService repositories;
     private final BackupCache backupCache;
+    private final StorageLocations locations;
 
-    public CacheSettingsService(RepositoryCaches caches, CachedPoints points, RepositoryService repositories, BackupCache backupCache) {
+    public CacheSettingsService(RepositoryCaches caches, CachedPoints points, RepositoryService repositories, BackupCache backupCache,
+            StorageLocations locations) {
+        this.locations = locations;
         this.caches = caches;
         this.points = points;
         this.repositories = repositories;
@@ -39,10 +46,13 @@ public class CacheSettingsService {
     public CacheView put(UUID repositoryId, CacheSettings request) {
         BackupRepository repository = repositories.require(repositoryId);
         String window = validate(request);
+        // caches of several repositories may share a directory (each has its own subdirectory), never a repository's
+        locations.requireDirectory("path", request.path(), repositories.repositoryDirectories(null));
         try {
             Files.createDirectories(Path.of(request.path()));
         } catch (IOException | RuntimeException e) {
-            throw ApiProblem.unprocessable("path", "cannot create the cache directory: " + e.getMessage());
+            LOG.warnf(e, "cannot create the backup cache directory of repository %s", repositoryId);
+            throw ApiProblem.unprocessable("path", "cannot create the cache directory; storage-service's log has the reason");
         }
         RepositoryCache saved = QuarkusTransaction.requiringNew().call(() -> {
             RepositoryCache cache = caches.findByIdOptional(repositoryId).orElse(null);

@@ -3,6 +3,7 @@ package dev.sfbackup.storage.repository.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 @ConfigMapping(prefix = "backup.repositories")
@@ -19,6 +20,19 @@ public interface RepositoriesConfig {
      * and S3 secrets until POST /api/v1/encryption-key/reseal has sealed them all with the new key.
      */
     Optional<String> previousEncryptionKey();
+
+    /**
+     * The directories LOCAL repositories and backup caches may live in (below, never at a root itself):
+     * /var/lib/sfbackup in containers, .local/repositories in local mode (deploy/local/up.sh).
+     */
+    @WithDefault("/var/lib/sfbackup")
+    List<String> allowedRoots();
+
+    /**
+     * S3 endpoint hosts allowed although they are loopback or link-local addresses (an in-process S3 server in tests);
+     * every other such endpoint is refused, so a repository cannot be used to probe internal ports.
+     */
+    Optional<List<String>> s3PrivateHostsAllowed();
 
     /** Where packs are assembled before upload. */
     @WithDefault("${java.io.tmpdir}/sfbackup-spool")

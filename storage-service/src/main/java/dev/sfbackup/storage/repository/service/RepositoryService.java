@@ -7,6 +7,7 @@ import dev.sfbackup.api.storage.repository.RepositoryView;
 import dev.sfbackup.api.storage.repository.S3Location;
 import dev.sfbackup.api.storage.repository.S3LocationView;
 import dev.sfbackup.common.problem.ApiProblem;
+import dev.sfbackup.storage.cache.persistence.RepositoryCaches;
 import dev.sfbackup.storage.file.persistence.StoredFiles;
 import dev.sfbackup.storage.repository.BackupRepository;
 import dev.sfbackup.storage.repository.backend.Backend;
@@ -23,23 +24,32 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /** Repositories: create (with a connectivity check that also initializes the repository), read, update, delete, GC. */
 @ApplicationScoped
 public class RepositoryService {
 
+    private static final Logger LOG = Logger.getLogger(RepositoryService.class);
+
     private final BackupRepositories repositories;
+    private final RepositoryCaches caches;
+    private final StorageLocations locations;
     private final StoredFiles files;
     private final RepositoryUsers users;
     private final RepositoryConnector connector;
     private final RepositoriesConfig config;
     private final Clock clock;
 
-    public RepositoryService(BackupRepositories repositories, StoredFiles files, RepositoryUsers users,
+    public RepositoryService(BackupRepositories repositories, RepositoryCaches caches, StorageLocations locations,
+            StoredFiles files, RepositoryUsers users,
             RepositoryConnector connector, RepositoriesConfig config, Clock clock) {
         this.repositories = repositories;
+        this.caches = caches;
+        this.locations = locations;
         this.files = files;
         this.users = users;
         this.connector = connector;
@@ -145,7 +155,8 @@ public class RepositoryService {
                     () -> QuarkusTransaction.requiringNew().call(() -> files.liveChunks(id)), clock.instant().minus(config.gcGracePeriod()));
             return new GcReport(outcome.packsDeleted(), outcome.bytesFreed(), outcome.indexFilesRewritten(), outcome.orphanPacksDeleted());
         } catch (IOException e) {
-            throw ApiProblem.unavailable("repository '" + repository.name + "' failed during garbage collection: " + e.getMessage());
+            LOG.warnf(e, "garbage collection of repository '%s' failed", repository.name);
+            throw ApiProblem.unavailable("repository '" + repository.name + "' failed during garbage collection; storage-service's log has the reason");
         }
     }
 
@@ -153,7 +164,9 @@ public class RepositoryService {
         try {
             return connector.open(repository);
         } catch (IOException | RuntimeException e) {
-            throw ApiProblem.unavailable("repository '" + repository.name + "' (" + repository.kind + ") cannot be reached: " + e.getMessage());
+            LOG.warnf(e, "repository '%s' cannot be opened", repository.name);
+            throw ApiProblem.unavailable("repository '" + repository.name + "' (" + repository.kind + ") cannot be reached;"
+                    + " storage-service's log has the reason");
         }
     }
 
@@ -169,17 +182,45 @@ public class RepositoryService {
             connector.evict(repository.id);
             connector.open(repository);
         } catch (IOException | RuntimeException e) {
-            throw ApiProblem.unprocessable(field, "cannot use the repository: " + e.getMessage());
+            // the reason (an exception text, a server path) stays in the log: the caller learns only that it failed
+            LOG.warnf(e, "repository '%s' (%s) cannot be used", repository.name, repository.kind);
+            throw ApiProblem.unprocessable(field, repository.kind == RepositoryKind.LOCAL
+                    ? "cannot create or open a repository in this directory; storage-service's log has the reason"
+                    : "cannot reach the bucket or open a repository in it with these credentials; storage-service's log has the reason");
         }
     }
 
-    private static void validate(CreateRepository request, BackupRepository current) {
+    private void rejectTakenName(String name, UUID except) {
+        QuarkusTransaction.joiningExisting().run(() -> repositories.findByName(name.trim())
+                .filter(other -> !other.id.equals(except)).ifPresent(other -> {
+                    throw ApiProblem.conflict("name", "a repository named '" + name.trim() + "' already exists");
+                }));
+    }
+
+    /** The directories of every other LOCAL repository and of every backup cache: a LOCAL repository may overlap none. */
+    private List<String> directoriesInUse(UUID except) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            List<String> taken = new ArrayList<>(repositoryDirectories(except));
+            caches.listAll().stream().map(cache -> cache.path).forEach(taken::add);
+            return taken;
+        });
+    }
+
+    /** The directories of the LOCAL repositories other than {@code except} (null for all). */
+    public List<String> repositoryDirectories(UUID except) {
+        return QuarkusTransaction.joiningExisting().call(() -> repositories.listAll().stream()
+                .filter(r -> r.kind == RepositoryKind.LOCAL && !r.id.equals(except)).map(r -> r.localPath).toList());
+    }
+
+    private void validate(CreateRepository request, BackupRepository current) {
         if (request == null) {
             throw ApiProblem.badRequest("body", "a repository definition is required");
         }
         if (request.name() == null || request.name().isBlank() || request.name().length() > 200) {
             throw ApiProblem.badRequest("name", "must be 1 to 200 characters");
         }
+        // every check runs before the repository is initialised on disk: a refused request leaves nothing behind
+        rejectTakenName(request.name(), current == null ? null : current.id);
         if (request.kind() == null) {
             throw ApiProblem.badRequest("kind", "must be LOCAL or S3");
         }
@@ -187,12 +228,10 @@ public class RepositoryService {
             throw ApiProblem.badRequest("kind", "cannot change from " + current.kind + " to " + request.kind());
         }
         if (request.kind() == RepositoryKind.LOCAL) {
-            if (request.path() == null || request.path().isBlank() || !Path.of(request.path()).isAbsolute()) {
-                throw ApiProblem.badRequest("path", "an absolute directory path is required for a LOCAL repository");
-            }
             if (request.s3() != null) {
                 throw ApiProblem.badRequest("s3", "must be absent for a LOCAL repository");
             }
+            locations.requireDirectory("path", request.path(), directoriesInUse(current == null ? null : current.id));
             return;
         }
         S3Location s3 = request.s3();
@@ -210,6 +249,7 @@ public class RepositoryService {
         } catch (IllegalArgumentException e) {
             throw ApiProblem.badRequest("s3.endpoint", "must be an http(s) URL such as https://s3.eu-west-1.amazonaws.com");
         }
+        locations.requirePublicEndpoint("s3.endpoint", URI.create(s3.endpoint()));
         requireText("s3.region", s3.region());
         requireText("s3.bucket", s3.bucket());
         requireText("s3.accessKey", s3.accessKey());
@@ -240,7 +280,9 @@ public class RepositoryService {
     private void apply(BackupRepository target, CreateRepository request, BackupRepository current) {
         target.name = request.name().trim();
         target.kind = request.kind();
-        target.localPath = request.path();
+        target.localPath = request.kind() == RepositoryKind.LOCAL
+                ? StorageLocations.resolved(Path.of(request.path()).toAbsolutePath()).toString()
+                : request.path();
         S3Location s3 = request.s3();
         if (s3 != null) {
             target.s3Endpoint = s3.endpoint();

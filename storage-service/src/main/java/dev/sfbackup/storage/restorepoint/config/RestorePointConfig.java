@@ -31,6 +31,13 @@ public interface RestorePointConfig {
     @WithDefault("134217728")
     long maxBatchBytes();
 
+    /**
+     * How far a committed watermark may lie after this service's clock (Salesforce's clock and ours differ a little);
+     * a later one is refused, since every later incremental run would read nothing before it.
+     */
+    @WithDefault("PT5M")
+    Duration watermarkClockSkew();
+
     /** Largest page size of the restore point list. */
     @WithDefault("500")
     int maxPageSize();

@@ -1,8 +1,8 @@
 package dev.sfbackup.storage.restorepoint.rest;
 
 import dev.sfbackup.common.problem.ApiProblem;
+import dev.sfbackup.common.rest.QueryParameters;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 /** Query and path values read by hand so a bad one is answered with a problem naming it, not a bare 404. */
@@ -31,14 +31,7 @@ public final class RequestParameters {
     }
 
     public static Instant instant(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ApiProblem.badRequest(name, "expected an ISO-8601 instant such as 2026-01-01T00:00:00Z, got '" + value + "'");
-        }
+        return QueryParameters.instant(name, value);
     }
 
     public static long number(String name, String value) {

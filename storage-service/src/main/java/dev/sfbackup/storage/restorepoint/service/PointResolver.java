@@ -1,6 +1,7 @@
 package dev.sfbackup.storage.restorepoint.service;
 
 import dev.sfbackup.common.problem.ApiProblem;
+import dev.sfbackup.common.rest.QueryParameters;
 import dev.sfbackup.storage.restorepoint.PointInTime;
 import dev.sfbackup.storage.restorepoint.RestorePoint;
 import dev.sfbackup.storage.restorepoint.repository.RestorePointRepository;
@@ -84,9 +85,10 @@ public class PointResolver {
 
     private static Instant instant(String text, String field) {
         try {
-            return Instant.parse(text);
+            Instant.parse(text);
         } catch (DateTimeParseException e) {
             throw ApiProblem.badRequest(field, "expected a restore point id (UUID) or an instant such as 2026-01-01T00:00:00Z, got '" + text + "'");
         }
+        return QueryParameters.instant(field, text);
     }
 }

@@ -106,6 +106,10 @@ public class RestorePointService {
             if (point.object() == null) {
                 throw ApiProblem.badRequest("watermark", "a point without an object has no watermark");
             }
+            if (request.watermark().isAfter(clock.instant().plus(config.watermarkClockSkew()))) {
+                throw ApiProblem.badRequest("watermark", "must not lie in the future (at most " + config.watermarkClockSkew()
+                        + " after storage-service's clock, " + clock.instant() + ")");
+            }
             watermarks.raise(point.policyId(), point.object(), request.watermarkField(), request.watermark());
         }
         versions.forgetSeen(id);

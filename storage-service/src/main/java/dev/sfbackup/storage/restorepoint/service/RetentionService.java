@@ -24,6 +24,9 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class RetentionService {
 
+    /** A century: a longer period puts the cutoff outside PostgreSQL's timestamp range (a 500, not a 400). */
+    static final int MAX_RETENTION_DAYS = 36_500;
+
     private static final Logger LOG = Logger.getLogger(RetentionService.class);
 
     private final RecordVersionRepository versions;
@@ -43,8 +46,9 @@ public class RetentionService {
         if (request == null || request.policyId() == null) {
             throw ApiProblem.badRequest("policyId", "required");
         }
-        if (request.retentionDays() == null || request.retentionDays() < 0) {
-            throw ApiProblem.badRequest("retentionDays", "required: 0 or more days (0 keeps only each object's newest point)");
+        if (request.retentionDays() == null || request.retentionDays() < 0 || request.retentionDays() > MAX_RETENTION_DAYS) {
+            throw ApiProblem.badRequest("retentionDays", "required: between 0 and " + MAX_RETENTION_DAYS
+                    + " days (0 keeps only each object's newest point)");
         }
         rules.save(request.policyId(), request.retentionDays());
         return apply(request.policyId(), request.retentionDays());
