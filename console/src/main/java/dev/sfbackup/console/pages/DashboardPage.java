@@ -90,7 +90,15 @@ public class DashboardPage {
     }
 
     private RepositoryRow repositoryRow(RepositoryView repository) {
-        CacheView cache = suite.cache(repository.id());
+        CacheView cache;
+        try {
+            cache = suite.cache(repository.id());
+        } catch (ServiceFailure failure) {
+            if (failure.status() != 404) {
+                throw failure;
+            }
+            return new RepositoryRow(repository, false, 0, 0); // a repository without a backup cache
+        }
         long waiting = cache.points().stream().filter(p -> p.location() != StorageLocation.REPOSITORY).count();
         boolean enabled = cache.settings() != null && Boolean.TRUE.equals(cache.settings().enabled());
         return new RepositoryRow(repository, enabled, cache.usedBytes(), waiting);
