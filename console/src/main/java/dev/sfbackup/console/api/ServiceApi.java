@@ -116,7 +116,8 @@ public class ServiceApi {
             return response;
         } catch (IOException e) {
             throw new ServiceFailure(service, new Problem("about:blank", "Service Unavailable", 503,
-                    service.name().toLowerCase() + "-service cannot be reached: " + e.getMessage(), List.of()));
+                    service.name().toLowerCase() + "-service cannot be reached at " + base(service) + " ("
+                            + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()) + ")", List.of()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while calling " + service, e);

@@ -4,6 +4,7 @@ import dev.sfbackup.api.policy.ConnectionView;
 import dev.sfbackup.api.policy.PolicyView;
 import dev.sfbackup.api.session.RunView;
 import dev.sfbackup.api.session.SessionCounters;
+import dev.sfbackup.api.session.SessionStatus;
 import dev.sfbackup.api.session.SessionView;
 import dev.sfbackup.api.storage.cache.CacheView;
 import dev.sfbackup.api.storage.cache.StorageLocation;
@@ -18,11 +19,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Every policy as a card with its last run, and the repositories with their cache. */
@@ -40,8 +42,16 @@ public class DashboardPage {
 
     /** A policy's card: its org and what its last run did (lastRun null before the first). */
     public record PolicyCard(PolicyView policy, String org, RunView lastRun, String status, String when, String duration,
-            long records, long bytes, long apiCalls, String nextRun) {
+            long records, long bytes, long apiCalls, String nextRun, List<Day> days) {
     }
+
+    /** One of the last 14 days (UTC): how many runs started then and the worst status among them ("none" without). */
+    public record Day(String date, int runs, String status) {
+    }
+
+    /** Worst first: a day shows the worst status of its runs. */
+    private static final List<SessionStatus> SEVERITY = List.of(SessionStatus.FAILED, SessionStatus.WARNING,
+            SessionStatus.STOPPED, SessionStatus.RUNNING, SessionStatus.PENDING, SessionStatus.SUCCESS);
 
     /** A repository with its cache: bytes used and restore points still waiting there for upload. */
     public record RepositoryRow(RepositoryView repository, boolean cacheEnabled, long cacheBytes, long waiting) {
@@ -71,7 +81,7 @@ public class DashboardPage {
         String next = policy.enabled() ? Formats.nextRun(policy.schedule(), now).map(Formats::at).orElse("by hand only") : "disabled";
         List<RunView> runs = suite.runs(policy.id());
         if (runs.isEmpty()) {
-            return new PolicyCard(policy, org, null, "none", "never", "—", 0, 0, 0, next);
+            return new PolicyCard(policy, org, null, "none", "never", "—", 0, 0, 0, next, lastDays(runs, now));
         }
         RunView last = runs.getFirst();
         long records = 0;
@@ -86,7 +96,21 @@ public class DashboardPage {
             }
         }
         return new PolicyCard(policy, org, last, Formats.statusClass(last.status()), Formats.at(last.startedAt()),
-                Formats.duration(last.startedAt(), last.endedAt(), now), records, bytes, apiCalls, next);
+                Formats.duration(last.startedAt(), last.endedAt(), now), records, bytes, apiCalls, next, lastDays(runs, now));
+    }
+
+    static List<Day> lastDays(List<RunView> runs, Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        List<Day> days = new ArrayList<>();
+        for (int back = 13; back >= 0; back--) {
+            LocalDate day = today.minusDays(back);
+            List<RunView> ofDay = runs.stream()
+                    .filter(r -> r.startedAt() != null && LocalDate.ofInstant(r.startedAt(), ZoneOffset.UTC).equals(day)).toList();
+            String status = SEVERITY.stream().filter(s -> ofDay.stream().anyMatch(r -> r.status() == s)).findFirst()
+                    .map(Enum::name).orElse("none");
+            days.add(new Day(day.toString(), ofDay.size(), status));
+        }
+        return days;
     }
 
     private RepositoryRow repositoryRow(RepositoryView repository) {
@@ -110,9 +134,5 @@ public class DashboardPage {
         } catch (ServiceFailure refused) {
             return Map.of();
         }
-    }
-
-    static <T> Map<UUID, T> byId(List<T> items, Function<T, UUID> id) {
-        return items.stream().collect(Collectors.toMap(id, Function.identity(), (a, b) -> a));
     }
 }

@@ -28,7 +28,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The console in a real browser against the packaged suite: the admin signs in, creates a policy (a refused form
- * shows its error beside the field), runs it twice from the console around a change in the org, sees it on the
+ * shows its error beside the field), is kept from overwriting another admin's change, runs it twice from the console around a change in the org, sees it on the
  * dashboard, opens the run, browses records, a record's history and the difference of two points; a viewer sees no
  * Run button and a POST made by hand is refused by policy-service.
  */
@@ -69,9 +69,11 @@ class ConsoleBrowserIT {
         driver.findElement(By.id("user")).sendKeys("admin");
         driver.findElement(By.id("password")).sendKeys("wrong");
         driver.findElement(By.id("sign-in")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.findElements(By.id("login-error")).isEmpty());
         assertTrue(driver.findElement(By.id("login-error")).getText().contains("Wrong"));
         driver.findElement(By.id("password")).sendKeys(ConsoleSuite.ADMIN_PASSWORD);
         driver.findElement(By.id("sign-in")).click();
+        awaitUrl(".*/$");
         assertTrue(driver.findElement(By.id("who")).getText().contains("admin"), driver.getPageSource());
         browser.screenshot("dashboard-empty");
 
@@ -81,14 +83,39 @@ class ConsoleBrowserIT {
         driver.findElement(By.id("objects")).clear();
         driver.findElement(By.id("objects")).sendKeys("Account, Contact");
         driver.findElement(By.id("save-policy")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.findElements(By.id("name-error")).isEmpty());
         assertTrue(driver.findElement(By.id("name-error")).getText().contains("must not be empty"), driver.getPageSource());
         browser.screenshot("policy-form-error");
         driver.findElement(By.id("name")).sendKeys("console-e2e");
         driver.findElement(By.id("save-policy")).click();
+        awaitUrl(".*/policies/[0-9a-f-]{36}$");
         String policyUrl = driver.getCurrentUrl();
         assertTrue(policyUrl.matches(".*/policies/[0-9a-f-]{36}$"), policyUrl);
         String policyId = policyUrl.substring(policyUrl.lastIndexOf('/') + 1);
         assertEquals("enabled", driver.findElement(By.id("policy-state")).getText());
+
+        // two admins: this one opens the form, another changes the policy meanwhile; saving is refused, not overwriting
+        driver.findElement(By.id("edit-policy")).click();
+        awaitUrl(".*/edit$");
+        for (String change : List.of("disable", "enable")) {
+            given().baseUri(suite.policy.url()).auth().oauth2(TestTokens.admin())
+                    .post("/api/v1/policies/" + policyId + "/" + change).then().statusCode(200);
+        }
+        driver.findElement(By.id("retentionDays")).clear();
+        driver.findElement(By.id("retentionDays")).sendKeys("31");
+        driver.findElement(By.id("save-policy")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.findElements(By.id("form-notice")).isEmpty());
+        assertTrue(driver.findElement(By.id("form-notice")).getText().contains("Someone changed this policy"), driver.getPageSource());
+        browser.screenshot("policy-edit-conflict");
+        driver.get(policyUrl);
+        driver.findElement(By.id("edit-policy")).click();
+        awaitUrl(".*/edit$");
+        driver.findElement(By.id("retentionDays")).clear();
+        driver.findElement(By.id("retentionDays")).sendKeys("31");
+        driver.findElement(By.id("save-policy")).click();
+        awaitUrl(".*/policies/[0-9a-f-]{36}$");
+        assertEquals(policyUrl, driver.getCurrentUrl());
+        assertTrue(driver.findElement(By.tagName("main")).getText().contains("31 days"));
 
         // run it from the policy page; the run page follows it live until it ends
         driver.findElement(By.id("run-now")).click();
@@ -112,6 +139,7 @@ class ConsoleBrowserIT {
         assertTrue(driver.findElement(By.tagName("main")).getText().contains("e2e-repo"));
         browser.screenshot("dashboard");
         card.findElement(By.cssSelector("dd a")).click();
+        awaitUrl(".*/runs/" + secondRun + "$");
         assertTrue(driver.getCurrentUrl().endsWith("/runs/" + secondRun), driver.getCurrentUrl());
         assertFalse(driver.findElements(By.cssSelector(".session-row")).isEmpty());
         browser.screenshot("run");
@@ -119,6 +147,7 @@ class ConsoleBrowserIT {
         // browse: the objects, Account's records as of the newest point, search, a changed record's history
         driver.get(suite.console.url() + "/browse/" + policyId);
         driver.findElement(By.linkText("Account")).click();
+        awaitUrl(".*/browse/[0-9a-f-]{36}/Account$");
         List<WebElement> rows = driver.findElements(By.cssSelector("#records .record-row"));
         assertEquals(25, rows.size(), "a page of records");
         browser.screenshot("records");
@@ -126,9 +155,11 @@ class ConsoleBrowserIT {
         String updatedId = ((List<String>) changed.get("updated")).getFirst();
         driver.findElement(By.id("q")).sendKeys(updatedId);
         driver.findElement(By.id("search")).click();
+        awaitUrl(".*[?&]q=.+");
         rows = driver.findElements(By.cssSelector("#records .record-row"));
         assertEquals(1, rows.size());
         rows.getFirst().findElement(By.className("history-link")).click();
+        awaitUrl(".*/Account/records/" + updatedId + "$");
         assertEquals(3, driver.findElements(By.cssSelector("#history thead th")).size(), "the field column and two versions");
         assertFalse(driver.findElements(By.cssSelector("#history td.changed")).isEmpty(), "the changed fields are highlighted");
         browser.screenshot("record-history");
@@ -136,6 +167,7 @@ class ConsoleBrowserIT {
         // compare the two points: 3 added, 4 changed, 2 deleted
         driver.get(suite.console.url() + "/browse/" + policyId + "/Account");
         driver.findElement(By.id("compare")).click();
+        awaitUrl(".*/Account/compare\\?.*");
         String counts = driver.findElement(By.id("diff-counts")).getText();
         assertTrue(counts.contains("3") && counts.contains("4") && counts.contains("2"), counts);
         assertTrue(driver.findElement(By.id("diff")).getText().contains(updatedId));
@@ -164,9 +196,15 @@ class ConsoleBrowserIT {
         assertEquals(runsBefore, runCount(policyId), "no run was started");
     }
 
+    /** Waits until a form's answer has been followed to a page whose address matches. */
+    private static void awaitUrl(String regex) {
+        new WebDriverWait(browser.driver, Duration.ofSeconds(60)).until(d -> d.getCurrentUrl().matches(regex));
+    }
+
     /** Waits on the run page until the run has ended; returns the run's id. */
     private static String awaitRunEnd() {
         var driver = browser.driver;
+        awaitUrl(".*/runs/[0-9a-f-]{36}$");
         String url = driver.getCurrentUrl();
         assertTrue(url.matches(".*/runs/[0-9a-f-]{36}$"), url);
         new WebDriverWait(driver, Duration.ofSeconds(240)).pollingEvery(Duration.ofMillis(500))
