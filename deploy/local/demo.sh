@@ -80,5 +80,6 @@ cat <<EOT
 Browse on: $STORAGE/api/v1/restore-points?policyId=$policy
            $SESSION/api/v1/sessions?policyId=$policy
            (with -H "Authorization: Bearer \$(cat .local/admin.token)")
+Console:   http://127.0.0.1:8080 (user admin, password: cat .local/secrets/console-admin.password)
 Stop with: deploy/local/down.sh
 EOT

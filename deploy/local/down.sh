@@ -20,6 +20,6 @@ stop_service() {
   rm -f "$RUN/$module.pid"
 }
 
-# session-service first, so no new work starts while the others go down
-for module in session-service policy-service storage-service salesforce-emulator; do stop_service "$module"; done
+# the console and session-service first, so no new work starts while the others go down
+for module in console session-service policy-service storage-service salesforce-emulator; do stop_service "$module"; done
 "$SFB_ROOT/deploy/local/postgres.sh" stop

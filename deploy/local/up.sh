@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Starts the whole suite locally, without Docker: private PostgreSQL, the Salesforce emulator and the three services.
+# Starts the whole suite locally, without Docker: private PostgreSQL, the Salesforce emulator, the three services and
+# the web console.
 # Builds what is missing first. Safe to run twice: what already runs is left alone.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/env.sh"
 select_jdk
 
 # module:port, in start order
-SERVICES=(salesforce-emulator:8089 storage-service:8083 policy-service:8081 session-service:8082)
+SERVICES=(salesforce-emulator:8089 storage-service:8083 policy-service:8081 session-service:8082 console:8080)
 RUN="$SFB_LOCAL/run"
 LOGS="$SFB_LOCAL/logs"
 mkdir -p "$RUN" "$LOGS" "$SFB_LOCAL/secrets" "$SFB_LOCAL/repositories"
@@ -38,6 +39,19 @@ signing_key() {
   "$SFB_ROOT/deploy/local/token.sh" --keygen
 }
 
+# The console's local admin signs in with this password, created once (git-ignored with the rest of .local).
+console_password() {
+  local file="$SFB_LOCAL/secrets/console-admin.password"
+  [ -s "$file" ] || (umask 077 && head -c 18 /dev/urandom | base64 | tr '+/' '-_' >"$file")
+}
+
+# What one module needs beyond the common settings: the console runs in local mode (login page, no identity provider).
+module_args() {
+  case "$1" in
+    console) echo "-Dquarkus.profile=local" ;;
+  esac
+}
+
 is_running() { [ -f "$RUN/$1.pid" ] && kill -0 "$(cat "$RUN/$1.pid")" 2>/dev/null; }
 
 is_ready() { curl -fsS "http://127.0.0.1:$1/q/health/ready" >/dev/null 2>&1; }
@@ -66,7 +80,8 @@ start_service() {
   BACKUP_ENCRYPTION_KEY="$KEY" BACKUP_DB_PORT="$PG_PORT" BACKUP_REPOSITORIES_ALLOWED_ROOTS="$SFB_LOCAL/repositories" \
     QUARKUS_OIDC_PUBLIC_KEY="$(cat "$SFB_LOCAL/secrets/signing-key.pub")" QUARKUS_OIDC_TOKEN_ISSUER=sfbackup-local \
     BACKUP_SECURITY_SERVICE_TOKEN_SIGNING_KEY_FILE="$SFB_LOCAL/secrets/signing-key.pem" \
-    nohup "$JAVA_HOME/bin/java" -Xmx${BACKUP_SERVICE_HEAP:-768m} \
+    CONSOLE_ADMIN_PASSWORD_FILE="$SFB_LOCAL/secrets/console-admin.password" \
+    nohup "$JAVA_HOME/bin/java" -Xmx${BACKUP_SERVICE_HEAP:-768m} $(module_args "$module") \
     -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" \
     -Dquarkus.rest-client.policy-service.url=http://127.0.0.1:8081 \
     -Dquarkus.rest-client.session-service.url=http://127.0.0.1:8082 \
@@ -97,6 +112,7 @@ build_if_missing
 PG_PORT="$("$SFB_ROOT/deploy/local/postgres.sh" port)"
 KEY="$(encryption_key)"
 signing_key
+console_password
 for entry in "${SERVICES[@]}"; do start_service "${entry%%:*}" "${entry##*:}"; done
 for entry in "${SERVICES[@]}"; do wait_ready "${entry%%:*}" "${entry##*:}"; done
 # a token with every role for demo.sh and local tools, renewed on every start (git-ignored with the rest of .local)
@@ -112,5 +128,6 @@ The suite is up, on 127.0.0.1 only; every /api call needs a bearer token:
   session-service  http://127.0.0.1:8082   (API /api/v1/runs, /api/v1/sessions)
   storage-service  http://127.0.0.1:8083   (API /api/v1/repositories, /api/v1/restore-points)
   emulator         http://127.0.0.1:8089   (a demo Salesforce org: client id demo-client, secret demo-secret)
+  console          http://127.0.0.1:8080   (sign in as admin, password in .local/secrets/console-admin.password)
 Health: /q/health/ready on each; metrics: /q/metrics. Stop everything with deploy/local/down.sh.
 EOT

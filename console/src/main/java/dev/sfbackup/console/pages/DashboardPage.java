@@ -1,0 +1,138 @@
+package dev.sfbackup.console.pages;
+
+import dev.sfbackup.api.policy.ConnectionView;
+import dev.sfbackup.api.policy.PolicyView;
+import dev.sfbackup.api.session.RunView;
+import dev.sfbackup.api.session.SessionCounters;
+import dev.sfbackup.api.session.SessionStatus;
+import dev.sfbackup.api.session.SessionView;
+import dev.sfbackup.api.storage.cache.CacheView;
+import dev.sfbackup.api.storage.cache.StorageLocation;
+import dev.sfbackup.api.storage.repository.RepositoryView;
+import dev.sfbackup.console.api.ServiceFailure;
+import dev.sfbackup.console.api.Suite;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Every policy as a card with its last run, and the repositories with their cache. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class DashboardPage {
+
+    private final Suite suite;
+    private final Clock clock;
+
+    public DashboardPage(Suite suite, Clock clock) {
+        this.suite = suite;
+        this.clock = clock;
+    }
+
+    /** A policy's card: its org and what its last run did (lastRun null before the first). */
+    public record PolicyCard(PolicyView policy, String org, RunView lastRun, String status, String when, String duration,
+            long records, long bytes, long apiCalls, String nextRun, List<Day> days) {
+    }
+
+    /** One of the last 14 days (UTC): how many runs started then and the worst status among them ("none" without). */
+    public record Day(String date, int runs, String status) {
+    }
+
+    /** Worst first: a day shows the worst status of its runs. */
+    private static final List<SessionStatus> SEVERITY = List.of(SessionStatus.FAILED, SessionStatus.WARNING,
+            SessionStatus.STOPPED, SessionStatus.RUNNING, SessionStatus.PENDING, SessionStatus.SUCCESS);
+
+    /** A repository with its cache: bytes used and restore points still waiting there for upload. */
+    public record RepositoryRow(RepositoryView repository, boolean cacheEnabled, long cacheBytes, long waiting) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance dashboard(List<PolicyCard> cards, List<RepositoryRow> repositories);
+    }
+
+    @GET
+    public TemplateInstance dashboard() {
+        Instant now = clock.instant();
+        Map<UUID, String> orgs = orgNames();
+        List<PolicyCard> cards = new ArrayList<>();
+        for (PolicyView policy : suite.policies()) {
+            cards.add(card(policy, orgs.getOrDefault(policy.connectionId(), String.valueOf(policy.connectionId())), now));
+        }
+        List<RepositoryRow> repositories = new ArrayList<>();
+        for (RepositoryView repository : suite.repositories()) {
+            repositories.add(repositoryRow(repository));
+        }
+        return Templates.dashboard(cards, repositories);
+    }
+
+    private PolicyCard card(PolicyView policy, String org, Instant now) {
+        String next = policy.enabled() ? Formats.nextRun(policy.schedule(), now).map(Formats::at).orElse("by hand only") : "disabled";
+        List<RunView> runs = suite.runs(policy.id());
+        if (runs.isEmpty()) {
+            return new PolicyCard(policy, org, null, "none", "never", "—", 0, 0, 0, next, lastDays(runs, now));
+        }
+        RunView last = runs.getFirst();
+        long records = 0;
+        long bytes = 0;
+        long apiCalls = 0;
+        for (SessionView session : suite.sessions(policy.id(), 0, 100).items()) {
+            if (last.id().equals(session.runId()) && session.counters() != null) {
+                SessionCounters c = session.counters();
+                records += c.recordsRead();
+                bytes += c.bytes();
+                apiCalls += c.apiCalls();
+            }
+        }
+        return new PolicyCard(policy, org, last, Formats.statusClass(last.status()), Formats.at(last.startedAt()),
+                Formats.duration(last.startedAt(), last.endedAt(), now), records, bytes, apiCalls, next, lastDays(runs, now));
+    }
+
+    static List<Day> lastDays(List<RunView> runs, Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        List<Day> days = new ArrayList<>();
+        for (int back = 13; back >= 0; back--) {
+            LocalDate day = today.minusDays(back);
+            List<RunView> ofDay = runs.stream()
+                    .filter(r -> r.startedAt() != null && LocalDate.ofInstant(r.startedAt(), ZoneOffset.UTC).equals(day)).toList();
+            String status = SEVERITY.stream().filter(s -> ofDay.stream().anyMatch(r -> r.status() == s)).findFirst()
+                    .map(Enum::name).orElse("none");
+            days.add(new Day(day.toString(), ofDay.size(), status));
+        }
+        return days;
+    }
+
+    private RepositoryRow repositoryRow(RepositoryView repository) {
+        CacheView cache;
+        try {
+            cache = suite.cache(repository.id());
+        } catch (ServiceFailure failure) {
+            if (failure.status() != 404) {
+                throw failure;
+            }
+            return new RepositoryRow(repository, false, 0, 0); // a repository without a backup cache
+        }
+        long waiting = cache.points().stream().filter(p -> p.location() != StorageLocation.REPOSITORY).count();
+        boolean enabled = cache.settings() != null && Boolean.TRUE.equals(cache.settings().enabled());
+        return new RepositoryRow(repository, enabled, cache.usedBytes(), waiting);
+    }
+
+    private Map<UUID, String> orgNames() {
+        try {
+            return suite.connections().stream().collect(Collectors.toMap(ConnectionView::id, ConnectionView::name, (a, b) -> a));
+        } catch (ServiceFailure refused) {
+            return Map.of();
+        }
+    }
+}
