@@ -66,6 +66,12 @@ public class RunStore {
         return run;
     }
 
+    /** Removes a reserved run that was never planned (a restore whose request could not be stored). */
+    @Transactional
+    public void forget(UUID runId) {
+        runs.deleteById(runId);
+    }
+
     /** Ends a run that could not be planned FAILED with the reason; false when it had already ended or was planned. */
     @Transactional
     public boolean failPlanning(UUID runId, String reason) {
