@@ -153,7 +153,8 @@ class ConsoleBrowserIT {
         browser.screenshot("records");
         @SuppressWarnings("unchecked")
         String updatedId = ((List<String>) changed.get("updated")).getFirst();
-        driver.findElement(By.id("q")).sendKeys(updatedId);
+        // by field: a free-text search for the id also finds the Accounts whose ParentId holds it
+        driver.findElement(By.id("q")).sendKeys("Id:" + updatedId);
         driver.findElement(By.id("search")).click();
         awaitUrl(".*[?&]q=.+");
         rows = driver.findElements(By.cssSelector("#records .record-row"));
