@@ -154,6 +154,11 @@ public final class SalesforceConnection {
         return new SObjectCollections(transport, json, dataPath);
     }
 
+    /** Bulk API 2.0 ingest jobs (insert, update, delete from CSV), results matched by a correlation column. */
+    public BulkIngest bulkIngest() {
+        return new BulkIngest(transport, json, options, dataPath);
+    }
+
     /**
      * SOAP {@code undelete()}: restores records from the recycle bin with their ids (and, as Salesforce does, the
      * records their deletion cascaded to). Sent in calls of {@value #MAX_IDS_PER_SOAP_CALL} ids; one result per id, in
