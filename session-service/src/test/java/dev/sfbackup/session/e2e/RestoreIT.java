@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sfbackup.testing.ServiceProcess;
 import io.restassured.http.ContentType;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -234,6 +235,116 @@ class RestoreIT {
         }
     }
 
+    @Test
+    void aRestoreInterruptedByASessionServiceKillResumesAndFinishesWithoutDuplicates() {
+        suite.resetOrgWithAccounts(3000);
+        UUID policy = suite.policy(List.of("Account"), false, Map.of("parallelism", 2));
+        assertEquals("SUCCESS", suite.runToEnd(policy).path("status").asText());
+        String point = suite.latestPoint(policy, "Account").path("id").asText();
+        Map<String, JsonNode> stored = suite.storedRecords(point, "Account");
+        suite.mutate(Map.of("object", "Account", "delete", stored.size()));
+        given().baseUri(suite.emulator.url()).contentType(ContentType.JSON).body("{}").post("/emulator/admin/recycle-bin/purge")
+                .then().statusCode(200);
+        String activeUser = suite.orgRecords("User").values().stream().filter(user -> user.path("IsActive").asBoolean())
+                .findFirst().orElseThrow().path("Id").asText();
+        String id = given().baseUri(suite.engineA.url()).contentType(ContentType.JSON)
+                .body(Map.of("policyId", policy.toString(), "restorePointId", point, "objects", List.of(Map.of("object", "Account")),
+                        "target", Map.of("defaultOwnerId", activeUser)))
+                .post("/api/v1/restores").then().statusCode(202).extract().path("id");
+        awaitReportLines(id, 400);
+        // the next look-up of the org's records waits, so the task is mid-object when its engine dies
+        long hold = suite.holdFault(Map.of("object", "Account", "call", "query"));
+        suite.awaitHeldCall(hold);
+        String claimant = accountTask(id).path("claimedBy").asText();
+        suite.kill(claimant);
+        suite.release(hold);
+        try {
+            JsonNode restore = awaitRestore(id);
+            assertEquals("SUCCESS", restore.path("status").asText(), explain(restore));
+            assertTrue(accountTask(id).path("attempts").asInt() >= 2, "resumed by a second attempt");
+            Map<String, JsonNode> accounts = suite.orgRecords("Account");
+            assertEquals(stored.size(), accounts.size(), "every account recreated once");
+            assertEquals(stored.values().stream().map(account -> account.path("Name").asText()).collect(Collectors.toSet()),
+                    accounts.values().stream().map(account -> account.path("Name").asText()).collect(Collectors.toSet()));
+            assertEquals(stored.size(), restore.path("counters").path("recreated").asLong(), explain(restore));
+        } finally {
+            suite.restart(claimant);
+        }
+    }
+
+    private static JsonNode accountTask(String restoreId) {
+        JsonNode session = suite.session(restore(restoreId).path("sessions").get(0).path("id").asText());
+        for (JsonNode task : session.path("tasks")) {
+            if (task.path("object").asText().equals("Account")) {
+                return task;
+            }
+        }
+        throw new AssertionError("no Account task in " + session);
+    }
+
+    private static void awaitReportLines(String restoreId, int lines) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        while (Instant.now().isBefore(deadline)) {
+            if (restore(restoreId).path("counters").path("planned").asLong() >= lines) {
+                return;
+            }
+            BackupSuite.sleep(20);
+        }
+        throw new AssertionError("restore " + restoreId + " reported fewer than " + lines + " records within 120 s");
+    }
+
+    @Test
+    void aRestoreIntoASecondOrgThroughAnotherConnectionAppliesTheFieldMapping() {
+        suite.resetOrg();
+        UUID policy = suite.policy(List.of("Account"), false, Map.of("parallelism", 2));
+        assertEquals("SUCCESS", suite.runToEnd(policy).path("status").asText());
+        String point = suite.latestPoint(policy, "Account").path("id").asText();
+        Map<String, JsonNode> stored = suite.storedRecords(point, "Account");
+        // the emulator numbers ids from 1 in every org: ids above the sandbox's few accounts and its new ones exist only in the source
+        List<String> chosen = stored.keySet().stream().sorted().skip(40).limit(12).toList();
+        try (ServiceProcess sandbox = ServiceProcess.builder("salesforce-emulator").maxHeap("256m").start()) {
+            given().baseUri(sandbox.url()).contentType(ContentType.JSON)
+                    .body(Map.of("seed", 99, "objects", Map.of("Account", 5, "User", 40), "apiLimit", 100_000_000))
+                    .post("/emulator/admin/reset").then().statusCode(200);
+            String owner = records(sandbox, "User").values().stream().filter(user -> user.path("IsActive").asBoolean())
+                    .findFirst().orElseThrow().path("Id").asText();
+            UUID connection = UUID.fromString(given().baseUri(suite.policy.url()).contentType(ContentType.JSON)
+                    .body(Map.of("name", "sandbox-" + UUID.randomUUID(), "loginUrl", sandbox.url(), "apiVersion", "62.0",
+                            "flow", "CLIENT_CREDENTIALS", "clientId", "demo-client", "clientSecret", "demo-secret"))
+                    .post("/api/v1/connections").then().statusCode(201).extract().path("id"));
+
+            JsonNode restore = restoreToEnd(Map.of("policyId", policy.toString(), "restorePointId", point,
+                    "objects", List.of(Map.of("object", "Account", "ids", chosen)),
+                    "target", Map.of("connectionId", connection.toString(), "defaultOwnerId", owner,
+                            "fieldMapping", Map.of("Account", Map.of("Website", "Description")))));
+
+            assertEquals(chosen.size(), restore.path("counters").path("recreated").asLong(), explain(restore));
+            assertEquals(0, restore.path("counters").path("failed").asLong(), explain(restore));
+            // a parent account that is neither in the sandbox nor restored leaves ParentId empty, reported: WARNING
+            List<JsonNode> leftEmpty = report(restore).stream().filter(line -> line.path("message").asText("").contains("left empty")).toList();
+            assertEquals(leftEmpty.isEmpty() ? "SUCCESS" : "WARNING", restore.path("status").asText(), explain(restore));
+            leftEmpty.forEach(line -> assertTrue(line.path("message").asText().startsWith("ParentId left empty"), line.toString()));
+            Map<String, String> newIds = targetIds(report(restore));
+            Map<String, JsonNode> sandboxAccounts = records(sandbox, "Account");
+            assertEquals(5 + chosen.size(), sandboxAccounts.size());
+            for (String id : chosen) {
+                JsonNode now = sandboxAccounts.get(newIds.get(id));
+                assertEquals(stored.get(id).path("Name").asText(), now.path("Name").asText());
+                assertEquals(stored.get(id).path("Website").asText(""), now.path("Description").asText(""), "Website mapped onto Description");
+                assertEquals("", now.path("Website").asText(""), "the mapped field is not written under its own name");
+            }
+            assertEquals(stored.keySet(), suite.orgRecords("Account").keySet(), "the source org is untouched");
+        }
+    }
+
+    private static Map<String, JsonNode> records(ServiceProcess emulator, String object) {
+        Map<String, JsonNode> records = new LinkedHashMap<>();
+        given().baseUri(emulator.url()).get("/emulator/admin/objects/" + object + "/records").then().statusCode(200).extract()
+                .asString().lines().filter(line -> !line.isBlank()).map(BackupSuite::json)
+                .forEach(record -> records.put(record.path("Id").asText(), record));
+        return records;
+    }
+
     /** Every field of the backup, but those the org maintains itself, holds the backed-up value in the org. */
     private static void assertEqualsBackup(JsonNode stored, JsonNode org) {
         assertTrue(org != null, "record " + stored.path("Id") + " is in the org");
@@ -294,7 +405,7 @@ class RestoreIT {
         return lines;
     }
 
-    private static dev.sfbackup.testing.ServiceProcess liveEngine() {
+    private static ServiceProcess liveEngine() {
         return suite.engineA.isAlive() ? suite.engineA : suite.engineB;
     }
 
