@@ -180,6 +180,36 @@ class RunRecordIT {
         given().baseUri(suite.storage.url()).delete("/api/v1/repositories/" + repository).then().statusCode(204);
     }
 
+    @Test
+    void anUnfinishedPointIsDiscardedOnceStorageIsBack() {
+        suite.resetOrg(3, 2000);
+        UUID policy = suite.policy(OBJECTS, false, OPTIONS, suite.localRepository());
+        long held = suite.holdFault(Map.of("object", "ContentVersion", "call", "query"));
+        String runId;
+        try {
+            runId = suite.startRun(policy, suite.engineA);
+            suite.awaitHeldCall(held);
+            suite.killStorage();
+        } finally {
+            suite.clearFaults();
+        }
+        JsonNode run = suite.awaitRunEnd(runId, suite.engineA, Duration.ofSeconds(240));
+        assertTrue(!"SUCCESS".equals(run.path("status").asText()), "storage was down: " + run);
+        suite.restartStorage();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        long open = openPoints(policy);
+        while (open > 0 && Instant.now().isBefore(deadline)) {
+            BackupSuite.sleep(500);
+            open = openPoints(policy);
+        }
+        assertEquals(0, open, "the points left OPEN while storage was down are discarded once it is back");
+    }
+
+    private static long openPoints(UUID policy) {
+        return BackupSuite.json(given().baseUri(suite.storage.url()).queryParam("policyId", policy).queryParam("state", "OPEN")
+                .get("/api/v1/restore-points").then().statusCode(200).extract().asString()).path("total").asLong();
+    }
+
     private static JsonNode startThroughPolicyService(UUID policyId) {
         Instant asked = Instant.now();
         Response started = given().config(QUICK_ANSWER).baseUri(suite.policy.url()).post("/api/v1/policies/" + policyId + "/runs");
