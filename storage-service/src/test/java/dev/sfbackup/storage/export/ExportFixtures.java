@@ -24,8 +24,16 @@ final class ExportFixtures {
 
     /** A data point of the object with a describe of these fields. */
     static String openObject(UUID policy, String object, String kind, List<Map<String, Object>> fields) {
+        return openObject(policy, object, kind, fields, null);
+    }
+
+    /** connection: the org connection the point belongs to (null: every-org callers only). */
+    static String openObject(UUID policy, String object, String kind, List<Map<String, Object>> fields, UUID connection) {
         Map<String, Object> body = new LinkedHashMap<>(Map.of("policyId", policy, "sessionId", UUID.randomUUID(), "orgId", ORG,
                 "object", object, "kind", kind, "schema", Map.of("name", object, "createable", true, "fields", fields)));
+        if (connection != null) {
+            body.put("connectionId", connection);
+        }
         return given().contentType(ContentType.JSON).body(body).post("/api/v1/restore-points").then().statusCode(201)
                 .extract().path("id");
     }

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.sfbackup.security.Roles;
 import dev.sfbackup.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.ByteArrayInputStream;
@@ -212,6 +213,21 @@ class ExportTest {
         given().queryParam("objects", "Account,Lead").get(base).then().statusCode(400).body("errors[0].field", equalTo("objects"))
                 .body("errors[0].message", containsString("Account"));
         given().get("/api/v1/policies/" + UUID.randomUUID() + "/export").then().statusCode(404);
+    }
+
+    @Test
+    void anOperatorOfAnotherOrgFindsNothingToExport() {
+        UUID orgA = UUID.randomUUID();
+        String point = openObject(policy, "Contact", "INITIAL", List.of(field("Id", "id")), orgA);
+        ingest(point, 1, "{\"Id\":\"003A\"}\n");
+        commit(point);
+        String otherOrg = TestTokens.of(Roles.OPERATOR, UUID.randomUUID());
+        given().auth().oauth2(otherOrg).get("/api/v1/restore-points/" + point + "/export").then().statusCode(404);
+        given().auth().oauth2(otherOrg).get("/api/v1/policies/" + policy + "/export").then().statusCode(404);
+        given().auth().oauth2(otherOrg).queryParam("from", point).get("/api/v1/policies/" + policy + "/metadata/diff").then()
+                .statusCode(404);
+        given().auth().oauth2(TestTokens.of(Roles.OPERATOR, orgA)).get("/api/v1/restore-points/" + point + "/export").then()
+                .statusCode(200);
     }
 
     static Map<String, byte[]> unzip(byte[] zip) throws IOException {
