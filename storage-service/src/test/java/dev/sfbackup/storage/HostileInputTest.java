@@ -45,6 +45,12 @@ class HostileInputTest {
     }
 
     @Test
+    void aBadQueryValueIsRefusedNamingItNotAnsweredWithABare404() {
+        given().queryParam("readData", "abc").post("/api/v1/repositories/" + UUID.randomUUID() + "/verify").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("readData"));
+    }
+
+    @Test
     void aJsonBodyOverTheLimitIsNotParsed() {
         String huge = "{\"name\":\"" + "x".repeat(5 * 1024 * 1024) + "\"}";
         given().contentType(ContentType.JSON).body(huge).post("/api/v1/repositories").then().statusCode(413)

@@ -18,6 +18,7 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * Stores file bodies and metadata packages of a restore point in the point's repository, and reads them back.
@@ -25,6 +26,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class FileStorageService {
+
+    private static final Logger LOG = Logger.getLogger(FileStorageService.class);
 
     private final StoredFiles files;
     private final RepositoryService repositories;
@@ -58,8 +61,10 @@ public class FileStorageService {
             return new FileView(fileId, sourceId, name, stored.manifest().size(), stored.manifest().sha256(), stored.newBytes(),
                     stored.dedupBytes(), cache.currentLocation(restorePointId));
         } catch (IOException e) {
+            // the reason (often a server path) goes to the log, not to the caller
+            LOG.warnf(e, "storing %s '%s' in repository '%s' failed", kind.toLowerCase(), sourceId, repository.name);
             throw ApiProblem.unavailable("storing " + kind.toLowerCase() + " '" + sourceId + "' in repository '" + repository.name
-                    + "' failed: " + e.getMessage());
+                    + "' failed; storage-service's log has the reason");
         }
     }
 

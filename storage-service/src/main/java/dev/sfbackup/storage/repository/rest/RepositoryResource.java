@@ -4,6 +4,7 @@ import dev.sfbackup.api.storage.repository.CreateRepository;
 import dev.sfbackup.api.storage.repository.GcReport;
 import dev.sfbackup.api.storage.repository.RepositoryView;
 import dev.sfbackup.api.storage.repository.VerifyReport;
+import dev.sfbackup.common.rest.QueryParameters;
 import dev.sfbackup.security.EveryOrg;
 import dev.sfbackup.security.Roles;
 import dev.sfbackup.security.audit.Audited;
@@ -11,7 +12,6 @@ import dev.sfbackup.storage.repository.service.RepositoryService;
 import dev.sfbackup.storage.repository.service.VerifyService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -104,8 +104,8 @@ public class RepositoryResource {
     @RolesAllowed(Roles.OPERATOR)
     @EveryOrg
     @Audited(value = "repository.verify", query = "readData")
-    public VerifyReport verify(@PathParam("id") UUID id, @QueryParam("readData") @DefaultValue("0") int readDataPercent) {
-        return verifier.verify(id, readDataPercent);
+    public VerifyReport verify(@PathParam("id") UUID id, @QueryParam("readData") String readDataPercent) {
+        return verifier.verify(id, (int) QueryParameters.number("readData", readDataPercent, 0, 0, 100));
     }
 
     @POST

@@ -17,10 +17,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /** Checks a repository and names the files and restore points that damaged or missing data affects. */
 @ApplicationScoped
 public class VerifyService {
+
+    private static final Logger LOG = Logger.getLogger(VerifyService.class);
 
     private final RepositoryService repositories;
     private final StoredFiles files;
@@ -40,7 +43,8 @@ public class VerifyService {
         try {
             outcome = content.verify(readDataPercent);
         } catch (IOException e) {
-            throw ApiProblem.unavailable("repository '" + repository.name + "' failed during verify: " + e.getMessage());
+            LOG.warnf(e, "verify of repository '%s' failed", repository.name);
+            throw ApiProblem.unavailable("repository '" + repository.name + "' failed during verify; storage-service's log has the reason");
         }
         Map<String, String> damagedPackOfChunk = new HashMap<>();
         outcome.damagedPacks().forEach(pack -> pack.chunkIds().forEach(chunk -> damagedPackOfChunk.putIfAbsent(chunk, pack.packId())));
