@@ -63,6 +63,16 @@ public class ServiceApi {
         return read(send(service, method, path, body, ifMatch), JsonNode.class);
     }
 
+    /** An answer's bytes as they are, asked for as {@code accept} (a report to download). */
+    public byte[] raw(Service service, String path, String accept) {
+        HttpResponse<InputStream> response = send(service, "GET", path, null, null, accept);
+        try (InputStream in = response.body()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
      * Reads an NDJSON stream, keeping the lines that pass {@code filter}: skips {@code skip} of them and returns at most
      * {@code limit}, plus one more when there are more (so a page knows whether a next page exists). Stops reading

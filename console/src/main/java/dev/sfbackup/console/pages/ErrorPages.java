@@ -3,7 +3,7 @@ package dev.sfbackup.console.pages;
 import dev.sfbackup.console.api.ServiceFailure;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -29,9 +29,11 @@ public class ErrorPages {
         return page(failure.status(), title, failure.getMessage());
     }
 
+    /** The console's own refusals: a form without its CSRF value (403), a value that is not of the right type (400). */
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException refused) {
-        return page(403, "Refused", refused.getMessage());
+    public Response refused(WebApplicationException refused) {
+        int status = refused.getResponse().getStatus();
+        return page(status, status == 404 ? "Not found" : "Refused", refused.getMessage());
     }
 
     private static Response page(int status, String title, String detail) {

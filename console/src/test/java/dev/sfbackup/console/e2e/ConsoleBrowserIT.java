@@ -163,6 +163,7 @@ class ConsoleBrowserIT {
         awaitUrl(".*/Account/records/" + updatedId + "$");
         assertEquals(3, driver.findElements(By.cssSelector("#history thead th")).size(), "the field column and two versions");
         assertFalse(driver.findElements(By.cssSelector("#history td.changed")).isEmpty(), "the changed fields are highlighted");
+        assertFalse(driver.findElements(By.id("restore-form")).isEmpty(), "an admin may restore the record");
         browser.screenshot("record-history");
 
         // compare the two points: 3 added, 4 changed, 2 deleted
@@ -185,6 +186,9 @@ class ConsoleBrowserIT {
         driver.get(suite.console.url() + "/policies/" + policyId);
         assertTrue(driver.findElements(By.cssSelector(".run-now")).isEmpty(), "no Run button on the policy");
         assertTrue(driver.findElements(By.id("edit-policy")).isEmpty(), "no Edit button");
+        driver.get(suite.console.url() + "/browse/" + policyId + "/Account/records/" + updatedId);
+        assertFalse(driver.findElements(By.cssSelector("#history td.changed")).isEmpty(), "a viewer browses the history");
+        assertTrue(driver.findElements(By.id("restore-form")).isEmpty(), "but sees no Restore");
         browser.screenshot("viewer-policy");
         String csrf = driver.findElement(By.cssSelector("form.signout input[name=_csrf]")).getAttribute("value");
         int runsBefore = runCount(policyId);

@@ -79,6 +79,17 @@ class LocalSignInTest {
     }
 
     @Test
+    void aRestoreWithALevelThatIsNotANumberIsRefusedBeforeSessionServiceIsCalled() {
+        String token = TestTokens.restoreOperator();
+        given().auth().none().redirects().follow(false).cookie(SignInFilter.SESSION_COOKIE, token).contentType(ContentType.URLENC)
+                .formParam("_csrf", Csrf.tokenFor(token)).formParam("policyId", UUID.randomUUID().toString())
+                .formParam("restorePointId", UUID.randomUUID().toString()).formParam("object", "Account")
+                .formParam("recordId", "001").formParam("parents", "all of them")
+                .post("/restores").then().statusCode(400).contentType(containsString("text/html"))
+                .body(containsString("parents: must be a number of levels"));
+    }
+
+    @Test
     void aTokenFromAnotherIssuerOrExpiredIsNoSession() {
         given().auth().none().redirects().follow(false).cookie(SignInFilter.SESSION_COOKIE, TestTokens.expired("admin"))
                 .get("/").then().statusCode(303).header("Location", containsString("/login"));
