@@ -5,21 +5,15 @@ import dev.sfbackup.common.rest.QueryParameters;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Query and path values read by hand so a bad one is answered with a problem naming it, not a bare 404. */
+/** Query and path values read by hand so a bad one is answered with a problem naming it, not a bare 404; storage's
+ * own rules on top of {@link QueryParameters}. */
 public final class RequestParameters {
 
     private RequestParameters() {
     }
 
     public static UUID uuid(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest(name, "expected a UUID, got '" + value + "'");
-        }
+        return QueryParameters.uuid(name, value);
     }
 
     public static UUID requiredUuid(String name, String value) {
