@@ -27,7 +27,7 @@ class RepositoryLocationsTest {
         Path existing = Files.createTempDirectory("sfbackup-taken");
         given().contentType(ContentType.JSON).body(local("taken-" + UUID.randomUUID(), existing.toString()))
                 .post("/api/v1/repositories").then().statusCode(201);
-        Path outside = Files.createDirectories(ProjectRoot.find().resolve("storage-service/target/outside-" + UUID.randomUUID()));
+        Path outside = Files.createDirectories(ProjectRoot.find().resolve(".local/test-outside-" + UUID.randomUUID()));
         Path link = Files.createSymbolicLink(Files.createTempDirectory("sfbackup-link").resolve("escape"), outside);
         String tmp = System.getProperty("java.io.tmpdir");
         List<String> refused = List.of("/etc", "/", tmp, tmp + "/a/../../etc", tmp + "/./x", link.toString(), link + "/repo",
@@ -40,6 +40,7 @@ class RepositoryLocationsTest {
         try (Stream<Path> written = Files.list(outside)) {
             assertEquals(0, written.count(), "nothing was written through the link");
         }
+        Files.delete(outside);
         assertFalse(Files.exists(existing.resolve("inner")));
     }
 

@@ -1,7 +1,6 @@
 package dev.sfbackup.storage.cache.service;
 
 import dev.sfbackup.storage.repository.backend.Backend;
-import dev.sfbackup.storage.repository.backend.BackendException;
 import dev.sfbackup.storage.repository.backend.Content;
 import dev.sfbackup.storage.repository.backend.LocalBackend;
 import java.io.IOException;
@@ -49,8 +48,7 @@ final class CacheOverlayBackend implements Backend {
     public void put(String name, Content content) throws IOException {
         long used = usedBytes(cacheRoot);
         if (used + content.length() > maxBytes) {
-            throw new BackendException.Permanent("the backup cache is full: " + used + " of " + maxBytes + " bytes used, "
-                    + content.length() + " more needed for " + name + "; raise cache.maxBytes or bring the repository back");
+            throw new CacheFullException(used, maxBytes, content.length());
         }
         point.put(name, content);
     }

@@ -3,6 +3,7 @@ package dev.sfbackup.storage.file.service;
 import dev.sfbackup.api.storage.repository.FileView;
 import dev.sfbackup.common.problem.ApiProblem;
 import dev.sfbackup.storage.cache.service.BackupCache;
+import dev.sfbackup.storage.cache.service.CacheFullException;
 import dev.sfbackup.storage.file.StoredFile;
 import dev.sfbackup.storage.file.persistence.StoredFiles;
 import dev.sfbackup.storage.repository.BackupRepository;
@@ -60,6 +61,9 @@ public class FileStorageService {
             });
             return new FileView(fileId, sourceId, name, stored.manifest().size(), stored.manifest().sha256(), stored.newBytes(),
                     stored.dedupBytes(), cache.currentLocation(restorePointId));
+        } catch (CacheFullException full) {
+            throw ApiProblem.unavailable("storing " + kind.toLowerCase() + " '" + sourceId + "' in repository '" + repository.name
+                    + "' failed: " + full.getMessage());
         } catch (IOException e) {
             // the reason (often a server path) goes to the log, not to the caller
             LOG.warnf(e, "storing %s '%s' in repository '%s' failed", kind.toLowerCase(), sourceId, repository.name);
