@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Benchmark, not a test (its name matches neither surefire's nor failsafe's patterns, so only this command runs it):
  * <pre>
- * ./mvnw -B verify -pl session-service -DskipITs=false -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Dit.test=RestoreBench -Dbench.records=100000 -De2e.batch-size=5000
+ * ./mvnw -B verify -pl session-service -am -DskipITs=false -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Dfailsafe.failIfNoSpecifiedTests=false -Dit.test=RestoreBench -Dbench.records=100000 -De2e.batch-size=5000
  * </pre>
  * The initial backup of bench.records Accounts (the baseline), then a restore of the same Accounts after every one
  * changed (UPDATE, Bulk API 2.0 update jobs) and after every one was deleted and purged from the recycle bin
