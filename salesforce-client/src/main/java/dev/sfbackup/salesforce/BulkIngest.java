@@ -46,9 +46,10 @@ public final class BulkIngest {
      *
      * @param state        JobComplete, Failed or Aborted
      * @param errorMessage the job's errorMessage when it failed, else null
+     * @param apiCalls     the requests the job took: create, upload, UploadComplete, each status poll, three results reads
      */
     public record Results(String jobId, String state, String errorMessage, Map<String, SaveResult> byCorrelation,
-                          List<String> unprocessed) {
+                          List<String> unprocessed, int apiCalls) {
 
         public Results {
             byCorrelation = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byCorrelation));
@@ -85,7 +86,8 @@ public final class BulkIngest {
         String jobPath = jobsPath + "/" + jobId;
         sendAndClose(new ApiRequest("PUT", jobPath + "/batches", csv(columns, rows), "text/csv", Map.of()));
         sendAndClose(ApiRequest.json("PATCH", jobPath, "{\"state\":\"UploadComplete\"}".getBytes(StandardCharsets.UTF_8)));
-        JsonNode job = awaitEnd(jobPath);
+        Ended ended = awaitEnd(jobPath);
+        JsonNode job = ended.job();
         Map<String, SaveResult> results = new LinkedHashMap<>();
         readResults(jobPath + "/successfulResults", correlationColumn, (row, correlation) ->
                 results.put(correlation, new SaveResult(row.get("sf__Id"), true, List.of())));
@@ -94,7 +96,7 @@ public final class BulkIngest {
         List<String> unprocessed = new ArrayList<>();
         readResults(jobPath + "/unprocessedrecords", correlationColumn, (row, correlation) -> unprocessed.add(correlation));
         return new Results(jobId, job.path("state").asText(), job.hasNonNull("errorMessage") ? job.get("errorMessage").asText() : null,
-                results, unprocessed);
+                results, unprocessed, 3 + ended.polls() + 3);
     }
 
     private String create(String sObject, Operation operation) {
@@ -112,14 +114,14 @@ public final class BulkIngest {
     }
 
     /** Polls until JobComplete, Failed or Aborted: first after {@link #FIRST_POLL}, then twice as long up to the poll interval. */
-    private JsonNode awaitEnd(String jobPath) {
+    private Ended awaitEnd(String jobPath) {
         Instant deadline = Instant.now().plus(options.bulkJobTimeout());
         Duration wait = shorter(FIRST_POLL, options.bulkPollInterval());
-        while (true) {
+        for (int polls = 1; ; polls++) {
             JsonNode job = readJson(transport.send(ApiRequest.get(jobPath)));
             String state = job.path("state").asText();
             if (state.equals("JobComplete") || state.equals("Failed") || state.equals("Aborted")) {
-                return job;
+                return new Ended(job, polls);
             }
             if (Instant.now().isAfter(deadline)) {
                 throw new SalesforceException(0, "BULK_JOB_TIMEOUT", "ingest job " + jobPath + " still " + state
@@ -128,6 +130,9 @@ public final class BulkIngest {
             pause(wait);
             wait = shorter(wait.multipliedBy(2), options.bulkPollInterval());
         }
+    }
+
+    private record Ended(JsonNode job, int polls) {
     }
 
     @FunctionalInterface

@@ -11,6 +11,19 @@ public interface BackupConfig {
 
     Engine engine();
 
+    Restore restore();
+
+    /** How restores write into the target org. */
+    interface Restore {
+
+        /**
+         * A task writes the records of its object through Bulk API 2.0 ingest jobs when it has at least this many to
+         * create or to update at once; fewer go through sObject Collections, 200 a call.
+         */
+        @WithDefault("2000")
+        int bulkThreshold();
+    }
+
     /** How this session-service instance runs backup tasks. */
     interface Engine {
 

@@ -201,6 +201,75 @@ class RestoreIT {
         assertEquals(contacts.keySet(), suite.orgRecords("Contact").keySet(), "a second run creates nothing");
     }
 
+    /**
+     * Above the bulk threshold (default 2,000 records of one object) a task writes through Bulk API 2.0 ingest jobs:
+     * the emulator holds one update job and one insert job over every record (8 API calls each, where sObject
+     * Collections would take 30).
+     */
+    @Test
+    void aboveTheBulkThresholdRecordsAreUpdatedAndRecreatedThroughBulkIngestJobsInFewCalls() {
+        int accounts = 6000;
+        suite.resetOrgWithAccounts(accounts);
+        UUID policy = suite.policy(List.of("Account"), false, Map.of("parallelism", 2));
+        assertEquals("SUCCESS", suite.runToEnd(policy).path("status").asText());
+        String point = suite.latestPoint(policy, "Account").path("id").asText();
+        Map<String, JsonNode> stored = suite.storedRecords(point, "Account");
+        assertEquals(accounts, stored.size());
+        Set<String> changed = Set.copyOf(ids(suite.mutate(Map.of("object", "Account", "update", accounts,
+                "set", Map.of("BillingCity", "Corrupted"))).path("updated")));
+        assertTrue(changed.size() >= 2000, "above the bulk threshold: " + changed.size());
+        String activeUser = suite.orgRecords("User").values().stream().filter(user -> user.path("IsActive").asBoolean())
+                .findFirst().orElseThrow().path("Id").asText();
+        Map<String, Object> request = Map.of("policyId", policy.toString(), "restorePointId", point,
+                "objects", List.of(Map.of("object", "Account")), "hierarchy", Map.of("parents", 0, "children", 0),
+                "target", Map.of("defaultOwnerId", activeUser));
+
+        Map<String, String> jobsBefore = ingestJobs();
+        JsonNode updated = restoreToEnd(request);
+
+        assertEquals("SUCCESS", updated.path("status").asText(), explain(updated));
+        assertEquals(changed.size(), updated.path("counters").path("updated").asLong(), explain(updated));
+        assertEquals(List.of("update Account " + changed.size()), newJobs(jobsBefore), "one update job over every changed record");
+        Map<String, JsonNode> org = suite.orgRecords("Account");
+        stored.values().forEach(record -> assertEqualsBackup(record, org.get(record.path("Id").asText())));
+
+        suite.mutate(Map.of("object", "Account", "delete", accounts));
+        given().baseUri(suite.emulator.url()).contentType(ContentType.JSON).body("{}").post("/emulator/admin/recycle-bin/purge")
+                .then().statusCode(200);
+
+        jobsBefore = ingestJobs();
+        JsonNode recreated = restoreToEnd(request);
+
+        assertEquals("SUCCESS", recreated.path("status").asText(), explain(recreated));
+        assertEquals(accounts, recreated.path("counters").path("recreated").asLong(), explain(recreated));
+        assertTrue(newJobs(jobsBefore).contains("insert Account " + accounts), "one insert job over every record: " + newJobs(jobsBefore));
+        Map<String, String> newIds = targetIds(report(recreated));
+        Map<String, JsonNode> back = suite.orgRecords("Account");
+        assertEquals(accounts, back.size(), "every account back, none twice");
+        for (JsonNode record : stored.values()) {
+            JsonNode now = back.get(newIds.get(record.path("Id").asText()));
+            assertTrue(now != null, record.path("Id").asText() + " recreated as " + newIds.get(record.path("Id").asText()));
+            assertEquals(record.path("Name").asText(), now.path("Name").asText());
+            assertTrue(sameValue(record.get("BillingCity"), now.get("BillingCity")), now.toString());
+            String parent = record.path("ParentId").asText("");
+            assertEquals(parent.isEmpty() ? "" : newIds.get(parent), now.path("ParentId").asText(""), "ParentId rewired");
+        }
+    }
+
+    /** The org's Bulk API 2.0 ingest jobs: id → "operation object recordsProcessed". */
+    private static Map<String, String> ingestJobs() {
+        Map<String, String> jobs = new LinkedHashMap<>();
+        BackupSuite.json(new String(suite.salesforceGet("/services/data/v62.0/jobs/ingest"))).path("records").forEach(job ->
+                jobs.put(job.path("id").asText(), job.path("operation").asText() + " " + job.path("object").asText() + " "
+                        + job.path("numberRecordsProcessed").asLong()));
+        return jobs;
+    }
+
+    /** The ingest jobs created since {@code before}. */
+    private static List<String> newJobs(Map<String, String> before) {
+        return ingestJobs().entrySet().stream().filter(job -> !before.containsKey(job.getKey())).map(Map.Entry::getValue).toList();
+    }
+
     @Test
     void aValidationRuleRejectingSomeRecordsEndsTheRestoreWarningWithTheirCodesInTheReport() {
         suite.resetOrg();

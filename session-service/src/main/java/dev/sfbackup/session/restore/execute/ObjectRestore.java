@@ -49,13 +49,13 @@ final class ObjectRestore {
     long lookupsLeftEmpty;
 
     ObjectRestore(RestoreJob job, String object, FieldRules rules, SalesforceConnection org, LookupTargets lookups,
-            ApiCalls calls, RestoreIdMap idMap, RestoreReport report, TaskContext context, Clock clock) {
+            OrgWrites writes, ApiCalls calls, RestoreIdMap idMap, RestoreReport report, TaskContext context, Clock clock) {
         this.job = job;
         this.object = object;
         this.rules = rules;
         this.org = org;
         this.lookups = lookups;
-        this.writes = new OrgWrites(org, calls);
+        this.writes = writes;
         this.calls = calls;
         this.idMap = idMap;
         this.report = report;

@@ -5,6 +5,7 @@ import dev.sfbackup.salesforce.SObjectDescribe;
 import dev.sfbackup.salesforce.SalesforceConnection;
 import dev.sfbackup.session.client.PolicyClient;
 import dev.sfbackup.session.client.SalesforceConnections;
+import dev.sfbackup.session.config.BackupConfig;
 import dev.sfbackup.session.engine.ClaimedTask;
 import dev.sfbackup.session.engine.Progress;
 import dev.sfbackup.session.engine.TaskContext;
@@ -35,6 +36,8 @@ import java.util.stream.Collectors;
 public class RestoreRecordsExecutor implements TaskExecutor {
 
     static final int CHUNK = 200;
+    /** Records read and compared at once when the object has at least the bulk threshold of them. */
+    static final int BULK_CHUNK = 10_000;
 
     private final RestoreJobs jobs;
     private final RestoreIdMap idMap;
@@ -43,9 +46,10 @@ public class RestoreRecordsExecutor implements TaskExecutor {
     private final PolicyClient policies;
     private final SalesforceConnections connections;
     private final Clock clock;
+    private final int bulkThreshold;
 
     public RestoreRecordsExecutor(RestoreJobs jobs, RestoreIdMap idMap, RestoreReport report, StoredRecords stored,
-            PolicyClient policies, SalesforceConnections connections, Clock clock) {
+            PolicyClient policies, SalesforceConnections connections, Clock clock, BackupConfig config) {
         this.jobs = jobs;
         this.idMap = idMap;
         this.report = report;
@@ -53,6 +57,7 @@ public class RestoreRecordsExecutor implements TaskExecutor {
         this.policies = policies;
         this.connections = connections;
         this.clock = clock;
+        this.bulkThreshold = config.restore().bulkThreshold();
     }
 
     @Override
@@ -74,31 +79,48 @@ public class RestoreRecordsExecutor implements TaskExecutor {
         FieldRules rules = new FieldRules(describe, job.mappingOf(task.object()), selection.fields());
         Set<String> restoredObjects = selections.stream().map(ObjectSelection::object).collect(Collectors.toSet());
         LookupTargets lookups = new LookupTargets(org, job, idMap, restoredObjects, calls);
-        ObjectRestore restore = new ObjectRestore(job, task.object(), rules, org, lookups, calls, idMap, report, context, clock);
+        ObjectRestore restore = new ObjectRestore(job, task.object(), rules, org, lookups,
+                new OrgWrites(org, calls, bulkThreshold), calls, idMap, report, context, clock);
         Predicate<ObjectNode> selected = new RecordSelector(job, selections, stored).of(task.object());
 
-        inChunks(job, task.object(), selected, restore::firstPass);
+        boolean bulk = inChunks(job, task.object(), selected, restore::firstPass, false);
         if (!rules.selfLookups().isEmpty()) {
             Predicate<ObjectNode> withSelfLookup = record -> rules.selfLookups().stream()
                     .anyMatch(field -> !FieldValues.isEmpty(record.get(field.source())));
-            inChunks(job, task.object(), selected.and(withSelfLookup), restore::secondPass);
+            inChunks(job, task.object(), selected.and(withSelfLookup), restore::secondPass, bulk);
         }
         context.record(Progress.apiCalls(calls.take()));
         return outcome(task.object(), job, restore);
     }
 
-    private void inChunks(RestoreJob job, String object, Predicate<ObjectNode> selected, Consumer<List<ObjectNode>> pass) {
-        List<ObjectNode> chunk = new ArrayList<>(CHUNK);
+    /**
+     * Hands the selected records to the pass in chunks: of {@value #BULK_CHUNK} (at least the bulk threshold) when the
+     * object has that many, so their writes go through Bulk API 2.0; else of {@value #CHUNK}, one sObject Collections
+     * call each. Bulk chunks from the start when {@code bulk} (a second pass over an object the first read in them);
+     * answers whether it used them.
+     */
+    private boolean inChunks(RestoreJob job, String object, Predicate<ObjectNode> selected, Consumer<List<ObjectNode>> pass,
+            boolean bulkChunks) {
+        int bulkChunk = Math.max(BULK_CHUNK, bulkThreshold);
+        List<ObjectNode> chunk = new ArrayList<>();
+        boolean[] bulk = {bulkChunks};
         stored.forEach(job, object, selected, record -> {
             chunk.add(record);
-            if (chunk.size() == CHUNK) {
+            if (chunk.size() == bulkChunk) {
+                bulk[0] = true;
                 pass.accept(List.copyOf(chunk));
                 chunk.clear();
             }
         });
-        if (!chunk.isEmpty()) {
+        bulk[0] |= chunk.size() >= bulkThreshold;
+        if (bulk[0] && !chunk.isEmpty()) {
             pass.accept(List.copyOf(chunk));
+        } else {
+            for (int from = 0; from < chunk.size(); from += CHUNK) {
+                pass.accept(List.copyOf(chunk.subList(from, Math.min(chunk.size(), from + CHUNK))));
+            }
         }
+        return bulk[0];
     }
 
     private static TaskOutcome outcome(String object, RestoreJob job, ObjectRestore restore) {
