@@ -6,15 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfbackup.testing.ServiceProcess;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -558,40 +555,9 @@ class BackupEngineIT {
             Iterator<Map.Entry<String, JsonNode>> fields = record.getValue().fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                assertTrue(sameValue(field.getValue(), truth.get(field.getKey())),
+                assertTrue(OrgValues.same(field.getValue(), truth.get(field.getKey())),
                         object + " " + record.getKey() + "." + field.getKey() + ": stored " + field.getValue() + ", org " + truth.get(field.getKey()));
             }
-        }
-    }
-
-    private static boolean sameValue(JsonNode stored, JsonNode org) {
-        boolean storedNull = stored == null || stored.isNull() || stored.asText().isEmpty();
-        boolean orgNull = org == null || org.isNull() || org.asText().isEmpty();
-        if (storedNull || orgNull) {
-            return storedNull == orgNull;
-        }
-        String a = stored.asText();
-        String b = org.asText();
-        if (a.equals(b)) {
-            return true;
-        }
-        try {
-            return new BigDecimal(a).compareTo(new BigDecimal(b)) == 0;
-        } catch (NumberFormatException notNumbers) {
-            // compare as instants below
-        }
-        try {
-            return instant(a).equals(instant(b));
-        } catch (RuntimeException notInstants) {
-            return false;
-        }
-    }
-
-    private static Instant instant(String text) {
-        try {
-            return Instant.parse(text);
-        } catch (RuntimeException other) {
-            return OffsetDateTime.parse(text, DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXX")).toInstant();
         }
     }
 

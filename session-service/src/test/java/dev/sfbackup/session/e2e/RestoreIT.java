@@ -8,11 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfbackup.testing.ServiceProcess;
 import io.restassured.http.ContentType;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -71,9 +68,9 @@ class RestoreIT {
             record.getValue().fields().forEachRemaining(field -> {
                 String name = field.getKey();
                 if (name.equals("BillingCity") || name.equals("Phone")) {
-                    assertTrue(sameValue(backup.get(name), field.getValue()), record.getKey() + "." + name + " restored from the backup");
+                    assertTrue(OrgValues.same(backup.get(name), field.getValue()), record.getKey() + "." + name + " restored from the backup");
                 } else if (!MAINTAINED_BY_THE_ORG.contains(name)) {
-                    assertTrue(sameValue(was.get(name), field.getValue()), record.getKey() + "." + name + " untouched: was "
+                    assertTrue(OrgValues.same(was.get(name), field.getValue()), record.getKey() + "." + name + " untouched: was "
                             + was.get(name) + ", now " + field.getValue());
                 }
             });
@@ -250,7 +247,7 @@ class RestoreIT {
             JsonNode now = back.get(newIds.get(record.path("Id").asText()));
             assertTrue(now != null, record.path("Id").asText() + " recreated as " + newIds.get(record.path("Id").asText()));
             assertEquals(record.path("Name").asText(), now.path("Name").asText());
-            assertTrue(sameValue(record.get("BillingCity"), now.get("BillingCity")), now.toString());
+            assertTrue(OrgValues.same(record.get("BillingCity"), now.get("BillingCity")), now.toString());
             String parent = record.path("ParentId").asText("");
             assertEquals(parent.isEmpty() ? "" : newIds.get(parent), now.path("ParentId").asText(""), "ParentId rewired");
         }
@@ -419,7 +416,7 @@ class RestoreIT {
         assertTrue(org != null, "record " + stored.path("Id") + " is in the org");
         stored.fields().forEachRemaining(field -> {
             if (!MAINTAINED_BY_THE_ORG.contains(field.getKey())) {
-                assertTrue(sameValue(field.getValue(), org.get(field.getKey())), stored.path("Id").asText() + "." + field.getKey()
+                assertTrue(OrgValues.same(field.getValue(), org.get(field.getKey())), stored.path("Id").asText() + "." + field.getKey()
                         + ": backup " + field.getValue() + ", org " + org.get(field.getKey()));
             }
         });
@@ -494,36 +491,5 @@ class RestoreIT {
         List<String> names = new ArrayList<>();
         line.path("changedFields").forEach(name -> names.add(name.asText()));
         return names;
-    }
-
-    static boolean sameValue(JsonNode stored, JsonNode org) {
-        boolean storedNull = stored == null || stored.isNull() || stored.asText().isEmpty();
-        boolean orgNull = org == null || org.isNull() || org.asText().isEmpty();
-        if (storedNull || orgNull) {
-            return storedNull == orgNull;
-        }
-        String a = stored.asText();
-        String b = org.asText();
-        if (a.equals(b)) {
-            return true;
-        }
-        try {
-            return new BigDecimal(a).compareTo(new BigDecimal(b)) == 0;
-        } catch (NumberFormatException notNumbers) {
-            // compare as instants below
-        }
-        try {
-            return instant(a).equals(instant(b));
-        } catch (RuntimeException notInstants) {
-            return false;
-        }
-    }
-
-    private static Instant instant(String text) {
-        try {
-            return Instant.parse(text);
-        } catch (RuntimeException other) {
-            return OffsetDateTime.parse(text, DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXX")).toInstant();
-        }
     }
 }
