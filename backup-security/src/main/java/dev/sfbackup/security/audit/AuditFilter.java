@@ -5,6 +5,7 @@ import dev.sfbackup.api.audit.AuditOutcome;
 import dev.sfbackup.security.SecurityConfig;
 import io.quarkus.runtime.BlockingOperationControl;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.inject.Instance;
@@ -52,8 +53,12 @@ public class AuditFilter {
         request.setProperty(RequestIds.PROPERTY, RequestIds.from(request.getHeaderString(RequestIds.HEADER)));
     }
 
+    /**
+     * Returns once the entry is stored, so a caller that got its answer finds the entry in the trail. A request refused
+     * before the endpoint ran is answered on the I/O thread: the write then happens on a worker and the answer waits.
+     */
     @ServerResponseFilter
-    public void audit(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {
+    public Uni<Void> audit(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {
         Object requestId = request.getProperty(RequestIds.PROPERTY);
         if (requestId != null) {
             response.getHeaders().putSingle(RequestIds.HEADER, requestId);
@@ -63,7 +68,7 @@ public class AuditFilter {
         int status = response.getStatus();
         boolean refused = status == 401 || status == 403;
         if (method == null || (audited == null && !refused)) {
-            return;
+            return Uni.createFrom().voidItem();
         }
         SecurityIdentity caller = identity.get();
         AuditActor actor = AuditActor.of(caller, security);
@@ -74,9 +79,12 @@ public class AuditFilter {
                 status == 401 ? "no token" : audited == null ? null : details(request, audited));
         if (BlockingOperationControl.isBlockingAllowed()) {
             append(event);
-        } else {
-            Infrastructure.getDefaultWorkerPool().execute(() -> append(event));
+            return Uni.createFrom().voidItem();
         }
+        return Uni.createFrom().item(() -> {
+            append(event);
+            return (Void) null;
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     private static AuditOutcome outcome(int status) {
