@@ -1,6 +1,8 @@
 package dev.sfbackup.policy;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -8,10 +10,19 @@ import static org.hamcrest.Matchers.hasItem;
 import dev.sfbackup.policy.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import dev.sfbackup.testing.TestTokens;
+import io.restassured.RestAssured;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Issue 14, "what an attacker did": each input answered 500 or was taken as something else; now a 400 naming the field. */
@@ -88,6 +99,33 @@ class HostileInputTest {
         String huge = "{\"name\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
         given().contentType(ContentType.JSON).body(huge).post("/api/v1/policies").then().statusCode(413)
                 .contentType("application/problem+json").body("errors.field", hasItem("body"));
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIsAnsweredWithAProblem() throws Exception {
+        byte[] huge = ("{\"name\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> answer = postWithoutLength(huge);
+        assertEquals(413, answer.statusCode(), answer.body());
+        assertTrue(answer.body().contains("\"field\":\"body\""), answer.body());
+        byte[] beyondEveryLimit = ("{\"name\":\"" + "x".repeat(24 * 1024 * 1024)).getBytes(StandardCharsets.UTF_8);
+        assertEquals(413, postWithoutLength(beyondEveryLimit).statusCode());
+    }
+
+    /** The body goes out chunked: a stream of unknown length has no Content-Length to check up front. */
+    private static HttpResponse<String> postWithoutLength(byte[] body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/api/v1/policies"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + TestTokens.admin())
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build();
+        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    @Test
+    void aPathIdThatIsNotAUuidIsABadRequestNamingIt() {
+        given().get("/api/v1/policies/not-a-uuid").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("id")).body("errors[0].message", containsString("UUID"));
+        given().get("/api/v1/policies/" + UUID.randomUUID()).then().statusCode(404);
     }
 
     private static Map<String, Object> policy(String connectionId, String key, Object value) {

@@ -214,7 +214,7 @@ class PolicyApiTest {
     void unknownPolicyIsNotFound() {
         given().when().get("/api/v1/policies/" + UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json").body("detail", containsString("does not exist"));
-        given().when().get("/api/v1/policies/not-a-uuid").then().statusCode(404);
+        given().when().get("/api/v1/policies/not-a-uuid").then().statusCode(400).body("errors[0].field", equalTo("id"));
     }
 
     @Test

@@ -48,6 +48,8 @@ class HostileInputTest {
     void aBadQueryValueIsRefusedNamingItNotAnsweredWithABare404() {
         given().queryParam("readData", "abc").post("/api/v1/repositories/" + UUID.randomUUID() + "/verify").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("readData"));
+        given().post("/api/v1/repositories/not-a-uuid/verify").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("id"));
     }
 
     @Test

@@ -61,6 +61,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response jsonMapping(JsonMappingException e) {
+        ApiProblem within = problemWithin(e);
+        if (within != null) {
+            return apiProblem(within);
+        }
         String field = jsonPath(e);
         String message = e.getCause() != null ? e.getCause().getMessage() : e.getOriginalMessage();
         return badJson(field.isEmpty() ? "body" : field, message == null ? "invalid value" : firstLine(message));
@@ -97,6 +101,10 @@ public class ProblemMappers {
      */
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
+        ApiProblem within = problemWithin(e);
+        if (within != null) {
+            return apiProblem(within);
+        }
         if (e.getCause() instanceof JsonParseException parse) {
             return malformedJson(parse);
         }
@@ -112,6 +120,16 @@ public class ProblemMappers {
         }
         String reason = e.getResponse().getStatusInfo().getReasonPhrase();
         return respond(new Problem("about:blank", reason, status, e.getMessage(), List.of()));
+    }
+
+    /** A problem raised while the body was read (a limit, a converter) arrives wrapped by Jackson or JAX-RS. */
+    private static ApiProblem problemWithin(Throwable e) {
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof ApiProblem problem) {
+                return problem;
+            }
+        }
+        return null;
     }
 
     private static Response badJson(String field, String message) {

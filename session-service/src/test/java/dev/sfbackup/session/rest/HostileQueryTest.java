@@ -30,6 +30,12 @@ class HostileQueryTest {
     }
 
     @Test
+    void aPathIdThatIsNotAUuidIsRefusedNamingIt() {
+        given().get("/api/v1/runs/12345").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("id"));
+    }
+
+    @Test
     void aBodyOverTheLimitIsAnsweredWithAProblem() {
         String huge = "{\"policyId\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
         given().contentType(ContentType.JSON).body(huge).post("/api/v1/runs").then().statusCode(413)
