@@ -20,7 +20,9 @@ import java.util.Set;
 /**
  * Bulk API 2.0 ingest: one job per call (create, {@code PUT} the CSV, {@code UploadComplete}, poll until it ends),
  * then its successfulResults, failedResults and unprocessedrecords, matched back to the rows by a correlation column
- * the caller chooses, never by row order (Salesforce does not promise one). Five API calls plus the polls per job.
+ * the caller chooses, never by row order (Salesforce does not promise one). Four API calls plus the polls per job when
+ * every record was processed and none failed (the job's counters say so); one more for each of the failed and
+ * unprocessed results otherwise.
  */
 public final class BulkIngest {
 
@@ -46,7 +48,7 @@ public final class BulkIngest {
      *
      * @param state        JobComplete, Failed or Aborted
      * @param errorMessage the job's errorMessage when it failed, else null
-     * @param apiCalls     the requests the job took: create, upload, UploadComplete, each status poll, three results reads
+     * @param apiCalls     the requests the job took: create, upload, UploadComplete, each status poll, the results read
      */
     public record Results(String jobId, String state, String errorMessage, Map<String, SaveResult> byCorrelation,
                           List<String> unprocessed, int apiCalls) {
@@ -89,14 +91,29 @@ public final class BulkIngest {
         Ended ended = awaitEnd(jobPath);
         JsonNode job = ended.job();
         Map<String, SaveResult> results = new LinkedHashMap<>();
+        int calls = 3 + ended.polls() + 1;
         readResults(jobPath + "/successfulResults", correlationColumn, (row, correlation) ->
                 results.put(correlation, new SaveResult(row.get("sf__Id"), true, List.of())));
-        readResults(jobPath + "/failedResults", correlationColumn, (row, correlation) ->
-                results.put(correlation, new SaveResult(emptyToNull(row.get("sf__Id")), false, errors(row.get("sf__Error")))));
+        if (mayHave(job, "numberRecordsFailed", 0)) {
+            calls++;
+            readResults(jobPath + "/failedResults", correlationColumn, (row, correlation) ->
+                    results.put(correlation, new SaveResult(emptyToNull(row.get("sf__Id")), false, errors(row.get("sf__Error")))));
+        }
         List<String> unprocessed = new ArrayList<>();
-        readResults(jobPath + "/unprocessedrecords", correlationColumn, (row, correlation) -> unprocessed.add(correlation));
+        if (!job.path("state").asText().equals("JobComplete") || mayHave(job, "numberRecordsProcessed", rows.size())) {
+            calls++;
+            readResults(jobPath + "/unprocessedrecords", correlationColumn, (row, correlation) -> unprocessed.add(correlation));
+        }
         return new Results(jobId, job.path("state").asText(), job.hasNonNull("errorMessage") ? job.get("errorMessage").asText() : null,
-                results, unprocessed, 3 + ended.polls() + 3);
+                results, unprocessed, calls);
+    }
+
+    /**
+     * Whether the ended job's counter may differ from {@code expected}: a result file the job info shows empty (no
+     * record failed, every record processed; processed counts the failed ones too) is not requested.
+     */
+    private static boolean mayHave(JsonNode job, String counter, long expected) {
+        return !job.path(counter).canConvertToLong() || job.path(counter).asLong() != expected;
     }
 
     private String create(String sObject, Operation operation) {

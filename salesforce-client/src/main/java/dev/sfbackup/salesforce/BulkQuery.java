@@ -20,6 +20,7 @@ public final class BulkQuery {
     private final ConnectionOptions options;
     private final String jobPath;
     private BulkQueryJob job;
+    private int statusPolls;
 
     BulkQuery(ApiTransport transport, ObjectMapper json, ConnectionOptions options, String dataPath, BulkQueryJob created) {
         this.transport = transport;
@@ -34,8 +35,14 @@ public final class BulkQuery {
         return job;
     }
 
+    /** How many times the job's state was requested ({@link #refresh()}, also while awaiting completion). */
+    public int statusPolls() {
+        return statusPolls;
+    }
+
     /** {@code GET /jobs/query/{id}}. */
     public BulkQueryJob refresh() {
+        statusPolls++;
         job = BulkQueryJob.from(readJson(transport.send(ApiRequest.get(jobPath))));
         return job;
     }

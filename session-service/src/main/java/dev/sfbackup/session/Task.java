@@ -73,6 +73,10 @@ public class Task {
 
     public String message;
 
+    /** Ended WARNING because some of its items failed (see {@code TaskOutcome.partial}). */
+    @Column(name = "completed_with_errors")
+    public boolean completedWithErrors;
+
     @Column(name = "started_at")
     public Instant startedAt;
 

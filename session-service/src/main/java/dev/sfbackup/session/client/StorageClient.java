@@ -94,6 +94,13 @@ public class StorageClient {
         return absentOn404(() -> rest.point(pointId));
     }
 
+    /** The object's describe as the backup stored it with the point; empty when it stored none. */
+    @Retry(maxRetries = 3, delay = 300, abortOn = RemoteCallRejected.class)
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    public Optional<JsonNode> schema(UUID pointId) {
+        return absentOn404(() -> rest.schema(pointId));
+    }
+
     /** Empty when the object has no committed watermark yet. */
     @Retry(maxRetries = 3, delay = 300, abortOn = RemoteCallRejected.class)
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)

@@ -61,6 +61,11 @@ interface StorageRestClient {
     @Path("/restore-points/{id}")
     RestorePointView point(@PathParam("id") UUID pointId);
 
+    /** The describe the backup stored with the point (404 when it stored none). */
+    @GET
+    @Path("/restore-points/{id}/schema")
+    JsonNode schema(@PathParam("id") UUID pointId);
+
     @GET
     @Path("/watermarks/{policyId}/{object}")
     Watermark watermark(@PathParam("policyId") UUID policyId, @PathParam("object") String object);

@@ -75,6 +75,7 @@ public class TaskProgress {
         }
         task.status = outcome.status();
         task.message = outcome.message();
+        task.completedWithErrors = outcome.withErrors();
         task.endedAt = clock.instant();
         task.heartbeatAt = task.endedAt;
         if (failsSession) {

@@ -3,7 +3,6 @@ package dev.sfbackup.session.restore;
 import dev.sfbackup.api.restore.RestoreView;
 import dev.sfbackup.api.session.BackupKind;
 import dev.sfbackup.api.session.RunView;
-import dev.sfbackup.api.session.SessionStatus;
 import dev.sfbackup.common.problem.ApiProblem;
 import dev.sfbackup.security.OrgScope;
 import dev.sfbackup.session.Run;
@@ -47,17 +46,9 @@ public class RestoreQueries {
         List<String> objects = jobs.selections(restoreId).stream().map(ObjectSelection::object).sorted().toList();
         List<Session> ofRun = sessions.byRun(restoreId);
         return new RestoreView(run.id, job.policyId(), job.targetConnectionId(), job.restorePointId(),
-                job.restorePointId() == null ? job.asOf() : null, job.mode(), job.dryRun(), objects, status(run),
+                job.restorePointId() == null ? job.asOf() : null, job.mode(), job.dryRun(), objects, run.status,
                 run.startedAt, run.endedAt, ofRun.stream().map(s -> new RunView.SessionSummary(s.id, s.type, s.status)).toList(),
                 report.counters(restoreId));
-    }
-
-    /**
-     * The run's status, except that a restore whose tasks all finished but some with rejected records (WARNING) is
-     * WARNING: for a backup such a session is a success, for a restore the operator must read the report.
-     */
-    private SessionStatus status(Run run) {
-        return run.status == SessionStatus.SUCCESS && jobs.anyTaskWarned(run.id) ? SessionStatus.WARNING : run.status;
     }
 
     @Transactional

@@ -1,6 +1,7 @@
 package dev.sfbackup.session.restore;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sfbackup.api.restore.RestoreReportLine;
 import dev.sfbackup.session.restore.persistence.RestoreReport;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +15,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class RestoreReportWriter {
 
-    static final String CSV_HEADER = "object,backupId,targetId,action,changedFields,status,statusCode,message\n";
+    static final String CSV_HEADER = "object,backupId,targetId,action,changedFields,status,statusCode,message,before,after\n";
     private static final int PAGE = 1000;
 
     private final RestoreReport report;
@@ -42,11 +43,21 @@ public class RestoreReportWriter {
         }
     }
 
-    private static byte[] csvLine(RestoreReportLine line) {
+    private byte[] csvLine(RestoreReportLine line) {
         String text = String.join(",", cell(line.object()), cell(line.backupId()), cell(line.targetId()),
                 cell(line.action().name()), cell(String.join(";", line.changedFields())), cell(line.status()),
-                cell(line.statusCode()), cell(line.message())) + "\n";
+                cell(line.statusCode()), cell(line.message()), cell(values(line, true)), cell(values(line, false))) + "\n";
         return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A dry run's values of the changed fields as one JSON object ({"Field": value}), before or after; empty without. */
+    private String values(RestoreReportLine line, boolean before) {
+        if (line.changes().isEmpty()) {
+            return null;
+        }
+        ObjectNode values = json.createObjectNode();
+        line.changes().forEach(change -> values.put(change.field(), before ? change.before() : change.after()));
+        return values.toString();
     }
 
     /** RFC 4180: a value with a comma, quote or line break is quoted, its quotes doubled. */

@@ -9,7 +9,6 @@ import dev.sfbackup.api.session.StartRun;
 import dev.sfbackup.api.storage.RestorePointState;
 import dev.sfbackup.api.storage.RestorePointView;
 import dev.sfbackup.common.problem.ApiProblem;
-import dev.sfbackup.salesforce.SObjectDescribe;
 import dev.sfbackup.salesforce.SalesforceConnection;
 import dev.sfbackup.security.OrgScope;
 import dev.sfbackup.session.Run;
@@ -34,9 +33,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -60,10 +57,12 @@ public class RestoreStarter {
     private final BackupRunEnds backupRuns;
     private final Event<RunStarted> started;
     private final OrgScope scope;
+    private final PointDescribes describes;
     private final Clock clock;
 
     public RestoreStarter(PolicyClient policies, StorageClient storage, SalesforceConnections connections, RunStore runs,
-            RestoreJobs jobs, BackupRunEnds backupRuns, Event<RunStarted> started, OrgScope scope, Clock clock) {
+            RestoreJobs jobs, BackupRunEnds backupRuns, Event<RunStarted> started, OrgScope scope, PointDescribes describes,
+            Clock clock) {
         this.policies = policies;
         this.storage = storage;
         this.connections = connections;
@@ -72,6 +71,7 @@ public class RestoreStarter {
         this.backupRuns = backupRuns;
         this.started = started;
         this.scope = scope;
+        this.describes = describes;
         this.clock = clock;
     }
 
@@ -96,7 +96,7 @@ public class RestoreStarter {
             }
             requested.add(ObjectSelection.named(object.object(), object.ids(), object.where(), object.fields()));
         }
-        List<RestorePlanner.PlannedObject> planned = plan(org, backedUp, requested, request);
+        List<RestorePlanner.PlannedObject> planned = plan(org, backedUp, requested, request, policy.id(), asOf);
         RestoreJob job = new RestoreJob(null, policy.id(), target, request.restorePointId(), asOf, mode,
                 Boolean.TRUE.equals(request.dryRun()), null, null);
         return store(policy, job, request, planned);
@@ -152,11 +152,11 @@ public class RestoreStarter {
         return lines;
     }
 
+    /** By the describes stored with the points read (the lookups as they were then), else the target org's. */
     private List<RestorePlanner.PlannedObject> plan(SalesforceConnection org, Set<String> backedUp,
-            List<ObjectSelection> requested, RestoreRequest request) {
-        Map<String, SObjectDescribe> describes = new HashMap<>();
+            List<ObjectSelection> requested, RestoreRequest request, UUID policyId, Instant asOf) {
         try {
-            return new RestorePlanner(object -> describes.computeIfAbsent(object, org::describe), backedUp)
+            return new RestorePlanner(describes.asOf(policyId, asOf, org::describe), backedUp)
                     .plan(requested, RestoreRequestCheck.parents(request), RestoreRequestCheck.children(request));
         } catch (ApiProblem problem) {
             throw problem;
@@ -168,18 +168,12 @@ public class RestoreStarter {
     /** Leases, for each object, the restore point its records are read from, so retention keeps it. */
     private void lease(RestoreJob job, List<RestorePlanner.PlannedObject> planned) {
         for (RestorePlanner.PlannedObject object : planned) {
-            Optional<RestorePointView> point = pointAt(job, object.selection().object());
+            Optional<RestorePointView> point = describes.pointAt(job.policyId(), job.asOf(), object.selection().object());
             if (point.isPresent()) {
                 var lease = storage.lease(point.get().id(), "restore " + job.runId(), LEASE_TTL);
                 jobs.leased(job.runId(), new RestoreJobs.Lease(point.get().id(), lease.id()));
             }
         }
-    }
-
-    private Optional<RestorePointView> pointAt(RestoreJob job, String object) {
-        return storage.pointsCreatedBefore(job.policyId(), object, job.asOf().plusMillis(1), 20).stream()
-                .filter(point -> point.committedAt() != null && !point.committedAt().isAfter(job.asOf()))
-                .findFirst();
     }
 
     private void release(UUID runId) {

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The status rules of DESIGN.md. A session is SUCCESS when all tasks completed successfully or with warnings,
- * WARNING when some (not all) tasks completed with errors, FAILED when it stopped on a critical error or all tasks
+ * WARNING when some (not all) tasks completed with errors (ERROR, or WARNING with some items failed, such as a
+ * restore's rejected records), FAILED when it stopped on a critical error or all tasks
  * completed with errors, STOPPED when an operator stopped it. A run shows the worst status of its sessions.
  */
 public final class SessionStatusRollup {
@@ -19,11 +20,17 @@ public final class SessionStatusRollup {
     private SessionStatusRollup() {
     }
 
+    public static SessionStatus session(Collection<TaskStatus> tasks, boolean stopRequested, boolean criticalFailure) {
+        return session(tasks, 0, stopRequested, criticalFailure);
+    }
+
     /**
+     * @param partial how many of the tasks ended WARNING because some of their items failed (records Salesforce
+     *                rejected): tasks that completed with errors, though not with nothing done
      * @param criticalFailure the session was terminated (watchdog, a failure outside any task)
      * @param stopRequested an operator asked to stop; in-flight tasks still finish before the session is STOPPED
      */
-    public static SessionStatus session(Collection<TaskStatus> tasks, boolean stopRequested, boolean criticalFailure) {
+    public static SessionStatus session(Collection<TaskStatus> tasks, long partial, boolean stopRequested, boolean criticalFailure) {
         if (criticalFailure) {
             return SessionStatus.FAILED;
         }
@@ -39,7 +46,7 @@ public final class SessionStatusRollup {
             return pending == tasks.size() ? SessionStatus.PENDING : SessionStatus.RUNNING;
         }
         long errors = tasks.stream().filter(status -> status == TaskStatus.ERROR).count();
-        if (errors == 0) {
+        if (errors == 0 && partial == 0) {
             return SessionStatus.SUCCESS;
         }
         return errors == tasks.size() ? SessionStatus.FAILED : SessionStatus.WARNING;

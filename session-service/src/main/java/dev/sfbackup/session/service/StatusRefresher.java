@@ -82,7 +82,8 @@ public class StatusRefresher {
         }
         List<Task> ofSession = tasks.bySession(session.id);
         SessionStatus status = SessionStatusRollup.session(ofSession.stream().map(task -> task.status).toList(),
-                session.stopRequested, session.failureReason != null);
+                ofSession.stream().filter(task -> task.completedWithErrors).count(), session.stopRequested,
+                session.failureReason != null);
         if (status != SessionStatus.PENDING && session.startedAt == null) {
             session.startedAt = clock.instant();
         }

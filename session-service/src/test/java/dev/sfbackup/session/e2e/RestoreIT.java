@@ -101,6 +101,7 @@ class RestoreIT {
         assertTrue(dry.path("dryRun").asBoolean());
         assertEquals(accounts, suite.orgRecords("Account"), "a dry run writes nothing");
         assertEquals(contacts, suite.orgRecords("Contact"), "a dry run writes nothing");
+        assertDryRunShowsBeforeAndAfter(dry, suite.storedRecords(point, "Account"), accounts);
 
         request.put("dryRun", false);
         JsonNode real = restoreToEnd(request);
@@ -109,6 +110,33 @@ class RestoreIT {
         assertEquals(actions(report(dry)), actions(report(real)), "the dry run reported what the real run did");
         assertTrue(report(dry).stream().allMatch(line -> line.path("status").asText().equals("PLANNED")));
         assertEquals(dry.path("counters").path("planned").asLong(), real.path("counters").path("planned").asLong());
+    }
+
+    /** Each changed field of a dry run's line holds the org's value (before) and the backup's (after), in NDJSON and CSV. */
+    private static void assertDryRunShowsBeforeAndAfter(JsonNode dry, Map<String, JsonNode> stored, Map<String, JsonNode> org) {
+        List<JsonNode> updates = report(dry).stream().filter(line -> line.path("object").asText().equals("Account")
+                && line.path("action").asText().equals("UPDATE")).toList();
+        assertTrue(!updates.isEmpty(), "the dry run plans updates");
+        for (JsonNode line : updates) {
+            JsonNode before = org.get(line.path("targetId").asText());
+            JsonNode after = stored.get(line.path("backupId").asText());
+            List<String> fields = new java.util.ArrayList<>();
+            line.path("changes").forEach(change -> {
+                String field = change.path("field").asText();
+                fields.add(field);
+                assertTrue(OrgValues.same(before.get(field), change.get("before")), field + " before: " + line + " org " + before);
+                assertTrue(OrgValues.same(after.get(field), change.get("after")), field + " after: " + line + " backup " + after);
+            });
+            List<String> changedFields = new java.util.ArrayList<>();
+            line.path("changedFields").forEach(field -> changedFields.add(field.asText()));
+            assertEquals(changedFields, fields, line.toString());
+        }
+        String csv = given().baseUri(suite.engineA.url()).accept("text/csv").get("/api/v1/restores/" + dry.path("id").asText() + "/report")
+                .then().statusCode(200).extract().asString();
+        assertTrue(csv.startsWith("object,backupId,targetId,action,changedFields,status,statusCode,message,before,after\n"), csv);
+        JsonNode first = updates.get(0);
+        String line = csv.lines().filter(row -> row.contains(first.path("backupId").asText())).findFirst().orElseThrow();
+        assertTrue(line.contains("Energy"), "the CSV line holds the org's value: " + line);
     }
 
     @Test
@@ -289,6 +317,7 @@ class RestoreIT {
                     "objects", List.of(Map.of("object", "Account"))));
 
             assertEquals("WARNING", restore.path("status").asText(), explain(restore));
+            assertEquals(List.of("WARNING"), sessionStatuses(restore), "the session rolls the rejections up as the restore shows them");
             assertEquals(refused.size(), restore.path("counters").path("failed").asLong(), explain(restore));
             assertEquals(changed.size() - refused.size(), restore.path("counters").path("updated").asLong(), explain(restore));
             List<JsonNode> failures = report(restore).stream().filter(line -> line.path("status").asText().equals("FAILED")).toList();
@@ -299,6 +328,12 @@ class RestoreIT {
         } finally {
             given().baseUri(suite.emulator.url()).delete("/emulator/admin/validation-rules/" + rule).then().statusCode(org.hamcrest.Matchers.lessThan(300));
         }
+    }
+
+    private static List<String> sessionStatuses(JsonNode restore) {
+        List<String> statuses = new java.util.ArrayList<>();
+        restore.path("sessions").forEach(session -> statuses.add(session.path("status").asText()));
+        return statuses;
     }
 
     @Test
@@ -318,8 +353,9 @@ class RestoreIT {
                         "target", Map.of("defaultOwnerId", activeUser)))
                 .post("/api/v1/restores").then().statusCode(202).extract().path("id");
         awaitReportLines(id, 400);
-        // the next look-up of the org's records waits, so the task is mid-object when its engine dies
-        long hold = suite.holdFault(Map.of("object", "Account", "call", "query"));
+        // the first pass wrote every account; the second pass's Bulk API 2.0 read of the org (ParentId) waits, so the
+        // task is mid-object when its engine dies
+        long hold = suite.holdFault(Map.of("object", "Account", "call", "bulkJob"));
         suite.awaitHeldCall(hold);
         String claimant = accountTask(id).path("claimedBy").asText();
         suite.kill(claimant);
@@ -389,6 +425,7 @@ class RestoreIT {
             // a parent account that is neither in the sandbox nor restored leaves ParentId empty, reported: WARNING
             List<JsonNode> leftEmpty = report(restore).stream().filter(line -> line.path("message").asText("").contains("left empty")).toList();
             assertEquals(leftEmpty.isEmpty() ? "SUCCESS" : "WARNING", restore.path("status").asText(), explain(restore));
+            assertEquals(List.of(restore.path("status").asText()), sessionStatuses(restore), explain(restore));
             leftEmpty.forEach(line -> assertTrue(line.path("message").asText().startsWith("ParentId left empty"), line.toString()));
             Map<String, String> newIds = targetIds(report(restore));
             Map<String, JsonNode> sandboxAccounts = records(sandbox, "Account");

@@ -30,6 +30,16 @@ class SessionStatusRollupTest {
     }
 
     @Test
+    void aTaskThatWarnedBecauseSomeOfItsItemsFailedMakesTheSessionWarnNotFail() {
+        assertEquals(SessionStatus.WARNING, SessionStatusRollup.session(List.of(WARNING, SUCCESS), 1, false, false));
+        assertEquals(SessionStatus.WARNING, SessionStatusRollup.session(List.of(WARNING), 1, false, false));
+        assertEquals(SessionStatus.WARNING, SessionStatusRollup.session(List.of(WARNING, ERROR), 1, false, false));
+        assertEquals(SessionStatus.FAILED, SessionStatusRollup.session(List.of(ERROR, ERROR), 0, false, false));
+        assertEquals(SessionStatus.STOPPED, SessionStatusRollup.session(List.of(WARNING, PENDING), 1, true, false));
+        assertEquals(SessionStatus.RUNNING, SessionStatusRollup.session(List.of(WARNING, RUNNING), 1, false, false));
+    }
+
+    @Test
     void sessionFailsWhenAllTasksEndedWithErrors() {
         assertEquals(SessionStatus.FAILED, SessionStatusRollup.session(List.of(ERROR), false, false));
         assertEquals(SessionStatus.FAILED, SessionStatusRollup.session(List.of(ERROR, ERROR), false, false));

@@ -19,10 +19,15 @@ import java.util.Set;
  * same id when that record exists there, and nowhere when it neither exists nor was restored (the field is left
  * empty and reported, never invented). Polymorphic lookups keep their value: Salesforce checks their target type.
  * A dry run counts a missing record of an object the restore writes as restored (the real run would restore it).
+ * Users are read with IsActive, so an inactive owner can be replaced by the request's default owner before Salesforce
+ * rejects the record (INACTIVE_OWNER_OR_USER).
  */
 final class LookupTargets {
 
+    private static final String USER = "User";
+
     private final SalesforceConnection org;
+    private final String object;
     private final RestoreJob job;
     private final RestoreIdMap idMap;
     private final Set<String> restoredObjects;
@@ -30,17 +35,24 @@ final class LookupTargets {
     private final Map<String, String> mapped = new HashMap<>();
     private final Set<String> existing = new HashSet<>();
     private final Set<String> missing = new HashSet<>();
+    private final Set<String> inactiveUsers = new HashSet<>();
 
-    LookupTargets(SalesforceConnection org, RestoreJob job, RestoreIdMap idMap, Set<String> restoredObjects, ApiCalls calls) {
+    /** object: the restored object, whose own records a pass may know without a call. */
+    LookupTargets(SalesforceConnection org, String object, RestoreJob job, RestoreIdMap idMap, Set<String> restoredObjects,
+            ApiCalls calls) {
         this.org = org;
+        this.object = object;
         this.job = job;
         this.idMap = idMap;
         this.restoredObjects = restoredObjects;
         this.calls = calls;
     }
 
-    /** Looks up, in as few calls as it can, where the lookups of these records point. */
-    void prepare(Collection<ObjectNode> records, List<RestorableField> lookups) {
+    /**
+     * Looks up, in as few calls as it can, where the lookups of these records point; those to the restored object's
+     * own records in {@code sameObject} when it can tell without a call (a snapshot of the object).
+     */
+    void prepare(Collection<ObjectNode> records, List<RestorableField> lookups, CurrentRecords sameObject) {
         Map<String, Set<String>> unknownByObject = new HashMap<>();
         Set<String> values = new LinkedHashSet<>();
         for (ObjectNode record : records) {
@@ -65,7 +77,13 @@ final class LookupTargets {
                 }
             }
         }
-        unknownByObject.forEach(this::lookUp);
+        unknownByObject.forEach((object, ids) -> {
+            if (object.equals(this.object) && !ids.isEmpty() && sameObject.live(ids.iterator().next()).isPresent()) {
+                ids.forEach(id -> (sameObject.live(id).orElseThrow() ? existing : missing).add(id));
+            } else {
+                lookUp(object, ids);
+            }
+        });
     }
 
     /** Forgets what it found missing: records restored since (a second pass) exist now. */
@@ -88,13 +106,24 @@ final class LookupTargets {
         return Optional.of(backupValue);
     }
 
+    /** Whether the id is a user the lookups found inactive (an owner Salesforce would refuse). */
+    boolean inactiveUser(String id) {
+        return inactiveUsers.contains(id);
+    }
+
     private void lookUp(String object, Set<String> ids) {
+        boolean users = USER.equals(object);
         for (List<String> slice : Soql.slices(ids, Soql.MAX_ID_LIST)) {
             Set<String> found = new HashSet<>();
             try {
                 calls.add(1);
-                org.query("SELECT Id FROM " + object + " WHERE Id IN (" + Soql.idList(slice) + ")")
-                        .forEachRemaining(row -> found.add(row.path("Id").asText()));
+                org.query("SELECT Id" + (users ? ", IsActive" : "") + " FROM " + object + " WHERE Id IN (" + Soql.idList(slice) + ")")
+                        .forEachRemaining(row -> {
+                            found.add(row.path("Id").asText());
+                            if (users && !row.path("IsActive").asBoolean(true)) {
+                                inactiveUsers.add(row.path("Id").asText());
+                            }
+                        });
             } catch (RuntimeException unqueryable) {
                 existing.addAll(slice); // the target org cannot tell: keep the value and let Salesforce judge it
                 continue;

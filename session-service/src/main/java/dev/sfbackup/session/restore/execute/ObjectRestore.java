@@ -14,8 +14,6 @@ import dev.sfbackup.session.restore.persistence.RestoreIdMap;
 import dev.sfbackup.session.restore.persistence.RestoreReport;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +30,7 @@ final class ObjectRestore {
     private static final String DRY_RUN = "PLANNED";
     private static final String OK = "OK";
     private static final String INACTIVE_OWNER = "INACTIVE_OWNER_OR_USER";
+    private static final String OWNER = "OwnerId";
 
     private final RestoreJob job;
     private final String object;
@@ -63,11 +62,12 @@ final class ObjectRestore {
         this.clock = clock;
     }
 
-    void firstPass(List<ObjectNode> stored) {
+    /** inOrg: where to read the org's current records of this chunk. */
+    void firstPass(List<ObjectNode> stored, CurrentRecords inOrg) {
         context.checkBudget(org);
         Map<String, String> targetIds = targetIds(stored);
-        Map<String, ObjectNode> current = current(targetIds.values(), rules.firstPass());
-        lookups.prepare(stored, rules.firstPass().stream().filter(RestorableField::lookup).toList());
+        Map<String, ObjectNode> current = inOrg.of(targetIds.values());
+        lookups.prepare(stored, rules.firstPass().stream().filter(RestorableField::lookup).toList(), inOrg);
         List<RecordOutcome> outcomes = new ArrayList<>();
         for (ObjectNode record : stored) {
             String backupId = record.path("Id").asText();
@@ -81,13 +81,13 @@ final class ObjectRestore {
     }
 
     /** The self-lookups of these records (those that have one), now that every record of the object exists. */
-    void secondPass(List<ObjectNode> stored) {
+    void secondPass(List<ObjectNode> stored, CurrentRecords inOrg) {
         context.checkBudget(org);
         lookups.forgetMissing();
         List<RestorableField> selfLookups = rules.selfLookups();
         Map<String, String> targetIds = targetIds(stored);
-        Map<String, ObjectNode> current = current(targetIds.values(), selfLookups);
-        lookups.prepare(stored, selfLookups);
+        Map<String, ObjectNode> current = inOrg.of(targetIds.values());
+        lookups.prepare(stored, selfLookups, inOrg);
         List<RecordOutcome> outcomes = new ArrayList<>();
         for (ObjectNode record : stored) {
             String backupId = record.path("Id").asText();
@@ -144,15 +144,15 @@ final class ObjectRestore {
             if (!field.target().createable()) {
                 continue;
             }
-            desired(record, field, outcome).filter(value -> !FieldValues.isEmpty(value)).ifPresent(value -> {
+            desired(record, field, outcome, true).filter(value -> !FieldValues.isEmpty(value)).ifPresent(value -> {
                 outcome.body.set(field.name(), value);
-                outcome.changedFields.add(field.name());
+                outcome.change(field.name(), null, value, job.dryRun());
             });
         }
         if (job.defaultOwnerId() != null && rules.all().stream().anyMatch(field -> field.name().equals("OwnerId"))
                 && !outcome.body.has("OwnerId")) {
             outcome.body.put("OwnerId", job.defaultOwnerId());
-            outcome.changedFields.add("OwnerId");
+            outcome.change("OwnerId", null, outcome.body.get("OwnerId"), job.dryRun());
         }
     }
 
@@ -162,23 +162,30 @@ final class ObjectRestore {
             if (!field.target().updateable()) {
                 continue;
             }
-            Optional<JsonNode> wanted = desired(record, field, outcome);
+            Optional<JsonNode> wanted = desired(record, field, outcome, false);
             if (wanted.isPresent() && !FieldValues.same(field.target().type(), wanted.get(), now.get(field.name()))) {
                 outcome.body.set(field.name(), FieldValues.isEmpty(wanted.get()) ? JsonNodeFactory.instance.nullNode() : wanted.get());
-                outcome.changedFields.add(field.name());
+                outcome.change(field.name(), now.get(field.name()), wanted.get(), job.dryRun());
             }
         }
     }
 
-    /** The value the field should hold; empty when it is a lookup whose target is gone (noted on the outcome). */
-    private Optional<JsonNode> desired(ObjectNode record, RestorableField field, RecordOutcome outcome) {
+    /**
+     * The value the field should hold; empty when it is a lookup whose target is gone (noted on the outcome). On insert
+     * an inactive owner becomes the request's default owner at once (an update keeps an owner the org already holds).
+     */
+    private Optional<JsonNode> desired(ObjectNode record, RestorableField field, RecordOutcome outcome, boolean insert) {
         JsonNode value = record.get(field.source());
         if (FieldValues.isEmpty(value) || !field.lookup()) {
             return Optional.of(value == null ? JsonNodeFactory.instance.nullNode() : value);
         }
         Optional<String> target = lookups.resolve(field, value.asText());
+        if (insert && target.isPresent() && OWNER.equals(field.name()) && job.defaultOwnerId() != null && lookups.inactiveUser(target.get())) {
+            outcome.notes.add("owner inactive: OwnerId set to the default owner " + job.defaultOwnerId());
+            return Optional.of(JsonNodeFactory.instance.textNode(job.defaultOwnerId()));
+        }
         if (target.isEmpty()) {
-            if ("OwnerId".equals(field.name()) && job.defaultOwnerId() != null) {
+            if (OWNER.equals(field.name()) && job.defaultOwnerId() != null) {
                 return Optional.of(JsonNodeFactory.instance.textNode(job.defaultOwnerId()));
             }
             lookupsLeftEmpty++;
@@ -279,7 +286,7 @@ final class ObjectRestore {
             }
             lines.add(new RestoreReportLine(object, outcome.backupId, outcome.targetId, outcome.action,
                     List.copyOf(outcome.changedFields), status, outcome.statusCode,
-                    outcome.notes.isEmpty() ? null : String.join("; ", outcome.notes)));
+                    outcome.notes.isEmpty() ? null : String.join("; ", outcome.notes), outcome.changes));
         }
         report.write(job.runId(), context.task().taskId(), lines);
         context.record(new Progress(read, job.dryRun() ? 0 : recreated, job.dryRun() ? 0 : changed, 0,
@@ -293,18 +300,5 @@ final class ObjectRestore {
         Map<String, String> byBackupId = new LinkedHashMap<>();
         backupIds.forEach(id -> byBackupId.put(id, targets.getOrDefault(id, id)));
         return byBackupId;
-    }
-
-    /** The org's records of these ids, deleted ones included (IsDeleted tells them), with the given fields. */
-    private Map<String, ObjectNode> current(Collection<String> ids, List<RestorableField> fields) {
-        Map<String, ObjectNode> found = new HashMap<>();
-        StringBuilder select = new StringBuilder("SELECT Id, IsDeleted");
-        fields.forEach(field -> select.append(", ").append(field.name()));
-        select.append(" FROM ").append(object).append(" WHERE Id IN (");
-        for (List<String> slice : Soql.slices(ids, Soql.MAX_ID_LIST)) {
-            calls.add(1);
-            org.queryAll(select + Soql.idList(slice) + ")").forEachRemaining(row -> found.put(row.path("Id").asText(), row));
-        }
-        return found;
     }
 }

@@ -1,5 +1,6 @@
 package dev.sfbackup.session.restore.execute;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sfbackup.salesforce.SObjectDescribe;
 import dev.sfbackup.salesforce.SalesforceConnection;
@@ -20,10 +21,11 @@ import dev.sfbackup.session.restore.persistence.RestoreJobs;
 import dev.sfbackup.session.restore.persistence.RestoreReport;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -36,8 +38,11 @@ import java.util.stream.Collectors;
 public class RestoreRecordsExecutor implements TaskExecutor {
 
     static final int CHUNK = 200;
-    /** Records read and compared at once when the object has at least the bulk threshold of them. */
-    static final int BULK_CHUNK = 10_000;
+    /**
+     * Records read, compared and written at once when the object has at least the bulk threshold of them: an ingest job
+     * costs about six calls whatever its size, so a chunk this large keeps a restore within a few calls per 10,000.
+     */
+    static final int BULK_CHUNK = 25_000;
 
     private final RestoreJobs jobs;
     private final RestoreIdMap idMap;
@@ -47,9 +52,12 @@ public class RestoreRecordsExecutor implements TaskExecutor {
     private final SalesforceConnections connections;
     private final Clock clock;
     private final int bulkThreshold;
+    private final int bulkMaxRecords;
+    private final Duration bulkPollInterval;
+    private final ObjectMapper json;
 
     public RestoreRecordsExecutor(RestoreJobs jobs, RestoreIdMap idMap, RestoreReport report, StoredRecords stored,
-            PolicyClient policies, SalesforceConnections connections, Clock clock, BackupConfig config) {
+            PolicyClient policies, SalesforceConnections connections, Clock clock, BackupConfig config, ObjectMapper json) {
         this.jobs = jobs;
         this.idMap = idMap;
         this.report = report;
@@ -58,6 +66,9 @@ public class RestoreRecordsExecutor implements TaskExecutor {
         this.connections = connections;
         this.clock = clock;
         this.bulkThreshold = config.restore().bulkThreshold();
+        this.bulkMaxRecords = config.engine().bulkMaxRecords();
+        this.bulkPollInterval = config.engine().bulkPollInterval();
+        this.json = json;
     }
 
     @Override
@@ -71,23 +82,30 @@ public class RestoreRecordsExecutor implements TaskExecutor {
         List<ObjectSelection> selections = jobs.selections(task.runId());
         ObjectSelection selection = selections.stream().filter(candidate -> candidate.object().equals(task.object()))
                 .findFirst().orElseThrow(() -> new TaskInterrupted("restore " + task.runId() + " selects no " + task.object()));
-        SalesforceConnection org = connections.connect(policies.credentials(job.targetConnectionId()));
+        SalesforceConnection org = connections.connect(policies.credentials(job.targetConnectionId()), bulkMaxRecords, bulkPollInterval);
         context.checkBudget(org);
         ApiCalls calls = new ApiCalls();
         calls.add(1);
         SObjectDescribe describe = org.describe(task.object());
         FieldRules rules = new FieldRules(describe, job.mappingOf(task.object()), selection.fields());
         Set<String> restoredObjects = selections.stream().map(ObjectSelection::object).collect(Collectors.toSet());
-        LookupTargets lookups = new LookupTargets(org, job, idMap, restoredObjects, calls);
+        LookupTargets lookups = new LookupTargets(org, task.object(), job, idMap, restoredObjects, calls);
         ObjectRestore restore = new ObjectRestore(job, task.object(), rules, org, lookups,
                 new OrgWrites(org, calls, bulkThreshold), calls, idMap, report, context, clock);
         Predicate<ObjectNode> selected = new RecordSelector(job, selections, stored).of(task.object());
 
-        boolean bulk = inChunks(job, task.object(), selected, restore::firstPass, false);
+        boolean bulk;
+        try (PassReads reads = new PassReads(org, describe, rules.firstPass(), calls, json)) {
+            bulk = inChunks(job, task.object(), selected, (chunk, bulkChunk) ->
+                    restore.firstPass(chunk, reads.forChunk(chunk.size(), bulkChunk)), false);
+        }
         if (!rules.selfLookups().isEmpty()) {
             Predicate<ObjectNode> withSelfLookup = record -> rules.selfLookups().stream()
                     .anyMatch(field -> !FieldValues.isEmpty(record.get(field.source())));
-            inChunks(job, task.object(), selected.and(withSelfLookup), restore::secondPass, bulk);
+            try (PassReads reads = new PassReads(org, describe, rules.selfLookups(), calls, json)) {
+                inChunks(job, task.object(), selected.and(withSelfLookup), (chunk, bulkChunk) ->
+                        restore.secondPass(chunk, reads.forChunk(chunk.size(), bulkChunk)), bulk);
+            }
         }
         context.record(Progress.apiCalls(calls.take()));
         return outcome(task.object(), job, restore);
@@ -99,7 +117,7 @@ public class RestoreRecordsExecutor implements TaskExecutor {
      * call each. Bulk chunks from the start when {@code bulk} (a second pass over an object the first read in them);
      * answers whether it used them.
      */
-    private boolean inChunks(RestoreJob job, String object, Predicate<ObjectNode> selected, Consumer<List<ObjectNode>> pass,
+    private boolean inChunks(RestoreJob job, String object, Predicate<ObjectNode> selected, BiConsumer<List<ObjectNode>, Boolean> pass,
             boolean bulkChunks) {
         int bulkChunk = Math.max(BULK_CHUNK, bulkThreshold);
         List<ObjectNode> chunk = new ArrayList<>();
@@ -108,16 +126,16 @@ public class RestoreRecordsExecutor implements TaskExecutor {
             chunk.add(record);
             if (chunk.size() == bulkChunk) {
                 bulk[0] = true;
-                pass.accept(List.copyOf(chunk));
+                pass.accept(List.copyOf(chunk), true);
                 chunk.clear();
             }
         });
         bulk[0] |= chunk.size() >= bulkThreshold;
         if (bulk[0] && !chunk.isEmpty()) {
-            pass.accept(List.copyOf(chunk));
+            pass.accept(List.copyOf(chunk), true);
         } else {
             for (int from = 0; from < chunk.size(); from += CHUNK) {
-                pass.accept(List.copyOf(chunk.subList(from, Math.min(chunk.size(), from + CHUNK))));
+                pass.accept(List.copyOf(chunk.subList(from, Math.min(chunk.size(), from + CHUNK))), false);
             }
         }
         return bulk[0];
@@ -128,8 +146,8 @@ public class RestoreRecordsExecutor implements TaskExecutor {
         if (restore.failed > 0 && restore.written == 0) {
             return TaskOutcome.error(done + ", " + restore.failed + " rejected by Salesforce (see the report)");
         }
-        if (restore.failed > 0 || restore.lookupsLeftEmpty > 0) {
-            return TaskOutcome.warning(done + ", " + restore.failed + " rejected by Salesforce, " + restore.lookupsLeftEmpty
+        if (restore.failed > 0 || restore.lookupsLeftEmpty > 0) { // records not restored, or not wholly: the session warns
+            return TaskOutcome.partial(done + ", " + restore.failed + " rejected by Salesforce, " + restore.lookupsLeftEmpty
                     + " lookups left empty (see the report)");
         }
         return TaskOutcome.success(done);

@@ -3,6 +3,7 @@ package dev.sfbackup.session.restore.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
@@ -10,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /**
  * Records recreated under a new id, per backed-up policy and target org (backup id → target id). Salesforce ids are
@@ -17,6 +19,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class RestoreIdMap {
+
+    private static final int BATCH = 5000;
 
     private final EntityManager entities;
 
@@ -31,14 +35,17 @@ public class RestoreIdMap {
         if (backupIds.isEmpty()) {
             return found;
         }
-        List<?> rows = entities.createNativeQuery("""
-                select backup_id, target_id from restore_id_map
-                where policy_id = :policy and target_connection_id = :target and backup_id in (:ids)
-                """).setParameter("policy", policyId).setParameter("target", targetConnectionId)
-                .setParameter("ids", backupIds).getResultList();
-        for (Object row : rows) {
-            Object[] columns = (Object[]) row;
-            found.put((String) columns[0], (String) columns[1]);
+        List<String> ids = List.copyOf(backupIds);
+        for (int from = 0; from < ids.size(); from += BATCH) { // PostgreSQL binds at most 32,767 parameters a statement
+            List<?> rows = entities.createNativeQuery("""
+                    select backup_id, target_id from restore_id_map
+                    where policy_id = :policy and target_connection_id = :target and backup_id in (:ids)
+                    """).setParameter("policy", policyId).setParameter("target", targetConnectionId)
+                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + BATCH))).getResultList();
+            for (Object row : rows) {
+                Object[] columns = (Object[]) row;
+                found.put((String) columns[0], (String) columns[1]);
+            }
         }
         return found;
     }
@@ -47,16 +54,32 @@ public class RestoreIdMap {
     @Transactional
     public void recreated(UUID policyId, UUID targetConnectionId, String object, Map<String, String> targetByBackupId,
             UUID runId, Instant at) {
-        for (Map.Entry<String, String> entry : targetByBackupId.entrySet()) {
-            entities.createNativeQuery("""
+        entities.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
                     insert into restore_id_map (policy_id, target_connection_id, backup_id, object_name, target_id, run_id, created_at)
-                    values (:policy, :target, :backupId, :object, :targetId, :run, :at)
+                    values (?, ?, ?, ?, ?, ?, ?)
                     on conflict (policy_id, target_connection_id, backup_id)
                     do update set target_id = excluded.target_id, run_id = excluded.run_id, created_at = excluded.created_at
-                    """).setParameter("policy", policyId).setParameter("target", targetConnectionId)
-                    .setParameter("backupId", entry.getKey()).setParameter("object", object)
-                    .setParameter("targetId", entry.getValue()).setParameter("run", runId)
-                    .setParameter("at", Timestamp.from(at)).executeUpdate();
-        }
+                    """)) {
+                int pending = 0;
+                for (Map.Entry<String, String> entry : targetByBackupId.entrySet()) {
+                    insert.setObject(1, policyId);
+                    insert.setObject(2, targetConnectionId);
+                    insert.setString(3, entry.getKey());
+                    insert.setString(4, object);
+                    insert.setString(5, entry.getValue());
+                    insert.setObject(6, runId);
+                    insert.setTimestamp(7, Timestamp.from(at));
+                    insert.addBatch();
+                    if (++pending == BATCH) {
+                        insert.executeBatch();
+                        pending = 0;
+                    }
+                }
+                if (pending > 0) {
+                    insert.executeBatch();
+                }
+            }
+        });
     }
 }

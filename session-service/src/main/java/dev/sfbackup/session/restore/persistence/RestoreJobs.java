@@ -44,13 +44,6 @@ public class RestoreJobs {
                 .setParameter("at", Timestamp.from(at)).executeUpdate();
     }
 
-    /** Whether a task of the run ended WARNING (finished, some records rejected or lookups left empty). */
-    @Transactional
-    public boolean anyTaskWarned(UUID runId) {
-        return ((Number) entities.createNativeQuery("select count(*) from task where run_id = :run and status = 'WARNING'")
-                .setParameter("run", runId).getSingleResult()).longValue() > 0;
-    }
-
     /** The restore's run belongs to the org it writes into (its sessions are scoped to it). */
     @Transactional
     public void retarget(UUID runId, UUID targetConnectionId) {
