@@ -1,12 +1,20 @@
 package dev.sfbackup.salesforce;
 
+import java.net.http.HttpRequest;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * One call to the org. {@code path} starts with {@code /} and is resolved against the token's instance URL
- * (a {@code nextRecordsUrl} is such a path).
+ * (a {@code nextRecordsUrl} is such a path). A streamed body ({@code streamed}, instead of {@code body}) is made anew
+ * for every attempt, since a stream can be sent only once.
  */
-record ApiRequest(String method, String path, byte[] body, String contentType, Map<String, String> headers) {
+record ApiRequest(String method, String path, byte[] body, String contentType, Map<String, String> headers,
+        Supplier<HttpRequest.BodyPublisher> streamed) {
+
+    ApiRequest(String method, String path, byte[] body, String contentType, Map<String, String> headers) {
+        this(method, path, body, contentType, headers, null);
+    }
 
     static ApiRequest get(String path) {
         return new ApiRequest("GET", path, null, null, Map.of());

@@ -130,7 +130,10 @@ final class ApiTransport {
         if (request.headers().keySet().stream().noneMatch("Accept"::equalsIgnoreCase)) {
             builder.header("Accept", "application/json");
         }
-        if (request.body() != null) {
+        if (request.streamed() != null) {
+            builder.header("Content-Type", request.contentType());
+            builder.method(request.method(), request.streamed().get());
+        } else if (request.body() != null) {
             builder.header("Content-Type", request.contentType());
             builder.method(request.method(), HttpRequest.BodyPublishers.ofByteArray(request.body()));
         } else {

@@ -149,6 +149,15 @@ public final class SalesforceConnection {
         return transport.send(ApiRequest.get(path, ApiTransport.accept("*/*"))).body();
     }
 
+    /**
+     * Inserts a record with its file body in one multipart request (ContentVersion's VersionData, Attachment's Body),
+     * streamed from {@code body} with the given length; answers the new record's id. Every attempt opens the body again.
+     */
+    public String insertWithBody(String sObject, ObjectNode fields, String bodyField, String fileName, long length,
+            BodySource body) {
+        return new BodyInsert(transport, json, dataPath).insert(sObject, fields, bodyField, fileName, length, body);
+    }
+
     /** sObject Collections, for restore. */
     public SObjectCollections collections() {
         return new SObjectCollections(transport, json, dataPath);

@@ -38,6 +38,7 @@ class AccessMatrixTest {
         RULES.put("PUT /api/v1/restore-points/{id}/metadata/{name}", sessionServiceOnly());
         RULES.put("GET /api/v1/restore-points/{id}/export", atLeast(Roles.OPERATOR));
         RULES.put("GET /api/v1/policies/{policyId}/export", atLeast(Roles.OPERATOR));
+        RULES.put("GET /api/v1/policies/{policyId}/files", readers);
         RULES.put("GET /api/v1/policies/{policyId}/metadata", readers);
         RULES.put("GET /api/v1/policies/{policyId}/metadata/diff", readers);
         RULES.put("POST /api/v1/erasures", atLeast(Roles.ADMIN));

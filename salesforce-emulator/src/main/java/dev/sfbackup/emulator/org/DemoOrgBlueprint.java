@@ -18,6 +18,9 @@ public final class DemoOrgBlueprint {
         org.addObject("Opportunity", "Opportunity", "006", opportunityFields(org), spec.count("Opportunity"));
         org.addObject("Case", "Case", "500", caseFields(org), spec.count("Case"));
         org.addObject("ContentVersion", "Content Version", "068", contentVersionFields(org), spec.count("ContentVersion"));
+        org.addObject("ContentDocument", "Content Document", "069", contentDocumentFields(org), spec.count("ContentVersion"));
+        org.addObject("ContentDocumentLink", "Content Document Link", "06A", contentDocumentLinkFields(org), spec.count("ContentVersion"))
+                .requireFilterOn(List.of("ContentDocumentId", "LinkedEntityId"));
         org.addObject("Attachment", "Attachment", "00P", attachmentFields(org), spec.count("Attachment"));
         org.addObject("AssetAttribute", "Asset Attribute", "1AA", assetAttributeFields(), spec.count("AssetAttribute"));
         org.addObject("ContentWorkspaceMember", "Library Member", "05A", workspaceMemberFields(org), spec.count("ContentWorkspaceMember"));
@@ -128,12 +131,49 @@ public final class DemoOrgBlueprint {
                 List.of(), null, List.of(), true, (r, n) -> blobSize(org.fileMeanBytes(), n)));
         fields.add(new FieldDef("VersionData", "Version Data", FieldType.BASE64, 0, false, true, false, false, false,
                 List.of(), null, List.of(), false, null));
-        fields.add(new FieldDef("ContentDocumentId", "Content Document ID", FieldType.REFERENCE, 18, false, false, false, false, false,
-                List.of("ContentDocument"), "ContentDocument", List.of(), false, (r, n) -> SalesforceIds.id("069", r.index() + 1L)));
+        // createable: a version inserted with it is a new version of that document, without it the first of a new one
+        fields.add(new FieldDef("ContentDocumentId", "Content Document ID", FieldType.REFERENCE, 18, true, true, false, false, false,
+                List.of("ContentDocument"), "ContentDocument", List.of(), false, (r, n) -> SalesforceIds.id("069", r.index() + 1L))
+                .cascadingDelete());
+        fields.add(new FieldDef("FirstPublishLocationId", "First Publish Location ID", FieldType.REFERENCE, 18, true, true, false,
+                false, false, List.of("Account"), "FirstPublishLocation", List.of(), false, parent(org, "Account")));
         fields.add(FieldDef.readOnly("IsLatest", FieldType.BOOLEAN, 0, false, (r, n) -> true));
         fields.add(FieldDef.data("Description", FieldType.TEXTAREA, 1000, true, (r, n) -> Noise.below(n, 2) == 0 ? null : Words.text(n, 15)));
         fields.add(owner(org));
         fields.addAll(auditFields(true));
+        return fields;
+    }
+
+    /** One document per generated version (069 i+1 holds version 068 i+1); later versions and documents come by insert. */
+    private static List<FieldDef> contentDocumentFields(Org org) {
+        List<FieldDef> fields = standardStart();
+        fields.add(FieldDef.data("Title", FieldType.STRING, 255, false, (r, n) -> "Document " + (r.index() + 1)));
+        fields.add(new FieldDef("LatestPublishedVersionId", "Latest Published Version ID", FieldType.REFERENCE, 18, true, false, false,
+                false, false, List.of("ContentVersion"), "LatestPublishedVersion", List.of(), false,
+                (r, n) -> SalesforceIds.id("068", r.index() + 1L)));
+        fields.add(owner(org));
+        fields.addAll(auditFields(true));
+        return fields;
+    }
+
+    /**
+     * Who a document is shared with: generated document i is linked to the record its version was first published on.
+     * Queried only with a filter on ContentDocumentId or LinkedEntityId, as in Salesforce.
+     */
+    private static List<FieldDef> contentDocumentLinkFields(Org org) {
+        List<FieldDef> fields = new ArrayList<>();
+        fields.add(idField());
+        fields.add(readOnly(SystemFields.IS_DELETED, FieldType.BOOLEAN));
+        fields.add(new FieldDef("ContentDocumentId", "Content Document ID", FieldType.REFERENCE, 18, false, true, false, false, false,
+                List.of("ContentDocument"), "ContentDocument", List.of(), false, (r, n) -> SalesforceIds.id("069", r.index() + 1L))
+                .cascadingDelete());
+        fields.add(new FieldDef("LinkedEntityId", "Linked Entity ID", FieldType.REFERENCE, 18, false, true, false, false, false,
+                List.of("Account"), "LinkedEntity", List.of(), false, (r, n) -> org.table("ContentVersion")
+                        .map(versions -> versions.view(r.index()).get("FirstPublishLocationId")).orElse(null))
+                .cascadingDelete());
+        fields.add(FieldDef.picklist("ShareType", List.of("V", "C", "I"), (r, n) -> "I"));
+        fields.add(FieldDef.picklist("Visibility", List.of("AllUsers", "InternalUsers", "SharedUsers"), (r, n) -> "AllUsers"));
+        fields.add(readOnly(SystemFields.SYSTEM_MODSTAMP, FieldType.DATETIME));
         return fields;
     }
 

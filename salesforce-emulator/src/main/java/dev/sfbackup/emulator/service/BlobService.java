@@ -3,10 +3,13 @@ package dev.sfbackup.emulator.service;
 import dev.sfbackup.emulator.org.FieldDef;
 import dev.sfbackup.emulator.org.Noise;
 import dev.sfbackup.emulator.org.RecordView;
+import dev.sfbackup.emulator.org.StoredBody;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -23,11 +26,29 @@ public class BlobService {
     private static final byte[] TEXT = ("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor "
             + "incididunt ut labore et dolore magna aliqua.\n").getBytes(StandardCharsets.US_ASCII);
 
+    private volatile Path directory;
+
+    /** Where a body written through the API goes, a file not yet there in the emulator's own folder (never held in memory). */
+    public Path newBodyFile() throws IOException {
+        return directory().resolve("body-" + java.util.UUID.randomUUID() + ".bin");
+    }
+
+    private synchronized Path directory() throws IOException {
+        if (directory == null) {
+            directory = Files.createTempDirectory("emulator-bodies-");
+            directory.toFile().deleteOnExit();
+        }
+        return directory;
+    }
+
     /** Body size in bytes, or -1 when the record has no body in this field. */
     public long size(RecordView record, FieldDef field) {
         Object written = record.get(field);
         if (written instanceof byte[] bytes) {
             return bytes.length;
+        }
+        if (written instanceof StoredBody stored) {
+            return stored.size();
         }
         String sizeField = SIZE_FIELDS.get(field.name());
         Object size = sizeField == null ? null : record.get(sizeField);
@@ -38,6 +59,10 @@ public class BlobService {
         Object written = record.get(field);
         if (written instanceof byte[] bytes) {
             out.write(bytes);
+            return;
+        }
+        if (written instanceof StoredBody stored) {
+            Files.copy(stored.file(), out);
             return;
         }
         long remaining = size(record, field);

@@ -16,6 +16,7 @@ import dev.sfbackup.session.client.PolicyClient;
 import dev.sfbackup.session.client.RemoteCallRejected;
 import dev.sfbackup.session.client.SalesforceConnections;
 import dev.sfbackup.session.client.StorageClient;
+import dev.sfbackup.session.restore.files.FileLeases;
 import dev.sfbackup.session.restore.persistence.BackupRunEnds;
 import dev.sfbackup.session.restore.persistence.RestoreJobs;
 import dev.sfbackup.session.restore.planning.RestorePlanner;
@@ -59,10 +60,12 @@ public class RestoreStarter {
     private final OrgScope scope;
     private final PointDescribes describes;
     private final Clock clock;
+    private final FileLeases fileLeases;
 
     public RestoreStarter(PolicyClient policies, StorageClient storage, SalesforceConnections connections, RunStore runs,
             RestoreJobs jobs, BackupRunEnds backupRuns, Event<RunStarted> started, OrgScope scope, PointDescribes describes,
-            Clock clock) {
+            Clock clock, FileLeases fileLeases) {
+        this.fileLeases = fileLeases;
         this.policies = policies;
         this.storage = storage;
         this.connections = connections;
@@ -88,8 +91,9 @@ public class RestoreStarter {
         Instant asOf = request.restorePointId() != null ? pointTime(request.restorePointId(), policy.id()) : request.asOf();
         Set<String> backedUp = storage.backedUpObjects(policy.id());
         List<ObjectSelection> requested = new ArrayList<>();
-        for (int i = 0; i < request.objects().size(); i++) {
-            RestoreRequest.ObjectScope object = request.objects().get(i);
+        List<RestoreRequest.ObjectScope> objects = request.objects() == null ? List.of() : request.objects();
+        for (int i = 0; i < objects.size(); i++) {
+            RestoreRequest.ObjectScope object = objects.get(i);
             if (!backedUp.contains(object.object())) {
                 throw ApiProblem.unprocessable("objects[" + i + "].object", "policy " + policy.id() + " has no backup of "
                         + object.object() + "; backed up: " + backedUp);
@@ -111,8 +115,9 @@ public class RestoreStarter {
             jobs.insert(reserved, request, clock.instant());
             jobs.select(run.id, planned.stream().map(RestorePlanner.PlannedObject::selection).toList());
             lease(reserved, planned);
-            runs.storePlan(run.id, new PlannedRun(BackupKind.RESTORE, new RunPlan(List.of(session(planned)),
-                    parallelism(policy)), decisions(reserved, planned)));
+            fileLeases.lease(reserved, request.files());
+            runs.storePlan(run.id, new PlannedRun(BackupKind.RESTORE, new RunPlan(List.of(session(planned, request.files() != null)),
+                    parallelism(policy)), decisions(reserved, request, planned)));
         } catch (RuntimeException e) {
             LOG.warnf(e, "restore %s of policy %s could not be stored", run.id, policy.id());
             release(run.id);
@@ -125,22 +130,30 @@ public class RestoreStarter {
         return run.id;
     }
 
-    private static PlannedSession session(List<RestorePlanner.PlannedObject> planned) {
+    private static PlannedSession session(List<RestorePlanner.PlannedObject> planned, boolean files) {
         List<PlannedTask> tasks = new ArrayList<>();
         int last = 0;
         for (RestorePlanner.PlannedObject object : planned) {
             tasks.add(new PlannedTask(RestoreTaskKind.RESTORE_RECORDS.name(), object.selection().object(), null, object.stage()));
             last = Math.max(last, object.stage());
         }
+        if (files) {
+            // after every record task, so the files' parents exist under their target ids
+            tasks.add(new PlannedTask(RestoreTaskKind.RESTORE_FILES.name(), "files", null, ++last));
+        }
         tasks.add(new PlannedTask(RestoreTaskKind.RESTORE_RELEASE.name(), "leases", null, last + 1));
         return new PlannedSession(SessionType.RESTORE, "restore", tasks);
     }
 
-    private static List<String> decisions(RestoreJob job, List<RestorePlanner.PlannedObject> planned) {
+    private static List<String> decisions(RestoreJob job, RestoreRequest request, List<RestorePlanner.PlannedObject> planned) {
         List<String> lines = new ArrayList<>();
         lines.add((job.dryRun() ? "dry run (nothing is written): " : "") + "restore " + job.mode() + " as of " + job.asOf()
                 + (job.restorePointId() == null ? "" : " (restore point " + job.restorePointId() + ")")
                 + " into connection " + job.targetConnectionId());
+        if (request.files() != null) {
+            lines.add("files: " + (request.files().ids() == null ? "" : request.files().ids().size() + " ids ")
+                    + (request.files().allOfTheRecords() ? "and every file of the records restored" : "") + ", after the records");
+        }
         for (RestorePlanner.PlannedObject object : planned) {
             ObjectSelection selection = object.selection();
             lines.add(selection.object() + " in stage " + object.stage() + ": " + (selection.all() ? "all records"

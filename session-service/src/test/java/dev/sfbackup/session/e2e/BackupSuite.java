@@ -40,9 +40,12 @@ final class BackupSuite implements AutoCloseable {
     final ServiceProcess policy;
     ServiceProcess engineA;
     ServiceProcess engineB;
+    /** The heap of the session-service instances (a small one shows a test that they stream). */
+    private final String engineHeap;
 
     private BackupSuite(ServiceProcess emulator, ServiceProcess storage, ServiceProcess policy, ServiceProcess engineA,
-            ServiceProcess engineB) {
+            ServiceProcess engineB, String engineHeap) {
+        this.engineHeap = engineHeap;
         this.emulator = emulator;
         this.storage = storage;
         this.policy = policy;
@@ -60,6 +63,13 @@ final class BackupSuite implements AutoCloseable {
 
     /** emulatorHeap: the benchmark's org of a million records needs more than the tests' small one. */
     static BackupSuite start(String emulatorHeap) {
+        return start(emulatorHeap, DEFAULT_ENGINE_HEAP);
+    }
+
+    private static final String DEFAULT_ENGINE_HEAP = "384m";
+
+    /** engineHeap: the session-service instances' -Xmx. */
+    static BackupSuite start(String emulatorHeap, String engineHeap) {
         RestAssured.authentication = RestAssured.oauth2(ADMIN);
         List<ServiceProcess> started = new java.util.ArrayList<>();
         try {
@@ -72,9 +82,9 @@ final class BackupSuite implements AutoCloseable {
                     .config("backup.encryption-key", TEST_ENCRYPTION_KEY)
                     .config("quarkus.rest-client.session-service.url", "http://127.0.0.1:" + engineAPort)
                     .config("quarkus.rest-client.storage-service.url", storage.url()).start());
-            ServiceProcess engineA = track(started, engine("engine-a", policy, storage, true, engineAPort));
-            ServiceProcess engineB = track(started, engine("engine-b", policy, storage, false, 0));
-            return new BackupSuite(emulator, storage, policy, engineA, engineB);
+            ServiceProcess engineA = track(started, engine("engine-a", policy, storage, true, engineAPort, engineHeap));
+            ServiceProcess engineB = track(started, engine("engine-b", policy, storage, false, 0, engineHeap));
+            return new BackupSuite(emulator, storage, policy, engineA, engineB, engineHeap);
         } catch (RuntimeException failed) {
             // a service that did not start must not leave the ones before it running
             started.forEach(ServiceProcess::close);
@@ -108,8 +118,9 @@ final class BackupSuite implements AutoCloseable {
     }
 
     /** port 0: a free one. */
-    private static ServiceProcess engine(String name, ServiceProcess policy, ServiceProcess storage, boolean fresh, int port) {
-        ServiceProcess.Builder builder = ServiceProcess.builder("session-service").port(port);
+    private static ServiceProcess engine(String name, ServiceProcess policy, ServiceProcess storage, boolean fresh, int port,
+            String heap) {
+        ServiceProcess.Builder builder = ServiceProcess.builder("session-service").port(port).maxHeap(heap);
         builder = fresh ? builder.freshDatabase("session_e2e") : builder.database("session_e2e");
         return configured(builder, name, policy, storage).start();
     }
@@ -151,7 +162,7 @@ final class BackupSuite implements AutoCloseable {
         if (killed.isAlive()) {
             return;
         }
-        ServiceProcess restarted = engine(instanceId, policy, storage, false, killed.port());
+        ServiceProcess restarted = engine(instanceId, policy, storage, false, killed.port(), engineHeap);
         if (instanceId.equals("engine-a")) {
             engineA = restarted;
         } else {

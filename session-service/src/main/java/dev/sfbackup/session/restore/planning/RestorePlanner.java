@@ -21,9 +21,13 @@ import java.util.function.Function;
  */
 public final class RestorePlanner {
 
-    /** Setup objects a hierarchy never brings in: restoring them would change who can do what in the org. */
+    /**
+     * Objects a hierarchy never brings in: setup objects (restoring them would change who can do what in the org) and
+     * files, which a restore puts back with their bodies when asked to ({@code files}).
+     */
     static final Set<String> NEVER_BY_HIERARCHY = Set.of("User", "Group", "GroupMember", "Profile", "UserRole",
-            "PermissionSet", "RecordType", "Organization", "BusinessHours", "Queue", "QueueSobject");
+            "PermissionSet", "RecordType", "Organization", "BusinessHours", "Queue", "QueueSobject",
+            "ContentVersion", "ContentDocument", "ContentDocumentLink", "Attachment");
 
     private final Function<String, SObjectDescribe> describe;
     private final Set<String> backedUp;

@@ -3,6 +3,7 @@ package dev.sfbackup.session.restore.planning;
 import dev.sfbackup.api.restore.RestoreMode;
 import dev.sfbackup.api.restore.RestoreRequest;
 import dev.sfbackup.common.problem.ApiProblem;
+import dev.sfbackup.session.restore.files.FileRequestCheck;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -49,11 +50,12 @@ public final class RestoreRequestCheck {
         if ((request.restorePointId() == null) == (request.asOf() == null)) {
             throw ApiProblem.badRequest("restorePointId", "give exactly one of restorePointId (a restore point's UUID) or asOf (an instant such as 2026-01-01T00:00:00Z)");
         }
-        if (request.objects() == null || request.objects().isEmpty()) {
-            throw ApiProblem.badRequest("objects", "at least one {object, ids?, where?, fields?} is required");
+        FileRequestCheck.validate(request.files());
+        if ((request.objects() == null || request.objects().isEmpty()) && !FileRequestCheck.filesOnly(request)) {
+            throw ApiProblem.badRequest("objects", "at least one {object, ids?, where?, fields?} is required (or files: {ids: [...]})");
         }
         Set<String> seen = new HashSet<>();
-        for (int i = 0; i < request.objects().size(); i++) {
+        for (int i = 0; request.objects() != null && i < request.objects().size(); i++) {
             objectScope(request.objects().get(i), "objects[" + i + "]", seen);
         }
         mode(request);
