@@ -36,6 +36,15 @@ class AccessMatrixTest {
         RULES.put("POST /api/v1/policies/{id}/runs", atLeast(Roles.OPERATOR));
         RULES.put("POST /api/v1/encryption-key/reseal", atLeast(Roles.ADMIN));
         RULES.put("GET /api/v1/audit", atLeast(Roles.ADMIN));
+        RULES.put("GET /api/v1/channels", atLeast(Roles.ADMIN));
+        RULES.put("POST /api/v1/channels", atLeast(Roles.ADMIN));
+        RULES.put("GET /api/v1/channels/{id}", atLeast(Roles.ADMIN));
+        RULES.put("PUT /api/v1/channels/{id}", atLeast(Roles.ADMIN));
+        RULES.put("DELETE /api/v1/channels/{id}", atLeast(Roles.ADMIN));
+        RULES.put("GET /api/v1/policies/{id}/alerts", atLeast(Roles.VIEWER));
+        RULES.put("PUT /api/v1/policies/{id}/alerts", atLeast(Roles.ADMIN));
+        RULES.put("GET /api/v1/alert-deliveries", atLeast(Roles.ADMIN));
+        RULES.put("POST /internal/v1/alerts", sessionServiceOnly());
     }
 
     @Test

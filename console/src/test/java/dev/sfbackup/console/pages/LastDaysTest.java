@@ -32,6 +32,6 @@ class LastDaysTest {
 
     private static RunView run(String started, SessionStatus status) {
         return new RunView(UUID.randomUUID(), UUID.randomUUID(), BackupKind.INCREMENTAL, StartRun.Trigger.SCHEDULED, status,
-                Instant.parse(started), Instant.parse(started).plusSeconds(60), null, List.of());
+                Instant.parse(started), Instant.parse(started).plusSeconds(60), null, List.of(), List.of());
     }
 }

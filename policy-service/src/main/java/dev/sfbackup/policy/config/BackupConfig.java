@@ -1,6 +1,8 @@
 package dev.sfbackup.policy.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 
 @ConfigMapping(prefix = "backup")
@@ -14,4 +16,34 @@ public interface BackupConfig {
      * until POST /api/v1/encryption-key/reseal has sealed them all with the new key.
      */
     Optional<String> previousEncryptionKey();
+
+    /** How alerts reach their channels. */
+    Alerts alerts();
+
+    interface Alerts {
+
+        /** The link to a run an alert carries; {runId} is replaced by the run's id. */
+        @WithDefault("http://localhost:8082/api/v1/runs/{runId}")
+        String runLink();
+
+        /** Attempts per delivery before it is given up (FAILED). */
+        @WithDefault("5")
+        int maxAttempts();
+
+        /** Wait before the second attempt; each later wait doubles. */
+        @WithDefault("PT30S")
+        Duration firstRetryAfter();
+
+        /** How long one webhook call may take. */
+        @WithDefault("PT10S")
+        Duration sendTimeout();
+
+        /** How often due deliveries are sent (a quarkus-scheduler period). */
+        @WithDefault("2s")
+        String deliverEvery();
+
+        /** Starts the subject of every alert email. */
+        @WithDefault("[sfbackup]")
+        String subjectPrefix();
+    }
 }

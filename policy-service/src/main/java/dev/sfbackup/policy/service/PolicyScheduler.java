@@ -3,6 +3,8 @@ package dev.sfbackup.policy.service;
 import com.cronutils.model.CronType;
 import com.cronutils.model.time.ExecutionTime;
 import dev.sfbackup.policy.repository.PolicyRepository;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -12,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -52,13 +55,16 @@ public class PolicyScheduler {
     private final PolicyRepository policies;
     private final RunLauncher launcher;
     private final Clock clock;
+    private final MeterRegistry metrics;
+    private final Set<UUID> intervalGauges = ConcurrentHashMap.newKeySet();
     /** Registered versions, also of policies without a job, so a late event never undoes a newer one. */
     private final Map<UUID, Long> versions = new ConcurrentHashMap<>();
     private final Map<UUID, Job> jobs = new ConcurrentHashMap<>();
     private final Set<UUID> firing = ConcurrentHashMap.newKeySet();
     private final ExecutorService launches = Executors.newVirtualThreadPerTaskExecutor();
 
-    public PolicyScheduler(PolicyRepository policies, RunLauncher launcher, Clock clock) {
+    public PolicyScheduler(PolicyRepository policies, RunLauncher launcher, Clock clock, MeterRegistry metrics) {
+        this.metrics = metrics;
         this.policies = policies;
         this.launcher = launcher;
         this.clock = clock;
@@ -129,5 +135,19 @@ public class PolicyScheduler {
         ZoneId zone = change.timeZone() == null ? ZoneOffset.UTC : ZoneId.of(change.timeZone());
         Job job = new Job(ExecutionTime.forCron(CRON.parse(change.cron())), zone, null);
         jobs.put(change.policyId(), job.after(clock.instant()));
+        if (intervalGauges.add(change.policyId())) {
+            Gauge.builder("backup.policy.schedule.interval", jobs, all -> intervalSeconds(all.get(change.policyId())))
+                    .description("seconds between the policy's next two scheduled runs (NaN: not scheduled)")
+                    .baseUnit("seconds").tag("policy", change.policyId().toString()).strongReference(true).register(metrics);
+        }
+    }
+
+    /** What the alert rule "older than the schedule allows" compares the time since the last success with. */
+    private static double intervalSeconds(Job job) {
+        if (job == null || job.next() == null) {
+            return Double.NaN;
+        }
+        Job after = job.after(job.next());
+        return after.next() == null ? Double.NaN : Duration.between(job.next(), after.next()).toSeconds();
     }
 }

@@ -1,5 +1,7 @@
 package dev.sfbackup.policy.service;
 
+import dev.sfbackup.api.alert.AlertEvent;
+import dev.sfbackup.api.alert.AlertOutcome;
 import dev.sfbackup.api.policy.PolicyView;
 import dev.sfbackup.api.session.RunView;
 import dev.sfbackup.api.session.StartRun;
@@ -35,11 +37,13 @@ public class RunLauncher {
     private final PolicyRepository policies;
     private final SessionRuns sessionRuns;
     private final OrgScope scope;
+    private final Alerts alerts;
 
-    public RunLauncher(PolicyRepository policies, SessionRuns sessionRuns, OrgScope scope) {
+    public RunLauncher(PolicyRepository policies, SessionRuns sessionRuns, OrgScope scope, Alerts alerts) {
         this.policies = policies;
         this.sessionRuns = sessionRuns;
         this.scope = scope;
+        this.alerts = alerts;
     }
 
     /** No transaction is held while session-service is called: the policy is read first, then the call is made. */
@@ -72,18 +76,28 @@ public class RunLauncher {
         try {
             if (sessionRuns.hasActiveRun(policyId)) {
                 LOG.infof("schedule of policy %s skipped: its previous run is still active", policyId);
-                return Firing.SKIPPED_RUN_ACTIVE;
+                return missed(policyId, Firing.SKIPPED_RUN_ACTIVE, "the previous run is still running");
             }
             RunView run = sessionRuns.start(policyId, StartRun.Trigger.SCHEDULED);
             LOG.infof("schedule of policy %s started run %s", policyId, run == null ? null : run.id());
             return Firing.STARTED;
         } catch (RunAlreadyActiveException e) {
             LOG.infof("schedule of policy %s skipped: session-service reports an active run", policyId);
-            return Firing.SKIPPED_RUN_ACTIVE;
+            return missed(policyId, Firing.SKIPPED_RUN_ACTIVE, "the previous run is still running");
         } catch (RuntimeException e) {
             LOG.warnf("schedule of policy %s could not start a run: %s", policyId, describe(e));
-            return Firing.FAILED;
+            return missed(policyId, Firing.FAILED, describe(e));
         }
+    }
+
+    /** A schedule that started no run is alerted; an alert that cannot be queued is logged, never thrown. */
+    private Firing missed(UUID policyId, Firing firing, String why) {
+        try {
+            alerts.raise(new AlertEvent(policyId, null, AlertOutcome.MISSED_SCHEDULE, "scheduled run did not start: " + why));
+        } catch (RuntimeException e) {
+            LOG.warnf("missed schedule of policy %s not alerted: %s", policyId, e.getMessage());
+        }
+        return firing;
     }
 
     private Optional<PolicyView> load(UUID policyId) {

@@ -69,6 +69,6 @@ public class SessionServiceStub {
 
     private static RunView runOf(UUID policyId, StartRun.Trigger trigger) {
         return new RunView(UUID.randomUUID(), policyId, BackupKind.INITIAL, trigger, SessionStatus.RUNNING, Instant.now(), null, null,
-                List.of(new RunView.SessionSummary(UUID.randomUUID(), dev.sfbackup.api.session.SessionType.DATA, SessionStatus.PENDING)));
+                List.of(new RunView.SessionSummary(UUID.randomUUID(), dev.sfbackup.api.session.SessionType.DATA, SessionStatus.PENDING)), List.of());
     }
 }

@@ -1,5 +1,6 @@
 package dev.sfbackup.session.client;
 
+import dev.sfbackup.api.alert.AlertEvent;
 import dev.sfbackup.api.policy.ConnectionCredentials;
 import dev.sfbackup.api.policy.PolicyView;
 import dev.sfbackup.api.policy.ScopeExtension;
@@ -55,6 +56,17 @@ public class PolicyClient {
     public ScopeExtensionResult extendScope(UUID policyId, ScopeExtension extension) {
         try {
             return rest.extendScope(policyId, extension);
+        } catch (WebApplicationException error) {
+            throw RemoteErrors.classify(SERVICE, error);
+        }
+    }
+
+    /** Hands an alert to policy-service, which sends it to the policy's channels in the background. */
+    @Retry(maxRetries = 2, delay = 300, abortOn = RemoteCallRejected.class)
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    public void alert(AlertEvent event) {
+        try {
+            rest.alert(event);
         } catch (WebApplicationException error) {
             throw RemoteErrors.classify(SERVICE, error);
         }

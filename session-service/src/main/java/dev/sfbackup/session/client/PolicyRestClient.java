@@ -1,5 +1,6 @@
 package dev.sfbackup.session.client;
 
+import dev.sfbackup.api.alert.AlertEvent;
 import dev.sfbackup.api.policy.ConnectionCredentials;
 import dev.sfbackup.api.policy.PolicyView;
 import dev.sfbackup.api.policy.ScopeExtension;
@@ -7,6 +8,7 @@ import dev.sfbackup.api.policy.ScopeExtensionResult;
 import dev.sfbackup.security.ServiceTokenFilter;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.UUID;
@@ -25,6 +27,10 @@ interface PolicyRestClient {
     @GET
     @Path("/internal/v1/connections/{id}/credentials")
     ConnectionCredentials credentials(@PathParam("id") UUID connectionId);
+
+    @POST
+    @Path("/internal/v1/alerts")
+    void alert(AlertEvent event);
 
     @PATCH
     @Path("/api/v1/policies/{id}/scope")

@@ -2,6 +2,7 @@ package dev.sfbackup.session.client;
 
 import dev.sfbackup.api.policy.ConnectionCredentials;
 import dev.sfbackup.api.policy.ConnectionFlow;
+import dev.sfbackup.salesforce.ApiUsage;
 import dev.sfbackup.salesforce.ConnectionOptions;
 import dev.sfbackup.salesforce.OAuthTokenSource;
 import dev.sfbackup.salesforce.SalesforceConnection;
@@ -16,8 +17,11 @@ import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -44,6 +48,14 @@ public class SalesforceConnections {
         String fingerprint = fingerprint(credentials);
         return connections.compute(key, (ignored, cached) -> cached != null && cached.fingerprint().equals(fingerprint)
                 ? cached : new Cached(fingerprint, create(credentials, bulkMaxRecords, bulkPollInterval))).connection();
+    }
+
+    /** The org's API usage as its connections last saw it (the newest observation), for the metrics. */
+    public Optional<ApiUsage> apiUsage(UUID connectionId) {
+        String prefix = connectionId + "|";
+        return connections.entrySet().stream().filter(entry -> entry.getKey().startsWith(prefix))
+                .map(entry -> entry.getValue().connection().apiUsage()).flatMap(Optional::stream)
+                .max(Comparator.comparing(ApiUsage::observedAt));
     }
 
     /** A digest of everything a token depends on; the secrets themselves are not kept as map keys. */

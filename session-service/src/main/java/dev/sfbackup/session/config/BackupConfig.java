@@ -13,6 +13,35 @@ public interface BackupConfig {
 
     Restore restore();
 
+    Anomaly anomaly();
+
+    /** How ended runs are reported (alerts through policy-service, metrics). */
+    @WithDefault("2s")
+    String reportEvery();
+
+    /**
+     * When an incremental run's object counts are unusual: deletions above deletedShare of the object's records, or new
+     * and changed records above changeFactor times their mean over the policy's last historyRuns runs (at least
+     * minHistoryRuns of them); counts below minRecords are never unusual.
+     */
+    interface Anomaly {
+
+        @WithDefault("0.05")
+        double deletedShare();
+
+        @WithDefault("10")
+        double changeFactor();
+
+        @WithDefault("10")
+        int historyRuns();
+
+        @WithDefault("3")
+        int minHistoryRuns();
+
+        @WithDefault("10")
+        long minRecords();
+    }
+
     /** How restores write into the target org. */
     interface Restore {
 

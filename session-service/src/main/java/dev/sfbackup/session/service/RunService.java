@@ -7,6 +7,7 @@ import dev.sfbackup.common.problem.ApiProblem;
 import dev.sfbackup.security.OrgScope;
 import dev.sfbackup.session.Run;
 import dev.sfbackup.session.client.PolicyClient;
+import dev.sfbackup.session.repository.RunAnomalyRepository;
 import dev.sfbackup.session.repository.RunRepository;
 import dev.sfbackup.session.repository.SessionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,10 +32,12 @@ public class RunService {
     private final RunStore store;
     private final RunRepository runs;
     private final SessionRepository sessions;
+    private final RunAnomalyRepository anomalies;
     private final OrgScope scope;
 
     public RunService(PolicyClient policies, RunPlanningStep planning, RunStore store, RunRepository runs,
-            SessionRepository sessions, OrgScope scope) {
+            SessionRepository sessions, RunAnomalyRepository anomalies, OrgScope scope) {
+        this.anomalies = anomalies;
         this.policies = policies;
         this.planning = planning;
         this.store = store;
@@ -61,12 +64,13 @@ public class RunService {
     public RunView get(UUID runId) {
         Run run = Optional.ofNullable(runs.findById(runId)).filter(found -> scope.allows(found.connectionId))
                 .orElseThrow(() -> ApiProblem.notFound("run", runId));
-        return Views.run(run, sessions.byRun(runId));
+        return Views.run(run, sessions.byRun(runId), anomalies.ofRun(runId));
     }
 
     @Transactional
     public List<RunView> list(UUID policyId, Boolean active) {
-        return runs.listByPolicy(policyId, active, scope.limitedTo()).stream().map(run -> Views.run(run, sessions.byRun(run.id))).toList();
+        return runs.listByPolicy(policyId, active, scope.limitedTo()).stream()
+                .map(run -> Views.run(run, sessions.byRun(run.id), anomalies.ofRun(run.id))).toList();
     }
 
     private PolicyView fetchPolicy(UUID policyId) {

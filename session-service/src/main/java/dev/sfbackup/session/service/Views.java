@@ -1,5 +1,6 @@
 package dev.sfbackup.session.service;
 
+import dev.sfbackup.api.session.RunAnomaly;
 import dev.sfbackup.api.session.RunView;
 import dev.sfbackup.api.session.SessionCounters;
 import dev.sfbackup.api.session.SessionLogEntry;
@@ -22,8 +23,13 @@ final class Views {
     }
 
     static RunView run(Run run, List<Session> sessions) {
+        return run(run, sessions, List.of());
+    }
+
+    static RunView run(Run run, List<Session> sessions, List<RunAnomaly> anomalies) {
         return new RunView(run.id, run.policyId, run.kind, StartRun.Trigger.valueOf(run.trigger), run.status, run.startedAt,
-                run.endedAt, run.failureReason, sessions.stream().map(s -> new RunView.SessionSummary(s.id, s.type, s.status)).toList());
+                run.endedAt, run.failureReason, sessions.stream().map(s -> new RunView.SessionSummary(s.id, s.type, s.status)).toList(),
+                anomalies);
     }
 
     static SessionView session(Session session, List<Task> tasks) {

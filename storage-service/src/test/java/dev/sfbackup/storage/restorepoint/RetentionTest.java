@@ -72,6 +72,27 @@ class RetentionTest {
     }
 
     @Test
+    void removalsAreCountedInTheMetrics() {
+        double before = removedPoints();
+        String p1 = open(policy, "Product2", "INITIAL");
+        ingest(p1, 1, lines(record("01tA", "a1")));
+        committed(p1);
+        String p2 = open(policy, "Product2", "INCREMENTAL");
+        ingest(p2, 1, lines(record("01tA", "a2")));
+        committed(p2);
+
+        retention(policy, 0).statusCode(200).body("restorePointsRemoved", equalTo(1));
+
+        assertEquals(before + 1, removedPoints());
+    }
+
+    private static double removedPoints() {
+        String metrics = given().auth().none().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(l -> l.startsWith("backup_retention_removed_total{") && l.contains("restore_points"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(0);
+    }
+
+    @Test
     void aPointARestoreReadsIsKeptUntilTheLeaseIsReleased() {
         String p1 = open(policy, "Quote", "INITIAL");
         ingest(p1, 1, lines(record("0Q0A", "q1")));

@@ -6,6 +6,7 @@ import dev.sfbackup.common.problem.ApiProblem;
 import dev.sfbackup.storage.restorepoint.config.RestorePointConfig;
 import dev.sfbackup.storage.restorepoint.repository.RecordVersionRepository;
 import dev.sfbackup.storage.restorepoint.repository.RetentionRuleRepository;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
@@ -33,8 +34,11 @@ public class RetentionService {
     private final RetentionRuleRepository rules;
     private final RestorePointConfig config;
     private final Clock clock;
+    private final MeterRegistry metrics;
 
-    public RetentionService(RecordVersionRepository versions, RetentionRuleRepository rules, RestorePointConfig config, Clock clock) {
+    public RetentionService(RecordVersionRepository versions, RetentionRuleRepository rules, RestorePointConfig config, Clock clock,
+            MeterRegistry metrics) {
+        this.metrics = metrics;
         this.versions = versions;
         this.rules = rules;
         this.config = config;
@@ -82,6 +86,8 @@ public class RetentionService {
             }
             pointsRemoved += versions.removePoints(stream, keptSeq, cutoff);
         }
+        metrics.counter("backup.retention.removed", "what", "restore_points").increment(pointsRemoved);
+        metrics.counter("backup.retention.removed", "what", "record_versions").increment(versionsRemoved);
         return new RetentionResult(policyId, pointsRemoved, versionsRemoved);
     }
 }
