@@ -7,10 +7,12 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import dev.sfbackup.api.storage.repository.RepositoryKind;
+import dev.sfbackup.api.storage.repository.S3CredentialSource;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A place where files and metadata are stored: a LOCAL directory or an S3 bucket. The S3 secret key is kept sealed. */
+/** A place where files and metadata are stored: a LOCAL directory or an S3 bucket. The S3 secret key (when it signs in with
+ * static keys) is kept sealed. */
 @Entity
 @Table(name = "backup_repository")
 public class BackupRepository {
@@ -37,6 +39,10 @@ public class BackupRepository {
 
     @Column(name = "s3_prefix")
     public String s3Prefix;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "s3_credentials")
+    public S3CredentialSource s3Credentials = S3CredentialSource.STATIC;
 
     @Column(name = "s3_access_key")
     public String s3AccessKey;

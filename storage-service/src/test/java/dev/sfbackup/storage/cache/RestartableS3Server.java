@@ -1,6 +1,7 @@
 package dev.sfbackup.storage.cache;
 
 import dev.sfbackup.storage.repository.backend.InProcessS3Server;
+import dev.sfbackup.storage.repository.backend.S3Credentials;
 import dev.sfbackup.storage.repository.backend.S3Settings;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -104,8 +105,8 @@ final class RestartableS3Server implements AutoCloseable {
     }
 
     S3Settings settings(String bucket, String prefix) {
-        return new S3Settings(endpoint(), InProcessS3Server.REGION, bucket, prefix, InProcessS3Server.ACCESS_KEY,
-                InProcessS3Server.SECRET_KEY, true);
+        return new S3Settings(endpoint(), InProcessS3Server.REGION, bucket, prefix, new S3Credentials.Static(InProcessS3Server.ACCESS_KEY,
+                InProcessS3Server.SECRET_KEY), true);
     }
 
     @Override

@@ -30,6 +30,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import dev.sfbackup.storage.repository.format.RepositoryCoordination;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
@@ -78,11 +79,30 @@ public class CacheUploader {
         }
     }
 
-    /** Uploads the repository's cached points, oldest first, until none waits or one cannot be uploaded yet. */
-    public synchronized CacheUploadReport upload(UUID repositoryId) {
+    /**
+     * Uploads the repository's cached points, oldest first, until none waits or one cannot be uploaded yet. One instance
+     * at a time uploads a repository's cache (its CACHE_UPLOAD lease); another one that tries meanwhile reports so.
+     */
+    public CacheUploadReport upload(UUID repositoryId) {
         BackupRepository repository = repositories.require(repositoryId);
         RepositoryCache cache = backupCache.settings(repositoryId)
                 .orElseThrow(() -> ApiProblem.notFound("backup cache of repository", repositoryId));
+        Optional<RepositoryCoordination.Hold> lease;
+        try {
+            lease = connector.holdForCacheUpload(repositoryId);
+        } catch (IOException e) {
+            return report(repositoryId, new Progress(), "cannot take the repository's upload lease: " + e.getMessage());
+        }
+        if (lease.isEmpty()) {
+            return report(repositoryId, new Progress(), "another storage-service instance is uploading this cache");
+        }
+        try (RepositoryCoordination.Hold held = lease.get()) {
+            return uploadHeld(repository, cache);
+        }
+    }
+
+    private CacheUploadReport uploadHeld(BackupRepository repository, RepositoryCache cache) {
+        UUID repositoryId = repository.id;
         Progress progress = new Progress();
         List<UUID> uploaded = progress.points;
         String unreachable = backupCache.unreachableReason(repository);

@@ -4,62 +4,98 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.SortedMap;
-import java.util.TreeMap;
-import javax.xml.parsers.DocumentBuilderFactory;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.exception.AbortedException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
+import software.amazon.awssdk.http.auth.spi.scheme.AuthSchemeOption;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.auth.scheme.S3AuthSchemeParams;
+import software.amazon.awssdk.services.s3.auth.scheme.S3AuthSchemeProvider;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
- * An S3-compatible bucket, spoken to with a small SigV4 client over java.net.http: no SDK, nothing reflective, so it is
- * native-image friendly, and it sends plain Content-Length uploads (no aws-chunked encoding, no default checksums)
- * that every S3-compatible server accepts.
+ * An S3-compatible bucket through the AWS SDK for Java v2, with static keys or the SDK's default credential chain
+ * (environment, profile, web identity / IRSA, container and instance roles). Checksums are computed and validated only
+ * where an operation requires them, so uploads are plain Content-Length bodies (no aws-chunked encoding) that every
+ * S3-compatible server reads. The SDK does not retry: {@link RetryingBackend} above decides that, once.
  */
 public final class S3Backend implements Backend {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private static final int MAX_CONNECTIONS = 64;
 
     private final S3Settings settings;
-    private final SigV4Signer signer;
-    private final HttpClient http;
     private final String keyPrefix;
+    private final AwsCredentialsProvider credentials;
+    private final S3Client s3;
 
     public S3Backend(S3Settings settings) {
         this.settings = settings;
-        this.signer = new SigV4Signer(settings.accessKey(), settings.secretKey(), settings.region());
         this.keyPrefix = settings.keyPrefix();
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(CONNECT_TIMEOUT)
+        this.credentials = credentialsProvider(settings.credentials());
+        this.s3 = S3Client.builder()
+                .endpointOverride(settings.endpoint())
+                .region(Region.of(settings.region()))
+                .forcePathStyle(settings.pathStyle())
+                .credentialsProvider(credentials)
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .authSchemeProvider(S3Backend::plainBodies)
+                .httpClientBuilder(ApacheHttpClient.builder()
+                        .connectionTimeout(CONNECT_TIMEOUT)
+                        .maxConnections(MAX_CONNECTIONS))
+                .overrideConfiguration(config -> config.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build();
+    }
+
+    /**
+     * S3's signing options without aws-chunked bodies: an upload is one Content-Length body, its SHA-256 signed over
+     * plain HTTP and UNSIGNED-PAYLOAD over TLS, as the S3 API allows.
+     */
+    private static List<AuthSchemeOption> plainBodies(S3AuthSchemeParams params) {
+        return S3AuthSchemeProvider.defaultProvider().resolveAuthScheme(params).stream()
+                .map(option -> option.toBuilder()
+                        .putSignerProperty(AwsV4FamilyHttpSigner.CHUNK_ENCODING_ENABLED, false)
+                        .putSignerProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, false)
+                        .build())
+                .toList();
+    }
+
+    private static AwsCredentialsProvider credentialsProvider(S3Credentials credentials) {
+        return switch (credentials) {
+            case S3Credentials.Static keys -> StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(keys.accessKey(), keys.secretKey()));
+            case S3Credentials.DefaultChain chain -> DefaultCredentialsProvider.builder().build();
+        };
     }
 
     @Override
     public void put(String name, Content content) throws IOException {
-        HttpRequest.BodyPublisher body = content.length() == 0
-                ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> {
-                    try {
-                        return content.open();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }), content.length());
-        HttpResponse<InputStream> response = send("PUT", objectPath(name), new TreeMap<>(), Map.of(), body,
-                SigV4Signer.UNSIGNED_PAYLOAD);
-        expectSuccess(response, name);
-        response.body().close();
+        RequestBody body = RequestBody.fromContentProvider(() -> {
+            try {
+                return content.open();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, content.length(), "application/octet-stream");
+        call(name, () -> s3.putObject(put -> put.bucket(settings.bucket()).key(key(name)).contentLength(content.length()), body));
     }
 
     @Override
@@ -69,59 +105,37 @@ public final class S3Backend implements Backend {
             return new ByteArrayInputStream(new byte[0]);
         }
         String range = length < 0 ? "bytes=" + offset + "-" : "bytes=" + offset + "-" + (offset + length - 1);
-        HttpResponse<InputStream> response = send("GET", objectPath(name), new TreeMap<>(), Map.of("Range", range),
-                HttpRequest.BodyPublishers.noBody(), SigV4Signer.EMPTY_PAYLOAD_SHA256);
-        if (response.statusCode() == 416) {
-            response.body().close();
+        try {
+            return call(name, () -> s3.getObject(get -> get.bucket(settings.bucket()).key(key(name)).range(range)));
+        } catch (RangeNotSatisfiable e) {
             return new ByteArrayInputStream(new byte[0]);
         }
-        expectSuccess(response, name);
-        return response.body();
     }
 
     @Override
     public long stat(String name) throws IOException {
-        HttpResponse<InputStream> response = send("HEAD", objectPath(name), new TreeMap<>(), Map.of(),
-                HttpRequest.BodyPublishers.noBody(), SigV4Signer.EMPTY_PAYLOAD_SHA256);
-        response.body().close();
-        expectSuccess(response, name);
-        return response.headers().firstValueAsLong("Content-Length").orElse(0);
+        Long size = call(name, () -> s3.headObject(head -> head.bucket(settings.bucket()).key(key(name))).contentLength());
+        return size == null ? 0 : size;
     }
 
     @Override
     public List<ObjectInfo> list(String prefix) throws IOException {
-        List<ObjectInfo> result = new ArrayList<>();
-        String token = null;
-        do {
-            SortedMap<String, String> query = new TreeMap<>();
-            query.put("list-type", "2");
-            query.put("prefix", keyPrefix + prefix);
-            if (token != null) {
-                query.put("continuation-token", token);
+        ListObjectsV2Request request = ListObjectsV2Request.builder().bucket(settings.bucket()).prefix(key(prefix)).build();
+        return call("list " + prefix, () -> {
+            List<ObjectInfo> result = new ArrayList<>();
+            for (S3Object object : s3.listObjectsV2Paginator(request).contents()) {
+                result.add(new ObjectInfo(object.key().substring(keyPrefix.length()), object.size()));
             }
-            HttpResponse<InputStream> response = send("GET", bucketPath(), query, Map.of(),
-                    HttpRequest.BodyPublishers.noBody(), SigV4Signer.EMPTY_PAYLOAD_SHA256);
-            expectSuccess(response, "list " + prefix);
-            Document page = parse(response.body());
-            NodeList contents = page.getElementsByTagName("Contents");
-            for (int i = 0; i < contents.getLength(); i++) {
-                Element item = (Element) contents.item(i);
-                String key = text(item, "Key");
-                result.add(new ObjectInfo(key.substring(keyPrefix.length()), Long.parseLong(text(item, "Size"))));
-            }
-            token = "true".equals(text(page.getDocumentElement(), "IsTruncated"))
-                    ? text(page.getDocumentElement(), "NextContinuationToken") : null;
-        } while (token != null);
-        return result;
+            return result;
+        });
     }
 
     @Override
     public void delete(String name) throws IOException {
-        HttpResponse<InputStream> response = send("DELETE", objectPath(name), new TreeMap<>(), Map.of(),
-                HttpRequest.BodyPublishers.noBody(), SigV4Signer.EMPTY_PAYLOAD_SHA256);
-        response.body().close();
-        if (response.statusCode() != 404) {
-            expectSuccess(response, name);
+        try {
+            call(name, () -> s3.deleteObject(delete -> delete.bucket(settings.bucket()).key(key(name))));
+        } catch (BackendException.NotFound alreadyGone) {
+            // removing an absent object is not an error
         }
     }
 
@@ -132,80 +146,61 @@ public final class S3Backend implements Backend {
 
     @Override
     public void close() {
-        http.close();
+        s3.close();
+        if (credentials instanceof SdkAutoCloseable closeable) {
+            closeable.close();
+        }
     }
 
-    private String bucketPath() {
-        return settings.pathStyle() ? "/" + settings.bucket() : "/";
+    private String key(String name) {
+        return keyPrefix + name;
     }
 
-    private String objectPath(String name) {
-        return bucketPath().replaceAll("/$", "") + "/" + keyPrefix + name;
+    /** A ranged read that starts at or after the object's end. */
+    private static final class RangeNotSatisfiable extends BackendException {
+        RangeNotSatisfiable(String name) {
+            super("range not satisfiable: " + name);
+        }
     }
 
-    private HttpResponse<InputStream> send(String method, String path, SortedMap<String, String> query,
-                                           Map<String, String> extraHeaders, HttpRequest.BodyPublisher body,
-                                           String payloadHash) throws IOException {
-        URI endpoint = settings.endpoint();
-        String host = settings.pathStyle() ? endpoint.getHost() : settings.bucket() + "." + endpoint.getHost();
-        String hostHeader = endpoint.getPort() < 0 ? host : host + ":" + endpoint.getPort();
-        String encodedPath = SigV4Signer.uriEncode(path, false);
-        String queryString = SigV4Signer.canonicalQuery(query);
-        URI uri = URI.create(endpoint.getScheme() + "://" + hostHeader + encodedPath + (queryString.isEmpty() ? "" : "?" + queryString));
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).method(method, body);
-        signer.sign(method, hostHeader, encodedPath, query, payloadHash, ZonedDateTime.now()).forEach(request::header);
-        extraHeaders.forEach(request::header);
+    private interface S3Call<T> {
+        T run();
+    }
+
+    /** Runs an SDK call and turns its exceptions into {@link BackendException}s that say whether a retry can help. */
+    private <T> T call(String name, S3Call<T> call) throws BackendException {
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (InterruptedException e) {
+            return call.run();
+        } catch (AwsServiceException e) {
+            throw failure(name, e);
+        } catch (AbortedException e) {
             Thread.currentThread().interrupt();
             throw new BackendException("interrupted while calling " + describe(), e);
         } catch (UncheckedIOException e) {
-            throw new BackendException("cannot read upload content: " + e.getMessage(), e.getCause());
-        } catch (IOException e) {
-            throw new BackendException("cannot reach " + describe() + ": " + e, e);
+            throw new BackendException("cannot read upload content: " + e.getCause().getMessage(), e.getCause());
+        } catch (SdkClientException e) {
+            if (e.getCause() instanceof UncheckedIOException unreadable) {
+                throw new BackendException("cannot read upload content: " + unreadable.getCause().getMessage(), unreadable.getCause());
+            }
+            throw new BackendException("cannot reach " + describe() + ": " + e.getMessage(), e);
+        } catch (SdkException e) {
+            throw new BackendException("S3 call for " + name + " failed: " + e.getMessage(), e);
         }
     }
 
-    private void expectSuccess(HttpResponse<InputStream> response, String name) throws IOException {
-        int status = response.statusCode();
-        if (status >= 200 && status < 300) {
-            return;
+    private BackendException failure(String name, AwsServiceException e) {
+        int status = e.statusCode();
+        String code = e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null ? "" : e.awsErrorDetails().errorCode();
+        if (status == 416) {
+            return new RangeNotSatisfiable(name);
         }
-        String detail = "";
-        try (InputStream body = response.body()) {
-            detail = new String(body.readNBytes(2000), StandardCharsets.UTF_8);
-        } catch (IOException ignored) {
-            // HEAD answers carry no body; the status alone decides
+        if (status == 404 && !"NoSuchBucket".equals(code)) {
+            return new BackendException.NotFound(name);
         }
-        if (status == 404 && !detail.contains("NoSuchBucket")) {
-            throw new BackendException.NotFound(name);
-        }
-        String message = "S3 " + response.request().method() + " " + name + " answered " + status + " " + errorCode(detail);
+        String message = "S3 call for " + name + " answered " + status + " " + code;
         if (status >= 400 && status < 500 && status != 408 && status != 429) {
-            throw new BackendException.Permanent(message);
+            return new BackendException.Permanent(message, e);
         }
-        throw new BackendException(message);
-    }
-
-    private static String errorCode(String body) {
-        int start = body.indexOf("<Code>");
-        int end = body.indexOf("</Code>");
-        return start >= 0 && end > start ? body.substring(start + 6, end) : "";
-    }
-
-    private static Document parse(InputStream body) throws IOException {
-        try (body) {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            return factory.newDocumentBuilder().parse(body);
-        } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException e) {
-            throw new BackendException("unreadable S3 listing: " + e.getMessage(), e);
-        }
-    }
-
-    private static String text(Element parent, String tag) {
-        NodeList nodes = parent.getElementsByTagName(tag);
-        return nodes.getLength() == 0 ? null : nodes.item(0).getTextContent();
+        return new BackendException(message, e);
     }
 }

@@ -63,6 +63,17 @@ public interface RepositoriesConfig {
     @WithDefault("PT3S")
     Duration healthTimeout();
 
+    /**
+     * How long a repository lease (an upload, garbage collection, a cache upload) outlives its holder's last renewal;
+     * holders renew at a third of it. An instance that dies blocks the others for at most this long.
+     */
+    @WithDefault("PT2M")
+    Duration leaseTtl();
+
+    /** How long an upload waits for another instance's garbage collection, or garbage collection for running uploads. */
+    @WithDefault("PT30M")
+    Duration leaseWait();
+
     /** Packs younger than this are never garbage-collected. */
     @WithDefault("PT24H")
     Duration gcGracePeriod();

@@ -65,6 +65,9 @@ public final class ContentRepository implements AutoCloseable {
     private final Map<String, IndexedPack> packs = new ConcurrentHashMap<>();
     private final ReentrantReadWriteLock gcLock = new ReentrantReadWriteLock();
     private final ThreadLocal<Mac> chunkMac;
+    private final RepositoryCoordination coordination;
+    /** The index generation the in-memory index was read at. */
+    private long indexGeneration;
 
     /** Hashing, compression, encryption and packing of chunks run here; ENCODE_WINDOW bounds the chunks held in memory per store. */
     private static final int ENCODER_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
@@ -78,8 +81,10 @@ public final class ContentRepository implements AutoCloseable {
     private static final ExecutorService PACK_UPLOADS = Executors.newCachedThreadPool(
             Thread.ofPlatform().daemon().name("pack-upload-", 0).factory());
 
-    private ContentRepository(Backend backend, RepositoryKeys keys, Path spoolDirectory, long packTarget) {
+    private ContentRepository(Backend backend, RepositoryKeys keys, Path spoolDirectory, long packTarget,
+                              RepositoryCoordination coordination) {
         this.backend = backend;
+        this.coordination = coordination;
         this.keys = keys;
         this.cipher = new BlobCipher(keys.aesKey());
         this.documents = new SealedDocuments(cipher);
@@ -94,6 +99,12 @@ public final class ContentRepository implements AutoCloseable {
      * stored sealed with {@code keyBox}).
      */
     public static ContentRepository initOrOpen(Backend backend, SecretBox keyBox, Path spoolDirectory, long packTarget) throws IOException {
+        return initOrOpen(backend, keyBox, spoolDirectory, packTarget, RepositoryCoordination.inProcess());
+    }
+
+    /** Like {@link #initOrOpen(Backend, SecretBox, Path, long)}, coordinated with other processes writing the repository. */
+    public static ContentRepository initOrOpen(Backend backend, SecretBox keyBox, Path spoolDirectory, long packTarget,
+                                               RepositoryCoordination coordination) throws IOException {
         RepositoryConfig config;
         RepositoryKeys keys;
         try {
@@ -114,7 +125,8 @@ public final class ContentRepository implements AutoCloseable {
             throw new BackendException.Permanent("repository format version " + config.version() + " is not supported (expected " + FORMAT_VERSION + ")");
         }
         Files.createDirectories(spoolDirectory);
-        ContentRepository repository = new ContentRepository(backend, keys, spoolDirectory, packTarget);
+        ContentRepository repository = new ContentRepository(backend, keys, spoolDirectory, packTarget, coordination);
+        repository.indexGeneration = coordination.generation();
         repository.loadIndex();
         return repository;
     }
@@ -161,6 +173,28 @@ public final class ContentRepository implements AutoCloseable {
         for (Backend.ObjectInfo file : backend.list("index/")) {
             IndexFile indexFile = documents.open(backend.readAll(file.name()), "index", IndexFile.class);
             addToIndex(file.name(), indexFile);
+        }
+    }
+
+    /**
+     * Reads the index anew when another process removed packs since it was read (its generation moved): deduplicating
+     * against a chunk of a deleted pack would record a file whose data is gone. The caller holds the coordination.
+     */
+    private void reloadIndexIfChanged(long generation) throws IOException {
+        if (generation == indexGeneration) {
+            return;
+        }
+        gcLock.writeLock().lock();
+        try {
+            if (generation != indexGeneration) {
+                index.clear();
+                packs.clear();
+                packsByIndexFile.clear();
+                loadIndex();
+                indexGeneration = generation;
+            }
+        } finally {
+            gcLock.writeLock().unlock();
         }
     }
 
@@ -221,13 +255,16 @@ public final class ContentRepository implements AutoCloseable {
      * unindexed or unreferenced packs, which garbage collection removes.
      */
     public StoredContent store(InputStream in, Recorder recorder) throws IOException {
-        gcLock.readLock().lock();
-        try {
-            StoredContent stored = chunkAndPack(in);
-            recorder.record(stored);
-            return stored;
-        } finally {
-            gcLock.readLock().unlock();
+        try (RepositoryCoordination.Hold hold = coordination.shared()) {
+            reloadIndexIfChanged(hold.generation());
+            gcLock.readLock().lock();
+            try {
+                StoredContent stored = chunkAndPack(in);
+                recorder.record(stored);
+                return stored;
+            } finally {
+                gcLock.readLock().unlock();
+            }
         }
     }
 
@@ -500,8 +537,21 @@ public final class ContentRepository implements AutoCloseable {
      * that completes while GC waits for it records chunks of old packs that an earlier read would have missed.
      */
     public GcOutcome collectGarbage(LiveChunks live, Instant graceCutoff) throws IOException {
+        try (RepositoryCoordination.Hold hold = coordination.exclusive()) {
+            reloadIndexIfChanged(hold.generation());
+            GcOutcome outcome = collectGarbageHeld(live, graceCutoff);
+            if (outcome.indexFilesRewritten() > 0) {
+                indexGeneration = hold.advanceGeneration();
+            }
+            return outcome;
+        }
+    }
+
+    private GcOutcome collectGarbageHeld(LiveChunks live, Instant graceCutoff) throws IOException {
         gcLock.writeLock().lock();
         try {
+            // index files other processes wrote since this one read the index: their packs are not orphans
+            loadNewIndexFiles();
             Set<String> referenced = live.read();
             Set<String> doomed = new HashSet<>();
             for (IndexedPack pack : packs.values()) {
@@ -519,14 +569,21 @@ public final class ContentRepository implements AutoCloseable {
                 freed += pack.size();
             }
             int orphans = 0;
+            Set<String> stillUnindexed = new HashSet<>();
             for (Backend.ObjectInfo object : backend.list("data/")) {
                 String packId = object.name().substring(object.name().lastIndexOf('/') + 1);
-                if (!packs.containsKey(packId) && !doomed.contains(packId) && isOlderThan(object.name(), graceCutoff)) {
+                if (packs.containsKey(packId) || doomed.contains(packId)) {
+                    continue;
+                }
+                if (isOlderThan(object.name(), graceCutoff)) {
                     backend.delete(object.name());
                     freed += object.size();
                     orphans++;
+                } else {
+                    stillUnindexed.add(object.name());
                 }
             }
+            coordination.retainUnindexed(stillUnindexed);
             return new GcOutcome(doomed.size(), freed, rewritten, orphans);
         } finally {
             gcLock.writeLock().unlock();
@@ -543,8 +600,20 @@ public final class ContentRepository implements AutoCloseable {
      * (read once running stores have finished, as for GC) does not hold are removed.
      */
     public EraseOutcome eraseChunks(Set<String> candidates, LiveChunks live) throws IOException {
+        try (RepositoryCoordination.Hold hold = coordination.exclusive()) {
+            reloadIndexIfChanged(hold.generation());
+            EraseOutcome outcome = eraseChunksHeld(candidates, live);
+            if (outcome.indexFilesRewritten() > 0 || outcome.packsRewritten() > 0) {
+                indexGeneration = hold.advanceGeneration();
+            }
+            return outcome;
+        }
+    }
+
+    private EraseOutcome eraseChunksHeld(Set<String> candidates, LiveChunks live) throws IOException {
         gcLock.writeLock().lock();
         try {
+            loadNewIndexFiles();
             Set<String> erased = new HashSet<>(candidates);
             erased.removeAll(live.read());
             List<IndexedPack> affected = packs.values().stream()
@@ -635,12 +704,9 @@ public final class ContentRepository implements AutoCloseable {
         return gcLock.isWriteLocked() || gcLock.hasQueuedThreads();
     }
 
-    private final Map<String, Instant> firstSeenOrphans = new ConcurrentHashMap<>();
-
     /** Backends do not all report modification times, so an unindexed pack's age counts from when GC first saw it. */
-    private boolean isOlderThan(String name, Instant cutoff) {
-        Instant firstSeen = firstSeenOrphans.computeIfAbsent(name, n -> Instant.now());
-        return firstSeen.isBefore(cutoff);
+    private boolean isOlderThan(String name, Instant cutoff) throws IOException {
+        return coordination.firstSeenUnindexed(name, Instant.now()).isBefore(cutoff);
     }
 
     private static String randomId() {

@@ -1,6 +1,7 @@
 package dev.sfbackup.storage.repository.service;
 
 import dev.sfbackup.api.storage.repository.RepositoryKind;
+import dev.sfbackup.api.storage.repository.S3CredentialSource;
 import dev.sfbackup.common.crypto.SecretBox;
 import dev.sfbackup.storage.repository.BackupRepository;
 import dev.sfbackup.storage.repository.backend.Backend;
@@ -9,17 +10,24 @@ import dev.sfbackup.storage.repository.backend.LocalBackend;
 import dev.sfbackup.storage.repository.backend.MeteredBackend;
 import dev.sfbackup.storage.repository.backend.RetryingBackend;
 import dev.sfbackup.storage.repository.backend.S3Backend;
+import dev.sfbackup.storage.repository.backend.S3Credentials;
 import dev.sfbackup.storage.repository.backend.S3Settings;
 import dev.sfbackup.storage.repository.backend.StallTimeoutBackend;
 import dev.sfbackup.storage.repository.config.RepositoriesConfig;
 import dev.sfbackup.storage.repository.format.ContentRepository;
+import dev.sfbackup.storage.repository.format.RepositoryCoordination;
+import dev.sfbackup.storage.repository.persistence.RepositoryLeases;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -34,10 +42,16 @@ public class RepositoryConnector {
     private final MeterRegistry meters;
     private final SecretBox secretBox;
     private final Map<UUID, ContentRepository> open = new ConcurrentHashMap<>();
+    private final RepositoryLeases leases;
+    private final Clock clock;
+    private final ScheduledExecutorService leaseRenewals = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("repository-lease-renewal").factory());
 
-    public RepositoryConnector(RepositoriesConfig config, MeterRegistry meters) {
+    public RepositoryConnector(RepositoriesConfig config, MeterRegistry meters, RepositoryLeases leases, Clock clock) {
         this.config = config;
         this.meters = meters;
+        this.leases = leases;
+        this.clock = clock;
         this.secretBox = SecretBox.fromBase64Keys(config.encryptionKey(), config.previousEncryptionKey());
     }
 
@@ -59,9 +73,16 @@ public class RepositoryConnector {
         if (repository.kind == RepositoryKind.LOCAL) {
             return new LocalBackend(Path.of(repository.localPath));
         }
-        String secret = secretBox.open(repository.s3SecretKeySealed, secretOwner(repository.id));
         return new S3Backend(new S3Settings(URI.create(repository.s3Endpoint), repository.s3Region, repository.s3Bucket,
-                repository.s3Prefix, repository.s3AccessKey, secret, repository.s3PathStyle));
+                repository.s3Prefix, s3Credentials(repository), repository.s3PathStyle));
+    }
+
+    private S3Credentials s3Credentials(BackupRepository repository) {
+        if (repository.s3Credentials == S3CredentialSource.DEFAULT_CHAIN) {
+            return new S3Credentials.DefaultChain();
+        }
+        return new S3Credentials.Static(repository.s3AccessKey,
+                secretBox.open(repository.s3SecretKeySealed, secretOwner(repository.id)));
     }
 
     private Backend decorated(BackupRepository repository) {
@@ -85,13 +106,54 @@ public class RepositoryConnector {
             Backend backend = decorated(repository);
             try {
                 ContentRepository opened = ContentRepository.initOrOpen(backend, secretBox,
-                        Path.of(config.spoolDirectory()), config.packTargetSize());
+                        Path.of(config.spoolDirectory()), config.packTargetSize(), coordination(repository.id));
                 open.put(repository.id, opened);
                 return opened;
             } catch (IOException | RuntimeException e) {
                 backend.close();
                 throw e;
             }
+        }
+    }
+
+    /** How this instance agrees with the other storage-service instances on writes to the repository. */
+    private LeasedCoordination coordination(UUID repositoryId) {
+        return new LeasedCoordination(repositoryId, leases, clock, config.leaseTtl(), config.leaseWait(), leaseRenewals);
+    }
+
+    /**
+     * Holds the repository for a backup cache upload: its CACHE_UPLOAD lease (empty when another instance uploads the
+     * cache now), together with a shared hold, so garbage collection never takes the uploaded, not yet indexed packs for
+     * leftovers.
+     */
+    public Optional<RepositoryCoordination.Hold> holdForCacheUpload(UUID repositoryId) throws IOException {
+        LeasedCoordination coordination = coordination(repositoryId);
+        Optional<RepositoryCoordination.Hold> upload = coordination.tryCacheUpload();
+        if (upload.isEmpty()) {
+            return upload;
+        }
+        try {
+            RepositoryCoordination.Hold shared = coordination.shared();
+            return Optional.of(new RepositoryCoordination.Hold() {
+                @Override
+                public long generation() {
+                    return shared.generation();
+                }
+
+                @Override
+                public long advanceGeneration() throws IOException {
+                    return shared.advanceGeneration();
+                }
+
+                @Override
+                public void close() {
+                    shared.close();
+                    upload.get().close();
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            upload.get().close();
+            throw e;
         }
     }
 
@@ -105,6 +167,7 @@ public class RepositoryConnector {
 
     @PreDestroy
     void closeAll() {
+        leaseRenewals.shutdownNow();
         open.values().forEach(ContentRepository::close);
         open.clear();
     }

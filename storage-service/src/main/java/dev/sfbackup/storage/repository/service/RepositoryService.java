@@ -4,6 +4,7 @@ import dev.sfbackup.api.storage.repository.CreateRepository;
 import dev.sfbackup.api.storage.repository.GcReport;
 import dev.sfbackup.api.storage.repository.RepositoryKind;
 import dev.sfbackup.api.storage.repository.RepositoryView;
+import dev.sfbackup.api.storage.repository.S3CredentialSource;
 import dev.sfbackup.api.storage.repository.S3Location;
 import dev.sfbackup.api.storage.repository.S3LocationView;
 import dev.sfbackup.common.problem.ApiProblem;
@@ -236,7 +237,8 @@ public class RepositoryService {
         }
         S3Location s3 = request.s3();
         if (s3 == null) {
-            throw ApiProblem.badRequest("s3", "endpoint, region, bucket, accessKey and secretKey are required for an S3 repository");
+            throw ApiProblem.badRequest("s3", "endpoint, region, bucket and either accessKey and secretKey or credentials"
+                    + " DEFAULT_CHAIN are required for an S3 repository");
         }
         if (request.path() != null) {
             throw ApiProblem.badRequest("path", "must be absent for an S3 repository");
@@ -252,9 +254,25 @@ public class RepositoryService {
         locations.requirePublicEndpoint("s3.endpoint", URI.create(s3.endpoint()));
         requireText("s3.region", s3.region());
         requireText("s3.bucket", s3.bucket());
+        if (credentialSource(s3) == S3CredentialSource.DEFAULT_CHAIN) {
+            requireAbsent("s3.accessKey", s3.accessKey());
+            requireAbsent("s3.secretKey", s3.secretKey());
+            return;
+        }
         requireText("s3.accessKey", s3.accessKey());
         if (current == null || current.s3SecretKeySealed == null) {
             requireText("s3.secretKey", s3.secretKey());
+        }
+    }
+
+    private static S3CredentialSource credentialSource(S3Location s3) {
+        return s3.credentials() == null ? S3CredentialSource.STATIC : s3.credentials();
+    }
+
+    private static void requireAbsent(String field, String value) {
+        if (value != null) {
+            throw ApiProblem.badRequest(field, "must be absent when s3.credentials is DEFAULT_CHAIN (the service's own"
+                    + " cloud identity signs in); use STATIC to give keys");
         }
     }
 
@@ -289,8 +307,14 @@ public class RepositoryService {
             target.s3Region = s3.region();
             target.s3Bucket = s3.bucket();
             target.s3Prefix = s3.prefix() == null ? "" : s3.prefix();
-            target.s3AccessKey = s3.accessKey();
             target.s3PathStyle = s3.pathStyle() == null || s3.pathStyle();
+            target.s3Credentials = credentialSource(s3);
+            if (target.s3Credentials == S3CredentialSource.DEFAULT_CHAIN) {
+                target.s3AccessKey = null;
+                target.s3SecretKeySealed = null;
+                return;
+            }
+            target.s3AccessKey = s3.accessKey();
             target.s3SecretKeySealed = s3.secretKey() == null || s3.secretKey().isBlank()
                     ? current.s3SecretKeySealed
                     : connector.sealSecret(target.id, s3.secretKey());
@@ -299,7 +323,7 @@ public class RepositoryService {
 
     static RepositoryView view(BackupRepository r) {
         S3LocationView s3 = r.kind == RepositoryKind.S3
-                ? new S3LocationView(r.s3Endpoint, r.s3Region, r.s3Bucket, r.s3Prefix, r.s3AccessKey, r.s3SecretKeySealed != null, r.s3PathStyle)
+                ? new S3LocationView(r.s3Endpoint, r.s3Region, r.s3Bucket, r.s3Prefix, r.s3Credentials, r.s3AccessKey, r.s3SecretKeySealed != null, r.s3PathStyle)
                 : null;
         return new RepositoryView(r.id, r.name, r.kind, r.localPath, s3, r.createdAt, r.updatedAt);
     }

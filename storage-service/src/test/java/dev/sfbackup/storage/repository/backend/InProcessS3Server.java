@@ -46,12 +46,16 @@ public final class InProcessS3Server implements AutoCloseable {
         context.getBlobStore().createContainerInLocation(null, bucket);
     }
 
+    public void deleteBucket(String bucket) {
+        context.getBlobStore().deleteContainer(bucket);
+    }
+
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + proxy.getPort());
     }
 
     public S3Settings settings(String bucket, String prefix) {
-        return new S3Settings(endpoint(), REGION, bucket, prefix, ACCESS_KEY, SECRET_KEY, true);
+        return new S3Settings(endpoint(), REGION, bucket, prefix, new S3Credentials.Static(ACCESS_KEY, SECRET_KEY), true);
     }
 
     @Override
