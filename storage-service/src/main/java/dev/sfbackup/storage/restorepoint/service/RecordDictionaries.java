@@ -28,7 +28,7 @@ import org.jboss.logging.Logger;
 public class RecordDictionaries implements DictionaryLookup {
 
     private static final Logger LOG = Logger.getLogger(RecordDictionaries.class);
-    private static final int KEPT = 256;
+    private static final int KEPT = 64;
 
     private final RecordDictionaryRepository repository;
     private final RestorePointConfig config;

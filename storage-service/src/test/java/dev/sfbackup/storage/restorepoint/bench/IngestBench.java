@@ -179,7 +179,7 @@ public final class IngestBench {
      * Record i, version v: deterministic, so the raw COPY and the HTTP ingest store the same rows; in canonical form
      * (keys sorted, no attributes, date-times in UTC milliseconds), as session-service sends records.
      */
-    static byte[] line(int i, int v) {
+    public static byte[] line(int i, int v) {
         SplittableRandom random = new SplittableRandom(i * 31L + v);
         StringBuilder description = new StringBuilder(560);
         while (description.length() < 520) {
@@ -208,7 +208,7 @@ public final class IngestBench {
     }
 
     /** The describe the points are opened with: the fields of {@link #line}, so ingest checks every key against it. */
-    private static String describe() {
+    public static String describe() {
         StringBuilder fields = new StringBuilder();
         for (String name : ("AnnualRevenue BillingCity BillingCountry BillingPostalCode BillingStreet CreatedDate Description Id"
                 + " Industry IsDeleted LastModifiedDate Name NumberOfEmployees OwnerId Phone Rating SystemModstamp Type Website").split(" ")) {
