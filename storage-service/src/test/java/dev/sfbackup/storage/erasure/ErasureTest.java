@@ -73,8 +73,12 @@ class ErasureTest {
                 "kind", kind, "repositoryId", repository));
         if (object != null) {
             body.put("object", object);
-            body.put("schema", Map.of("name", object, "fields", List.of(Map.of("name", "Id"), Map.of("name", "LastName"),
-                    Map.of("name", "Email"))));
+            List<String> fields = switch (object) {
+                case "ContentDocumentLink" -> List.of("Id", "LinkedEntityId", "ContentDocumentId");
+                case "ContentVersion" -> List.of("Id", "ContentDocumentId", "Title");
+                default -> List.of("Id", "LastName", "Email");
+            };
+            body.put("schema", Map.of("name", object, "fields", fields.stream().map(name -> Map.of("name", name)).toList()));
         }
         return given().contentType(ContentType.JSON).body(body).post("/api/v1/restore-points").then().statusCode(201).extract().path("id");
     }

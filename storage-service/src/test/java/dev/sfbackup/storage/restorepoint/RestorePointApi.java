@@ -16,6 +16,10 @@ final class RestorePointApi {
 
     static final String ORG = "00D000000000001EAA";
 
+    /** The fields of the describe every point opened here carries: those the tests' records hold. */
+    static final List<String> DESCRIBED = List.of("Id", "Name", "Age", "Amount", "BillingAddress", "ClosedDate", "CreatedDate",
+            "Employees", "Fax", "Industry", "LastModifiedDate", "Subject", "SystemModstamp");
+
     private RestorePointApi() {
     }
 
@@ -27,7 +31,7 @@ final class RestorePointApi {
     static String open(UUID policyId, String object, String kind, UUID connectionId) {
         Map<String, Object> body = new LinkedHashMap<>(Map.of("policyId", policyId, "sessionId", UUID.randomUUID(), "orgId", ORG,
                 "object", object, "kind", kind,
-                "schema", Map.of("name", object, "fields", List.of(Map.of("name", "Id"), Map.of("name", "Name")))));
+                "schema", Map.of("name", object, "fields", DESCRIBED.stream().map(name -> Map.of("name", name)).toList())));
         if (connectionId != null) {
             body.put("connectionId", connectionId);
         }

@@ -117,6 +117,22 @@ class RestorePointIngestTest {
     }
 
     @Test
+    void aRecordWithAFieldOutsideThePointsDescribeRefusesTheBatchNamingRecordAndField() {
+        String point = open(policy, "Lead", "INITIAL");
+        // canonical lines (the fast path) and REST spellings (parsed) are both checked
+        batch(point, 1, lines(record("00QA", "Fine"), "{\"Id\":\"00QB\",\"Name\":\"Sneaky\",\"Zzz__c\":\"HACKED\"}"))
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("line 2: Zzz__c")).body("errors.message", hasItem(containsString("describe")));
+        batch(point, 1, lines(record("00QA", "Fine", "Hacked__c", "x"))).then().statusCode(400)
+                .body("errors.field", hasItem("line 1: Hacked__c"));
+        given().get("/api/v1/restore-points/" + point).then().body("counters.recordsNew", equalTo(0));
+
+        batch(point, 1, lines(record("00QA", "Fine", "Industry", "Banking"))).then().statusCode(200).body("recordsNew", equalTo(1));
+        committed(point);
+        assertEquals(Map.of("00QA", "Fine"), names(point, "Lead"));
+    }
+
+    @Test
     void aBatchOverTheSizeLimitIsRefusedBeforeItFillsTheMemoryAndNothingIsStored() {
         String point = open(policy, "Order", "INITIAL");
         String bigRecord = record("801A", "x".repeat(4_100_000)); // the test profile allows 4,000,000 bytes per batch

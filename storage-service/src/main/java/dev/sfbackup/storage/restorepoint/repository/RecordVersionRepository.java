@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.postgresql.PGStatement;
 import org.postgresql.copy.PGCopyOutputStream;
 
 /** Record versions: set-based ingest through COPY, tombstones, streaming point-in-time reads, diff and retention. */
@@ -199,9 +200,13 @@ public class RecordVersionRepository {
         if (at.isEmpty()) {
             return;
         }
+        // the last version of each record in the primary key's order (record_id, seq): streamed without sorting, where
+        // DISTINCT ON (record_id) ORDER BY record_id, seq DESC sorted every payload and spilled to disk
         try (PreparedStatement ps = c.prepareStatement("SELECT record_id, payload FROM ("
-                + " SELECT DISTINCT ON (record_id) record_id, tombstone, payload FROM record_version"
-                + " WHERE stream_id = ? AND seq <= ? ORDER BY record_id, seq DESC) latest WHERE NOT tombstone")) {
+                + " SELECT record_id, tombstone, payload, lead(record_id) OVER (ORDER BY record_id, seq) AS next_id"
+                + " FROM record_version WHERE stream_id = ? AND seq <= ?) v"
+                + " WHERE next_id IS DISTINCT FROM record_id AND NOT tombstone ORDER BY record_id")) {
+            binaryRows(ps);
             ps.setFetchSize(fetchSize);
             ps.setLong(1, at.streamId());
             ps.setLong(2, at.seq());
@@ -211,6 +216,11 @@ public class RecordVersionRepository {
                 }
             }
         }
+    }
+
+    /** Payloads come as bytes, not as hex text the driver decodes again (the driver sends one-off queries as text). */
+    private static void binaryRows(PreparedStatement ps) throws SQLException {
+        ps.unwrap(PGStatement.class).setPrepareThreshold(-1);
     }
 
     public record VersionState(boolean tombstone, byte[] contentHash, byte[] payload) {

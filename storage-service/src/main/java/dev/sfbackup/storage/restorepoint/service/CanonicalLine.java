@@ -11,7 +11,7 @@ import java.util.Arrays;
  * integers of at most 18 digits and decimals without exponent or trailing zeros, date-times already in UTC
  * milliseconds, and a string Id. Storage then hashes and stores those bytes as they came instead of parsing and
  * rewriting them; any other line is a miss and is canonicalised by {@link CanonicalRecordReader}, which gives the same
- * bytes for every line this class accepts.
+ * bytes for every line this class accepts. The same scan checks each key against the point's describe.
  */
 final class CanonicalLine {
 
@@ -24,19 +24,34 @@ final class CanonicalLine {
 
     private final byte[] in;
     private final int end;
+    private final DescribedFields described;
     private int p;
     private String id;
+    private String undescribedKey;
 
-    private CanonicalLine(byte[] in, int start, int end) {
+    private CanonicalLine(byte[] in, int start, int end, DescribedFields described) {
         this.in = in;
         this.end = end;
+        this.described = described;
         this.p = start;
+    }
+
+    /**
+     * A scanned line: id is the record's Id when the line is canonical JSON of a record, else null; undescribedKey is
+     * a top-level key of the line that the describe does not declare (the scan stops there), else null.
+     */
+    record Scan(String id, String undescribedKey) {
+    }
+
+    static Scan scan(byte[] in, int start, int end, DescribedFields described) {
+        CanonicalLine line = new CanonicalLine(in, start, end, described);
+        boolean canonical = line.record() && line.p == end;
+        return new Scan(canonical ? line.id : null, line.undescribedKey);
     }
 
     /** The record's Id when {@code in[start, end)} is canonical JSON of a record, else null. */
     static String idIfCanonical(byte[] in, int start, int end) {
-        CanonicalLine line = new CanonicalLine(in, start, end);
-        return line.record() && line.p == end ? line.id : null;
+        return scan(in, start, end, DescribedFields.ANY).id();
     }
 
     private boolean record() {
@@ -52,7 +67,14 @@ final class CanonicalLine {
             }
             int keyEnd = p - 1;
             if (previousKeyStart >= 0 && compare(previousKeyStart, previousKeyEnd, keyStart, keyEnd) >= 0
-                    || is(ATTRIBUTES, keyStart, keyEnd) || !take(':') || !value(is(ID, keyStart, keyEnd))) {
+                    || is(ATTRIBUTES, keyStart, keyEnd)) {
+                return false;
+            }
+            if (!described.contains(in, keyStart, keyEnd)) {
+                undescribedKey = new String(in, keyStart, keyEnd - keyStart, StandardCharsets.US_ASCII);
+                return false;
+            }
+            if (!take(':') || !value(is(ID, keyStart, keyEnd))) {
                 return false;
             }
             previousKeyStart = keyStart;

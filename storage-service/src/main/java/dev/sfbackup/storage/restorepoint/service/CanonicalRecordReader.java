@@ -18,8 +18,11 @@ import dev.sfbackup.common.time.UtcMillisText;
  */
 final class CanonicalRecordReader {
 
-    /** A record of the stream in canonical form, with its top-level Id (null when absent or not a string). */
-    record Read(String id, CanonicalRecord canonical) {
+    /**
+     * A record of the stream in canonical form, with its top-level Id (null when absent or not a string) and the first
+     * of its top-level keys the describe does not declare (null when it declares them all).
+     */
+    record Read(String id, CanonicalRecord canonical, String undescribedKey) {
     }
 
     /** One top-level field in arrival order; value is String, Long, BigDecimal, Boolean, JsonNode, or null for JSON null. */
@@ -49,10 +52,18 @@ final class CanonicalRecordReader {
 
     /** Reads the object whose START_OBJECT {@link #nextValue()} just returned. */
     Read readRecord() throws IOException {
+        return readRecord(DescribedFields.ANY);
+    }
+
+    Read readRecord(DescribedFields described) throws IOException {
         int count = 0;
         boolean sorted = true;
+        String undescribed = null;
         for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
             String name = parser.currentName();
+            if (undescribed == null && !described.contains(name)) {
+                undescribed = name;
+            }
             Object value = value(parser.nextToken());
             if (count == fields.length) {
                 fields = Arrays.copyOf(fields, count * 2);
@@ -95,7 +106,7 @@ final class CanonicalRecordReader {
         Arrays.fill(fields, 0, count, null);
         byte[] json = bytes.toByteArray();
         bytes.reset();
-        return new Read(id, CanonicalRecord.ofCanonicalJson(json));
+        return new Read(id, CanonicalRecord.ofCanonicalJson(json), undescribed);
     }
 
     private Object value(JsonToken token) throws IOException {

@@ -40,6 +40,11 @@ public final class CsvWriter {
         rows.write(row);
     }
 
+    /** One row of values already in column order. */
+    public void row(String[] values) throws IOException {
+        rows.write(values);
+    }
+
     /** Flushes what is buffered (the target stays open). */
     public void finish() throws IOException {
         rows.close();

@@ -22,7 +22,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes records into an OPEN point. Every call runs in one transaction that holds a share lock on the point (commit and
@@ -33,20 +36,24 @@ import java.util.UUID;
 public class RecordIngestService {
 
     private static final int MAX_ID_LENGTH = 255;
+    private static final int DESCRIBES_KEPT = 256;
 
     private final RestorePointRepository points;
     private final RecordVersionRepository versions;
     private final IngestedBatchRepository batches;
     private final PayloadCodec codec;
+    private final RecordDictionaries dictionaries;
     private final RestorePointConfig config;
     private final ObjectMapper recordMapper;
+    private final Map<UUID, DescribedFields> describedByPoint = new ConcurrentHashMap<>();
 
     public RecordIngestService(RestorePointRepository points, RecordVersionRepository versions,
-            IngestedBatchRepository batches, PayloadCodec codec, RestorePointConfig config) {
+            IngestedBatchRepository batches, PayloadCodec codec, RecordDictionaries dictionaries, RestorePointConfig config) {
         this.points = points;
         this.versions = versions;
         this.batches = batches;
         this.codec = codec;
+        this.dictionaries = dictionaries;
         this.config = config;
         this.recordMapper = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     }
@@ -69,8 +76,11 @@ public class RecordIngestService {
         if (!batches.claim(pointId, Kind.RECORDS, seq)) {
             return batches.earlier(pointId, Kind.RECORDS, seq);
         }
+        DescribedFields described = describedFields(pointId);
+        PayloadDictionary dictionary = dictionaries.forWriting(point.streamId(), () -> samples(ndjson), lineCount(ndjson))
+                .orElse(null);
         RecordVersionRepository.IngestCounts counts = versions.ingest(pointId, point.streamId(), point.seq(),
-                point.kind() == RestorePointKind.FULL, table -> stage(ndjson, table));
+                point.kind() == RestorePointKind.FULL, table -> stage(ndjson, described, dictionary, table));
         BatchResult result = new BatchResult(seq, counts.received(), counts.recordsNew(), counts.recordsChanged(),
                 counts.recordsUnchanged(), 0, false);
         batches.record(pointId, Kind.RECORDS, result, counts.bytes());
@@ -134,24 +144,52 @@ public class RecordIngestService {
         return point;
     }
 
-    /** One record per line; a line that is already canonical is stored as it came (see {@link CanonicalLine}). */
-    private void stage(byte[] ndjson, StagingTable table) throws IOException {
+    /** The fields the point's describe declares; a point's describe never changes, so they are kept per point. */
+    private DescribedFields describedFields(UUID pointId) throws SQLException, IOException {
+        DescribedFields known = describedByPoint.get(pointId);
+        if (known != null) {
+            return known;
+        }
+        String schema = points.schemaOf(pointId).orElse(null);
+        DescribedFields described = schema == null ? DescribedFields.ANY : DescribedFields.of(recordMapper.readTree(schema));
+        if (describedByPoint.size() >= DESCRIBES_KEPT) {
+            describedByPoint.clear();
+        }
+        describedByPoint.put(pointId, described);
+        return described;
+    }
+
+    /**
+     * One record per line; a line that is already canonical is stored as it came (see {@link CanonicalLine}). A record
+     * with a key the describe does not declare fails the whole batch, so nothing of it is stored.
+     */
+    private void stage(byte[] ndjson, DescribedFields described, PayloadDictionary dictionary, StagingTable table)
+            throws IOException {
         int lineNumber = 0;
         for (int start = 0; start < ndjson.length; ) {
             int end = lineEnd(ndjson, start);
             lineNumber++;
-            String id = CanonicalLine.idIfCanonical(ndjson, start, end);
-            if (id != null) {
+            CanonicalLine.Scan line = CanonicalLine.scan(ndjson, start, end, described);
+            requireDescribed(line.undescribedKey(), lineNumber);
+            if (line.id() != null) {
                 byte[] json = Arrays.copyOfRange(ndjson, start, end);
-                table.add(id, CanonicalRecord.ofCanonicalJson(json).sha256(), codec.compress(json));
+                table.add(line.id(), CanonicalRecord.ofCanonicalJson(json).sha256(), codec.compress(json, dictionary));
             } else if (!isBlank(ndjson, start, end)) {
-                stageParsed(ndjson, start, end, lineNumber, table);
+                stageParsed(ndjson, start, end, lineNumber, described, dictionary, table);
             }
             start = end + 1;
         }
     }
 
-    private void stageParsed(byte[] ndjson, int start, int end, int lineNumber, StagingTable table) throws IOException {
+    private static void requireDescribed(String key, int lineNumber) {
+        if (key != null) {
+            throw ApiProblem.badRequest("line " + lineNumber + ": " + key, "record " + lineNumber + " of the batch has field '"
+                    + key + "', which the point's describe does not declare; a record may hold only the describe's fields");
+        }
+    }
+
+    private void stageParsed(byte[] ndjson, int start, int end, int lineNumber, DescribedFields described,
+            PayloadDictionary dictionary, StagingTable table) throws IOException {
         String line = "line " + lineNumber;
         try (JsonParser parser = recordMapper.createParser(ndjson, start, end - start)) {
             CanonicalRecordReader records = new CanonicalRecordReader(parser);
@@ -160,16 +198,55 @@ public class RecordIngestService {
                 if (records.nextValue() != JsonToken.START_OBJECT) {
                     throw ApiProblem.badRequest(line, "each line must be one JSON object (a record)");
                 }
-                record = records.readRecord();
+                record = records.readRecord(described);
                 if (records.nextValue() != null) {
                     throw ApiProblem.badRequest(line, "each line must be one JSON object (a record); this one holds more");
                 }
             } catch (JsonProcessingException e) {
                 throw ApiProblem.badRequest(line, "malformed JSON: " + e.getOriginalMessage());
             }
+            requireDescribed(record.undescribedKey(), lineNumber);
             requireId(record.id(), line + ": Id");
-            table.add(record.id(), record.canonical().sha256(), codec.compress(record.canonical().json()));
+            table.add(record.id(), record.canonical().sha256(), codec.compress(record.canonical().json(), dictionary));
         }
+    }
+
+    /** The batch's non-blank lines as they came: samples for training the stream's dictionary. */
+    private static Iterator<byte[]> samples(byte[] ndjson) {
+        return new Iterator<>() {
+            private int start = skipBlankLines(ndjson, 0);
+
+            @Override
+            public boolean hasNext() {
+                return start < ndjson.length;
+            }
+
+            @Override
+            public byte[] next() {
+                int end = lineEnd(ndjson, start);
+                byte[] line = Arrays.copyOfRange(ndjson, start, end);
+                start = skipBlankLines(ndjson, end + 1);
+                return line;
+            }
+        };
+    }
+
+    private static int skipBlankLines(byte[] ndjson, int from) {
+        int start = from;
+        while (start < ndjson.length && isBlank(ndjson, start, lineEnd(ndjson, start))) {
+            start = lineEnd(ndjson, start) + 1;
+        }
+        return start;
+    }
+
+    private static int lineCount(byte[] ndjson) {
+        int lines = 0;
+        for (byte b : ndjson) {
+            if (b == '\n') {
+                lines++;
+            }
+        }
+        return lines;
     }
 
     private static int lineEnd(byte[] bytes, int from) {

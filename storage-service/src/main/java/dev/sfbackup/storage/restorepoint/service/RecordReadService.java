@@ -79,20 +79,24 @@ public class RecordReadService {
         versions.inSnapshot(c -> {
             List<String> header = !query.fields().isEmpty() ? query.fields() : !columns.isEmpty() ? columns : allFields(c, at);
             CsvWriter csv = new CsvWriter(text, header);
-            versions.forEachLive(c, at, config.readFetchSize(), row -> {
-                JsonNode record = mapper.readTree(codec.decompress(row.payload()));
-                if (query.matches(record)) {
-                    csv.row(record);
-                }
-            });
+            if (query.filterField() == null) {
+                RecordColumns columnsOf = new RecordColumns(header);
+                versions.forEachLive(c, at, config.readFetchSize(), row -> csv.row(columnsOf.read(codec.decompress(row.payload()))));
+            } else {
+                versions.forEachLive(c, at, config.readFetchSize(), row -> {
+                    JsonNode record = mapper.readTree(codec.decompress(row.payload()));
+                    if (query.matches(record)) {
+                        csv.row(record);
+                    }
+                });
+            }
             csv.finish();
         });
     }
 
     private List<String> allFields(Connection c, PointInTime at) throws SQLException, IOException {
         TreeSet<String> fields = new TreeSet<>();
-        versions.forEachLive(c, at, config.readFetchSize(), row -> mapper.readTree(codec.decompress(row.payload()))
-                .fieldNames().forEachRemaining(fields::add));
+        versions.forEachLive(c, at, config.readFetchSize(), row -> RecordColumns.addFieldNames(codec.decompress(row.payload()), fields));
         fields.remove("Id");
         List<String> columns = new ArrayList<>();
         columns.add("Id");

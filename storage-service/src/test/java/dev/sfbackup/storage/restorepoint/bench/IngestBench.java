@@ -25,11 +25,16 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 
 /**
- * Ingest benchmark: N realistic Account records (about 1 KB, 19 fields) through the HTTP ingest path of a running
+ * Record store benchmark: N realistic Account records (about 1 KB, 19 fields, canonical as session-service sends them) through the HTTP ingest path of a running
  * storage-service into an INITIAL point, then 1% of them changed into an INCREMENTAL point, next to a raw PostgreSQL
- * COPY of the same rows into a table with a primary key, measured in the same run against the same cluster.
+ * COPY of the same rows into a jsonb table with a primary key, measured in the same run against the same cluster:
+ * ingest time, bytes per stored version against the jsonb table's bytes per row ({@code pg_total_relation_size}),
+ * and the point-in-time read of all records (NDJSON and CSV, the latest point and the initial one with the changed
+ * versions above it) against {@code COPY (SELECT record FROM bench_raw) TO STDOUT}.
  *
- * <p>Run (from the project root; needs only the JDK and the PostgreSQL driver):
+ * <p>{@code storage-service/bench/records-bench.sh [records]} builds the service, starts it on the worktree's private
+ * cluster with a 256 MiB heap and runs this class. By hand (from the project root; needs only the JDK and the
+ * PostgreSQL driver):
  * <pre>
  * ./mvnw -q -B package -DskipTests -pl storage-service
  * deploy/local/postgres.sh start
@@ -85,6 +90,11 @@ public final class IngestBench {
             commit(http, service, incremental);
             double incrementalSeconds = (System.nanoTime() - start) / 1e9;
 
+            double copyOutSeconds = copyOut(db);
+            Read latestNdjson = read(http, service, policy, incremental, "ndjson", "latest");
+            Read oldNdjson = read(http, service, policy, initial, "ndjson", "old point");
+            Read latestCsv = read(http, service, policy, incremental, "csv", "latest");
+
             double rawRate = records / rawSeconds;
             double initialRate = records / initialSeconds;
             System.out.printf("records                    %,d (about %d bytes of JSON each)%n", records, line(0, 0).length);
@@ -94,39 +104,123 @@ public final class IngestBench {
             System.out.printf("HTTP ingest, INCREMENTAL   %,d changed records in %.2f s = %,.0f records/s; %.2f%% of the initial time for %.2f%% of the records%n",
                     changed, incrementalSeconds, changed / incrementalSeconds, 100 * incrementalSeconds / initialSeconds,
                     100.0 * changed / records);
-            System.out.printf("bytes per row, raw COPY    %,.0f (table + index + toast)%n", (double) rawBytes / records);
+            System.out.printf("bytes per row, raw COPY    %,.0f (jsonb table + index + toast)%n", (double) rawBytes / records);
             System.out.printf("bytes per record version   %,.0f (%,d versions after INITIAL)  = %.2f x raw COPY%n",
                     (double) storedBytes / versions, versions, ((double) storedBytes / versions) / ((double) rawBytes / records));
+            double copyOutRate = records / copyOutSeconds;
+            System.out.printf("COPY TO (jsonb as NDJSON)  %,.0f records/s  (%.1f s)%n", copyOutRate, copyOutSeconds);
+            for (Read read : new Read[] {latestNdjson, oldNdjson, latestCsv}) {
+                System.out.printf("read %-21s %,.0f records/s  (%.1f s, %,d lines)  = %.2f x COPY TO%n", read.what(),
+                        read.lines() / read.seconds(), read.seconds(), read.lines(), (read.lines() / read.seconds()) / copyOutRate);
+            }
+            System.out.printf("CSV time / NDJSON time     %.2f (latest point)%n", latestCsv.seconds() / latestNdjson.seconds());
         }
     }
 
-    /** Record i, version v: deterministic, so the raw COPY and the HTTP ingest store the same rows. */
-    static byte[] line(int i, int v) {
+    record Read(String what, double seconds, long lines) {
+    }
+
+    /** All records of the object as of the point, counted by line as they arrive (CSV: its header line too). */
+    private static Read read(HttpClient http, String service, UUID policy, String point, String format, String which)
+            throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<java.io.InputStream> response = http.send(HttpRequest.newBuilder(URI.create(service
+                + "/api/v1/objects/Account/records?policyId=" + policy + "&at=" + point + "&format=" + format))
+                .header("Authorization", BEARER).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("read failed: " + response.statusCode() + " " + new String(response.body().readAllBytes()));
+        }
+        long lines = countLines(response.body());
+        return new Read(format + " " + which, (System.nanoTime() - start) / 1e9, lines);
+    }
+
+    private static long countLines(java.io.InputStream in) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        long lines = 0;
+        try (in) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    }
+                }
+            }
+        }
+        return lines;
+    }
+
+    /** PostgreSQL's own export of the same rows: every jsonb record as one line of text. */
+    private static double copyOut(Connection db) throws SQLException, IOException {
+        long start = System.nanoTime();
+        long[] lines = {0};
+        OutputStream counter = new OutputStream() {
+            @Override
+            public void write(int b) {
+                if (b == '\n') {
+                    lines[0]++;
+                }
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                for (int i = off; i < off + len; i++) {
+                    if (b[i] == '\n') {
+                        lines[0]++;
+                    }
+                }
+            }
+        };
+        new org.postgresql.copy.CopyManager(db.unwrap(org.postgresql.core.BaseConnection.class))
+                .copyOut("COPY (SELECT record FROM bench_raw) TO STDOUT", counter);
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /**
+     * Record i, version v: deterministic, so the raw COPY and the HTTP ingest store the same rows; in canonical form
+     * (keys sorted, no attributes, date-times in UTC milliseconds), as session-service sends records.
+     */
+    public static byte[] line(int i, int v) {
         SplittableRandom random = new SplittableRandom(i * 31L + v);
         StringBuilder description = new StringBuilder(560);
         while (description.length() < 520) {
             description.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
         }
         String id = String.format("001%015d", i);
-        String modified = Instant.ofEpochSecond(1_767_225_600L + i + v * 86_400L) + "";
-        String json = "{\"attributes\":{\"type\":\"Account\",\"url\":\"/services/data/v62.0/sobjects/Account/" + id + "\"},"
-                + "\"Id\":\"" + id + "\",\"Name\":\"Company " + i + (v > 0 ? " v" + v : "") + "\","
-                + "\"Industry\":\"" + INDUSTRIES[random.nextInt(INDUSTRIES.length)] + "\",\"Type\":\"Customer - Direct\","
-                + "\"Phone\":\"+1 555 " + (1000 + random.nextInt(9000)) + "\",\"Website\":\"https://company" + i + ".example.com\","
-                + "\"BillingStreet\":\"" + (1 + random.nextInt(999)) + " Main Street\",\"BillingCity\":\""
-                + CITIES[random.nextInt(CITIES.length)] + "\",\"BillingPostalCode\":\"" + (10000 + random.nextInt(89999)) + "\","
-                + "\"BillingCountry\":\"US\",\"AnnualRevenue\":" + random.nextInt(1_000_000_000) + ".0,"
-                + "\"NumberOfEmployees\":" + random.nextInt(100_000) + ",\"Rating\":\"Warm\",\"IsDeleted\":false,"
-                + "\"OwnerId\":\"005000000000" + String.format("%03d", random.nextInt(1000)) + "AAA\","
-                + "\"CreatedDate\":\"2026-01-01T00:00:00.000+0000\",\"LastModifiedDate\":\"" + modified + "\","
-                + "\"SystemModstamp\":\"" + modified + "\",\"Description\":\"" + description.toString().trim() + "\"}";
+        String second = Instant.ofEpochSecond(1_767_225_600L + i + v * 86_400L).toString();
+        String modified = second.substring(0, second.length() - 1) + ".000Z";
+        String industry = INDUSTRIES[random.nextInt(INDUSTRIES.length)];
+        String phone = "+1 555 " + (1000 + random.nextInt(9000));
+        String street = (1 + random.nextInt(999)) + " Main Street";
+        String city = CITIES[random.nextInt(CITIES.length)];
+        String postalCode = String.valueOf(10000 + random.nextInt(89999));
+        int revenue = random.nextInt(1_000_000_000);
+        int employees = random.nextInt(100_000);
+        String owner = "005000000000" + String.format("%03d", random.nextInt(1000)) + "AAA";
+        String json = "{\"AnnualRevenue\":" + revenue + ",\"BillingCity\":\"" + city + "\",\"BillingCountry\":\"US\","
+                + "\"BillingPostalCode\":\"" + postalCode + "\",\"BillingStreet\":\"" + street + "\","
+                + "\"CreatedDate\":\"2026-01-01T00:00:00.000Z\",\"Description\":\"" + description.toString().trim() + "\","
+                + "\"Id\":\"" + id + "\",\"Industry\":\"" + industry + "\",\"IsDeleted\":false,"
+                + "\"LastModifiedDate\":\"" + modified + "\",\"Name\":\"Company " + i + (v > 0 ? " v" + v : "") + "\","
+                + "\"NumberOfEmployees\":" + employees + ",\"OwnerId\":\"" + owner + "\",\"Phone\":\"" + phone + "\","
+                + "\"Rating\":\"Warm\",\"SystemModstamp\":\"" + modified + "\",\"Type\":\"Customer - Direct\","
+                + "\"Website\":\"https://company" + i + ".example.com\"}";
         return json.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The describe the points are opened with: the fields of {@link #line}, so ingest checks every key against it. */
+    public static String describe() {
+        StringBuilder fields = new StringBuilder();
+        for (String name : ("AnnualRevenue BillingCity BillingCountry BillingPostalCode BillingStreet CreatedDate Description Id"
+                + " Industry IsDeleted LastModifiedDate Name NumberOfEmployees OwnerId Phone Rating SystemModstamp Type Website").split(" ")) {
+            fields.append(fields.isEmpty() ? "" : ",").append("{\"name\":\"").append(name).append("\"}");
+        }
+        return "{\"name\":\"Account\",\"fields\":[" + fields + "]}";
     }
 
     private static double rawCopy(Connection db, int records) throws SQLException, IOException {
         try (Statement s = db.createStatement()) {
             s.execute("DROP TABLE IF EXISTS bench_raw");
-            s.execute("CREATE TABLE bench_raw (id text PRIMARY KEY, record text NOT NULL)");
+            s.execute("CREATE TABLE bench_raw (id text PRIMARY KEY, record jsonb NOT NULL)");
         }
         long start = System.nanoTime();
         try (OutputStream copy = new PGCopyOutputStream(db.unwrap(PGConnection.class), "COPY bench_raw FROM STDIN", 1 << 16)) {
@@ -197,7 +291,7 @@ public final class IngestBench {
 
     private static String open(HttpClient http, String service, UUID policy, String kind) throws Exception {
         String body = "{\"policyId\":\"" + policy + "\",\"sessionId\":\"" + UUID.randomUUID()
-                + "\",\"orgId\":\"00D000000000001EAA\",\"object\":\"Account\",\"kind\":\"" + kind + "\"}";
+                + "\",\"orgId\":\"00D000000000001EAA\",\"object\":\"Account\",\"kind\":\"" + kind + "\",\"schema\":" + describe() + "}";
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(service + "/api/v1/restore-points"))
                 .header("Authorization", BEARER).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());

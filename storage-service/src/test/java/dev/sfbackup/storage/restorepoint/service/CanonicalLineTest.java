@@ -28,6 +28,41 @@ class CanonicalLineTest {
     private final ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     @Test
+    void aKeyOutsideTheDescribeIsReportedByTheScanAndByTheParserAlike() throws Exception {
+        DescribedFields described = DescribedFields.of(mapper.readTree(
+                "{\"fields\":[{\"name\":\"Id\"},{\"name\":\"Name\"},{\"name\":\"Amount\",\"relationshipName\":\"Count\"}]}"));
+        Random random = new Random(23);
+        int refused = 0;
+        for (int i = 0; i < 5_000; i++) {
+            String line = randomLine(random);
+            JsonNode tree = mapper.readTree(line);
+            List<String> undescribed = new ArrayList<>();
+            tree.fieldNames().forEachRemaining(name -> {
+                if (!described.contains(name)) {
+                    undescribed.add(name);
+                }
+            });
+            byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+            CanonicalLine.Scan scan = CanonicalLine.scan(bytes, 0, bytes.length, described);
+            if (scan.undescribedKey() != null) {
+                assertTrue(undescribed.contains(scan.undescribedKey()), line);
+                refused++;
+            } else if (scan.id() != null) {
+                assertTrue(undescribed.isEmpty(), line);
+            }
+            try (var parser = mapper.createParser(bytes)) {
+                CanonicalRecordReader reader = new CanonicalRecordReader(parser);
+                reader.nextValue();
+                String parsed = reader.readRecord(described).undescribedKey();
+                assertEquals(undescribed.isEmpty(), parsed == null, line);
+            }
+        }
+        assertTrue(refused > 100, "the scan refused " + refused + " of 5000 lines");
+        assertTrue(DescribedFields.ANY.contains("Anything__c"));
+        assertTrue(described.contains("attributes") && described.contains("Count") && !described.contains("Description"));
+    }
+
+    @Test
     void aLineIsTakenAsItCameOnlyWhenItIsByteForByteWhatTheCanonicalWriterGives() throws Exception {
         Random random = new Random(17);
         int accepted = 0;

@@ -1,12 +1,21 @@
 package dev.sfbackup.storage.restorepoint.service;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.luben.zstd.ZstdDictCompress;
+import com.github.luben.zstd.ZstdDictDecompress;
+import com.github.luben.zstd.ZstdDictTrainer;
 import dev.sfbackup.storage.restorepoint.config.RestorePointConfig;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.zip.Deflater;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +25,8 @@ class PayloadCodecTest {
             + "\"BillingCity\":\"Springfield\",\"Description\":\"" + "a long description that repeats ".repeat(20) + "\"}")
             .getBytes(StandardCharsets.UTF_8);
 
-    private final PayloadCodec codec = new PayloadCodec(level(1));
+    private final Map<Integer, byte[]> dictionaries = new HashMap<>();
+    private final PayloadCodec codec = new PayloadCodec(level(1), id -> new ZstdDictDecompress(dictionaries.get(id)));
 
     @Test
     void storedPayloadsAreSmallerAndReadBackUnchanged() {
@@ -35,6 +45,38 @@ class PayloadCodecTest {
         int length = deflater.deflate(buffer);
         deflater.end();
         assertArrayEquals(RECORD, codec.decompress(Arrays.copyOf(buffer, length)));
+    }
+
+    @Test
+    void aDictionaryTrainedOnTheStreamsRecordsMakesPayloadsSmallerAndTheyReadBackUnchanged() {
+        List<byte[]> records = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            records.add(record(i));
+        }
+        ZstdDictTrainer trainer = new ZstdDictTrainer(1 << 22, 16384);
+        records.forEach(trainer::addSample);
+        dictionaries.put(300, trainer.trainSamples());
+        PayloadDictionary dictionary = new PayloadDictionary(300, new ZstdDictCompress(dictionaries.get(300), 1));
+
+        byte[] next = record(5000);
+        byte[] alone = codec.compress(next);
+        byte[] withDictionary = codec.compress(next, dictionary);
+        assertEquals(PayloadCodec.DICTIONARY_FORMAT, withDictionary[0]);
+        assertTrue(withDictionary.length < alone.length / 2, withDictionary.length + " bytes with the dictionary, " + alone.length + " without");
+        assertArrayEquals(next, codec.decompress(withDictionary));
+        assertArrayEquals(next, codec.decompress(alone), "payloads compressed alone still read back");
+        assertArrayEquals(RECORD, codec.decompress(codec.compress(RECORD, null)));
+        byte[] empty = new byte[0];
+        assertArrayEquals(empty, codec.decompress(codec.compress(empty, dictionary)));
+    }
+
+    /** A record of one object: the same fields, values that vary the way an org's do. */
+    private static byte[] record(int i) {
+        Random random = new Random(i);
+        return ("{\"AnnualRevenue\":" + random.nextInt(1_000_000) + ",\"BillingCity\":\"" + List.of("Paris", "Lyon", "Austin").get(random.nextInt(3))
+                + "\",\"Description\":\"" + "renewal pipeline partner ".repeat(1 + random.nextInt(5)) + "\",\"Id\":\"001" + String.format("%015d", i)
+                + "\",\"Industry\":\"Banking\",\"Name\":\"Company " + i + "\",\"SystemModstamp\":\"2026-01-0" + (1 + random.nextInt(9))
+                + "T10:00:00.000Z\"}").getBytes(StandardCharsets.UTF_8);
     }
 
     private static RestorePointConfig level(int level) {
