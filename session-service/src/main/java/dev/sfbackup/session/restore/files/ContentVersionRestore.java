@@ -203,7 +203,7 @@ final class ContentVersionRestore {
 
     private static RestoreReportLine line(FileToRestore file, String targetId, RestoreAction action, List<String> fields, String status,
             String code, String message) {
-        return new RestoreReportLine(OBJECT, file.versionId(), targetId, action, fields, status, code, message);
+        return new RestoreReportLine(OBJECT, file.versionId(), targetId, action, fields, status, code, message, List.of());
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

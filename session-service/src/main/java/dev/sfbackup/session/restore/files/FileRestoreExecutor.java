@@ -89,7 +89,7 @@ public class FileRestoreExecutor implements TaskExecutor {
         List<FileToRestore> chosen = new FileChoice(stored, versions(job)).choose(files, restoredParents.keySet(), unknown);
         report.write(task.runId(), task.taskId(), unknown.stream().map(id -> new RestoreReportLine(ContentVersionRestore.OBJECT, id, null,
                 RestoreAction.SKIP, List.of(), job.dryRun() ? "PLANNED" : "OK", null,
-                "no ContentVersion or ContentDocument with this id was backed up by " + job.asOf())).toList());
+                "no ContentVersion or ContentDocument with this id was backed up by " + job.asOf(), List.of())).toList());
         ContentVersionRestore restore = new ContentVersionRestore(job, org, describe, bodies::open, idMap, restoredParents, clock);
         Tally tally = new Tally();
         tally.skipped += unknown.size();
