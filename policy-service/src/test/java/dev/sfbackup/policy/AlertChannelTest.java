@@ -154,10 +154,7 @@ class AlertChannelTest {
     @Test
     void aScheduleThatCouldNotStartBecauseThePreviousRunIsStillRunningIsAlerted() {
         UUID policy = policySubscribedTo(webhook(false), List.of("MISSED_SCHEDULE"));
-        given().contentType(ContentType.JSON).header("If-Match", "\"0\"")
-                .body(Map.of("name", policyName(policy), "connectionId", connectionOf(policy), "repositoryId", repositoryOf(policy),
-                        "schedule", Map.of("cron", "0 0 2 1 * ?")))
-                .when().put("/api/v1/policies/" + policy).then().statusCode(200);
+        schedule(policy);
         SessionServiceStub.ACTIVE_POLICIES.add(policy);
         try {
             assertEquals(RunLauncher.Firing.SKIPPED_RUN_ACTIVE, launcher.fireScheduled(policy));
@@ -167,6 +164,20 @@ class AlertChannelTest {
         assertTrue(Poll.until(WAIT, () -> receiver.bodies().size() == 1));
         assertTrue(receiver.bodies().getFirst().contains("previous run is still running"), receiver.bodies().getFirst());
         assertTrue(receiver.bodies().getFirst().contains("MISSED_SCHEDULE"), receiver.bodies().getFirst());
+    }
+
+    @Test
+    void aScheduleThatCouldNotStartBecauseSessionServiceIsDownIsAlerted() {
+        UUID policy = policySubscribedTo(webhook(false), List.of("MISSED_SCHEDULE"));
+        schedule(policy);
+        SessionServiceStub.FORCED_STATUS.put(policy, 503);
+        try {
+            assertEquals(RunLauncher.Firing.FAILED, launcher.fireScheduled(policy));
+        } finally {
+            SessionServiceStub.FORCED_STATUS.remove(policy);
+        }
+        assertTrue(Poll.until(WAIT, () -> receiver.bodies().size() == 1));
+        assertTrue(receiver.bodies().getFirst().contains("scheduled run did not start"), receiver.bodies().getFirst());
     }
 
     @Test
@@ -184,6 +195,14 @@ class AlertChannelTest {
         given().contentType(ContentType.JSON).body(Map.of("channelIds", List.of(UUID.randomUUID()), "outcomes", List.of("SUCCESS")))
                 .when().put("/api/v1/policies/" + policy + "/alerts").then().statusCode(400).body("errors.field", hasItem("channelIds[0]"));
         given().when().get("/api/v1/policies/" + policy + "/alerts").then().statusCode(200).body("outcomes", org.hamcrest.Matchers.contains("FAILED"));
+    }
+
+    /** Monthly: no clock a test moves reaches it, so only the test fires it. */
+    private static void schedule(UUID policy) {
+        given().contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body(Map.of("name", policyName(policy), "connectionId", connectionOf(policy), "repositoryId", repositoryOf(policy),
+                        "schedule", Map.of("cron", "0 0 2 1 * ?")))
+                .when().put("/api/v1/policies/" + policy).then().statusCode(200);
     }
 
     private String webhook(boolean slack) {
