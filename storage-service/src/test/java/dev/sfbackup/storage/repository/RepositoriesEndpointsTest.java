@@ -85,6 +85,19 @@ class RepositoriesEndpointsTest {
     }
 
     @Test
+    void aRepositoryOnTheDefaultCredentialChainTakesNoKeysAndStoresNone() {
+        Map<String, Object> withKeys = Map.of("endpoint", "http://127.0.0.1:1", "region", "eu-west-1",
+                "bucket", "b", "credentials", "DEFAULT_CHAIN", "accessKey", "a", "secretKey", "s");
+        given().contentType(ContentType.JSON).body(Map.of("name", "chain-" + UUID.randomUUID(), "kind", "S3", "s3", withKeys))
+                .post("/api/v1/repositories").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("s3.accessKey"));
+        Map<String, Object> unknownSource = Map.of("endpoint", "http://127.0.0.1:1", "region", "eu-west-1",
+                "bucket", "b", "credentials", "INSTANCE_ONLY");
+        given().contentType(ContentType.JSON).body(Map.of("name", "chain-" + UUID.randomUUID(), "kind", "S3", "s3", unknownSource))
+                .post("/api/v1/repositories").then().statusCode(400);
+    }
+
+    @Test
     void readinessReportsADownRepositoryWithoutFailing() throws Exception {
         Path directory = Files.createTempDirectory("sfbackup-vanishing");
         String name = "vanishing-" + UUID.randomUUID();

@@ -13,9 +13,9 @@ import org.jclouds.blobstore.BlobStoreContext;
  * blob store, with SigV4 authentication on.
  * <p>
  * Why this one: S3Proxy 2.x is small (jetty + jclouds, no cloud SDKs, unlike S3Proxy 4.x), checks real SigV4 signatures,
- * and starts in well under a second; Adobe S3Mock needs a Spring Boot application. The hang reported with AWS SDK 2.31
- * came from the SDK's default request checksums / aws-chunked uploads; {@link S3Backend} is a small SigV4 client over
- * java.net.http that sends plain Content-Length uploads, so it works with S3Proxy, MinIO and AWS alike and needs no SDK.
+ * and starts in well under a second; Adobe S3Mock needs a Spring Boot application. It cannot read aws-chunked uploads
+ * with trailing checksums, which the AWS SDK sends by default: {@link S3Backend} asks for checksums only when an
+ * operation requires them and for plain Content-Length bodies, as MinIO, Ceph and R2 also accept.
  */
 public final class InProcessS3Server implements AutoCloseable {
 
