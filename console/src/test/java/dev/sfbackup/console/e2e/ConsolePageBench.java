@@ -60,7 +60,8 @@ class ConsolePageBench {
             suite.repository("bench-repo");
             String policy = given().baseUri(suite.policy.url()).auth().oauth2(admin).contentType(ContentType.JSON)
                     .body(Map.of("name", "bench", "connectionId", connection, "enabled", true, "retentionDays", 30,
-                            "scope", Map.of("objects", List.of("Account", "Contact", "Opportunity", "Case"))))
+                            "scope", Map.of("objects", List.of("Account", "Contact", "Opportunity", "Case"),
+                                    "includeFiles", false, "includeMetadata", false)))
                     .post("/api/v1/policies").then().statusCode(201).extract().path("id");
             runToEnd(suite, policy);
             suite.mutate("Account", 5, 2, 3);
