@@ -63,14 +63,20 @@ public class ServiceApi {
         return read(send(service, method, path, body, ifMatch), JsonNode.class);
     }
 
-    /** An answer's bytes as they are, asked for as {@code accept} (a report to download). */
-    public byte[] raw(Service service, String path, String accept) {
+    /** POST, PUT or DELETE without a body, its answer read as {@code type}. */
+    public <T> T read(Service service, String method, String path, Class<T> type) {
+        return read(send(service, method, path, null, null), type);
+    }
+
+    /** A download passed through as it comes: its bytes are never held whole by the console. */
+    public record Download(InputStream body, String contentType, String contentDisposition) {
+    }
+
+    /** GET an answer to pass on as a stream; a refusal is a {@link ServiceFailure} before any byte is passed on. */
+    public Download stream(Service service, String path, String accept) {
         HttpResponse<InputStream> response = send(service, "GET", path, null, null, accept);
-        try (InputStream in = response.body()) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new Download(response.body(), response.headers().firstValue("Content-Type").orElse(accept),
+                response.headers().firstValue("Content-Disposition").orElse(null));
     }
 
     /**

@@ -6,9 +6,6 @@ import dev.sfbackup.api.session.RunView;
 import dev.sfbackup.api.session.SessionCounters;
 import dev.sfbackup.api.session.SessionStatus;
 import dev.sfbackup.api.session.SessionView;
-import dev.sfbackup.api.storage.cache.CacheView;
-import dev.sfbackup.api.storage.cache.StorageLocation;
-import dev.sfbackup.api.storage.repository.RepositoryView;
 import dev.sfbackup.console.api.ServiceFailure;
 import dev.sfbackup.console.api.Suite;
 import io.quarkus.qute.CheckedTemplate;
@@ -33,10 +30,12 @@ import java.util.stream.Collectors;
 public class DashboardPage {
 
     private final Suite suite;
+    private final RepositoryRows repositoryRows;
     private final Clock clock;
 
-    public DashboardPage(Suite suite, Clock clock) {
+    public DashboardPage(Suite suite, RepositoryRows repositoryRows, Clock clock) {
         this.suite = suite;
+        this.repositoryRows = repositoryRows;
         this.clock = clock;
     }
 
@@ -53,13 +52,9 @@ public class DashboardPage {
     private static final List<SessionStatus> SEVERITY = List.of(SessionStatus.FAILED, SessionStatus.WARNING,
             SessionStatus.STOPPED, SessionStatus.RUNNING, SessionStatus.PENDING, SessionStatus.SUCCESS);
 
-    /** A repository with its cache: bytes used and restore points still waiting there for upload. */
-    public record RepositoryRow(RepositoryView repository, boolean cacheEnabled, long cacheBytes, long waiting) {
-    }
-
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance dashboard(List<PolicyCard> cards, List<RepositoryRow> repositories);
+        static native TemplateInstance dashboard(List<PolicyCard> cards, List<RepositoryRows.RepositoryRow> repositories);
     }
 
     @GET
@@ -70,11 +65,7 @@ public class DashboardPage {
         for (PolicyView policy : suite.policies()) {
             cards.add(card(policy, orgs.getOrDefault(policy.connectionId(), String.valueOf(policy.connectionId())), now));
         }
-        List<RepositoryRow> repositories = new ArrayList<>();
-        for (RepositoryView repository : suite.repositories()) {
-            repositories.add(repositoryRow(repository));
-        }
-        return Templates.dashboard(cards, repositories);
+        return Templates.dashboard(cards, repositoryRows.all());
     }
 
     private PolicyCard card(PolicyView policy, String org, Instant now) {
@@ -111,21 +102,6 @@ public class DashboardPage {
             days.add(new Day(day.toString(), ofDay.size(), status));
         }
         return days;
-    }
-
-    private RepositoryRow repositoryRow(RepositoryView repository) {
-        CacheView cache;
-        try {
-            cache = suite.cache(repository.id());
-        } catch (ServiceFailure failure) {
-            if (failure.status() != 404) {
-                throw failure;
-            }
-            return new RepositoryRow(repository, false, 0, 0); // a repository without a backup cache
-        }
-        long waiting = cache.points().stream().filter(p -> p.location() != StorageLocation.REPOSITORY).count();
-        boolean enabled = cache.settings() != null && Boolean.TRUE.equals(cache.settings().enabled());
-        return new RepositoryRow(repository, enabled, cache.usedBytes(), waiting);
     }
 
     private Map<UUID, String> orgNames() {

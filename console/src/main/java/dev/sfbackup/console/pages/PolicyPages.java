@@ -1,8 +1,10 @@
 package dev.sfbackup.console.pages;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfbackup.api.policy.ConnectionView;
 import dev.sfbackup.api.policy.PolicyView;
+import dev.sfbackup.api.session.OrgObjectView;
 import dev.sfbackup.api.session.RunView;
 import dev.sfbackup.api.storage.repository.RepositoryView;
 import dev.sfbackup.console.api.Problem;
@@ -22,6 +24,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -62,7 +65,12 @@ public class PolicyPages {
         static native TemplateInstance detail(PolicyRow row, String etag, List<RunView> runs);
 
         static native TemplateInstance form(String action, String title, PolicyForm form, Map<String, String> errors,
-                String notice, List<ConnectionView> connections, List<RepositoryView> repositories);
+                String notice, List<ConnectionView> connections, List<RepositoryView> repositories, SchedulePreview preview,
+                ObjectPicker picker);
+
+        static native TemplateInstance form$objectPicker(ObjectPicker picker);
+
+        static native TemplateInstance form$schedulePreview(SchedulePreview preview);
     }
 
     @GET
@@ -92,6 +100,20 @@ public class PolicyPages {
         } catch (ServiceFailure refused) {
             return rejected("/policies", "New policy", form, refused);
         }
+    }
+
+    /** The next runs of a schedule as typed: the form refreshes it while the cron or time zone changes. */
+    @GET
+    @Path("schedule-preview")
+    public TemplateInstance schedulePreview(@QueryParam("cron") String cron, @QueryParam("timeZone") String timeZone) {
+        return Templates.form$schedulePreview(SchedulePreview.of(cron, timeZone, clock.instant()));
+    }
+
+    /** The objects of a connection's org, for the form: refreshed when the connection changes. */
+    @GET
+    @Path("org-objects")
+    public TemplateInstance orgObjects(@QueryParam("connectionId") String connectionId, @QueryParam("objects") String objects) {
+        return Templates.form$objectPicker(picker(connectionId, objects));
     }
 
     @GET
@@ -185,7 +207,23 @@ public class PolicyPages {
     }
 
     private TemplateInstance form(String action, String title, PolicyForm form, Map<String, String> errors, String notice) {
-        return Templates.form(action, title, form, errors, notice, suite.connections(), suite.repositories());
+        return Templates.form(action, title, form, errors, notice, suite.connections(), suite.repositories(),
+                SchedulePreview.of(form.cron, form.timeZone, clock.instant()), picker(form.connectionId, form.objects));
+    }
+
+    private ObjectPicker picker(String connectionId, String typed) {
+        UUID connection;
+        try {
+            connection = UUID.fromString(connectionId == null ? "" : connectionId.strip());
+        } catch (IllegalArgumentException none) {
+            return ObjectPicker.none("Choose the org connection to search its objects.");
+        }
+        try {
+            return ObjectPicker.of(api.get(Service.SESSION, "/api/v1/connections/" + connection + "/objects",
+                    new TypeReference<List<OrgObjectView>>() { }), typed);
+        } catch (ServiceFailure unavailable) {
+            return ObjectPicker.none("The org's objects cannot be listed (" + unavailable.getMessage() + "); type their names instead.");
+        }
     }
 
     private PolicyRow row(PolicyView policy, Map<UUID, String> orgs) {

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -175,6 +177,93 @@ class ConsoleBrowserIT {
         assertTrue(driver.findElement(By.id("diff")).getText().contains(updatedId));
         browser.screenshot("compare");
 
+        // the restore wizard, from a deleted record's history: a refused plan first, then a dry run, then the run
+        @SuppressWarnings("unchecked")
+        String deletedId = ((List<String>) changed.get("deleted")).getFirst();
+        driver.get(suite.console.url() + "/browse/" + policyId + "/Account/records/" + deletedId);
+        driver.findElement(By.id("restore")).click();
+        awaitUrl(".*/restores/new\\?.*");
+        assertEquals("Account", driver.findElement(By.id("object-0")).getAttribute("value"));
+        assertEquals(deletedId, driver.findElement(By.id("ids-0")).getAttribute("value"));
+        assertFalse(new Select(driver.findElement(By.id("restorePointId"))).getFirstSelectedOption().getAttribute("value").isEmpty(),
+                "the version chosen in the history is the point in time");
+        driver.findElement(By.id("object-1")).sendKeys("Contact");
+        driver.findElement(By.id("ids-1")).sendKeys("not-an-id");
+        driver.findElement(By.id("dry-run")).click();
+        awaitElement("ids-1-error");
+        assertTrue(driver.findElement(By.id("ids-1-error")).getText().contains("15 or 18"), driver.getPageSource());
+        browser.screenshot("restore-wizard-error");
+        driver.findElement(By.id("object-1")).clear();
+        driver.findElement(By.id("ids-1")).clear();
+        driver.findElement(By.id("parents")).clear();
+        driver.findElement(By.id("parents")).sendKeys("0");
+        browser.screenshot("restore-wizard");
+        driver.findElement(By.id("dry-run")).click();
+        awaitRestoreEnd();
+        assertEquals("Dry run of a restore from console-e2e", driver.findElement(By.tagName("h1")).getText());
+        assertEquals("1", driver.findElement(By.id("counter-undeleted")).getText(), driver.getPageSource());
+        assertTrue(driver.findElement(By.id("restore-report-lines")).getText().contains(deletedId));
+        assertFalse(orgHas("Account", deletedId), "a dry run changes nothing");
+        browser.screenshot("restore-dry-run");
+        driver.findElement(By.id("run-restore")).click();
+        String restoreId = awaitRestoreEnd();
+        assertEquals("Restore from console-e2e", driver.findElement(By.tagName("h1")).getText());
+        assertEquals("1", driver.findElement(By.id("counter-undeleted")).getText(), driver.getPageSource());
+        assertTrue(orgHas("Account", deletedId), "the record is back in the org");
+        assertTrue(driver.findElements(By.id("run-restore")).isEmpty(), "a run is not run again");
+        browser.screenshot("restore-done");
+        HttpResponse<String> report = get("/restores/" + restoreId + "/report.csv", TestTokens.admin());
+        assertEquals(200, report.statusCode(), report.body());
+        assertTrue(report.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        assertTrue(report.body().contains(deletedId) && report.body().contains("UNDELETE"), report.body());
+
+        // export: Account at its newest point as CSV, streamed through the console
+        driver.get(suite.console.url() + "/export?policyId=" + policyId);
+        String accountPoint = new Select(driver.findElement(By.id("point"))).getOptions().stream()
+                .filter(o -> o.getText().startsWith("Account ")).findFirst().orElseThrow().getAttribute("value");
+        browser.screenshot("export");
+        HttpResponse<String> csv = get("/export/point?point=" + accountPoint + "&format=CSV", TestTokens.admin());
+        assertEquals(200, csv.statusCode(), csv.body());
+        assertTrue(csv.headers().firstValue("Content-Disposition").orElse("").contains(".csv"));
+        assertTrue(csv.body().contains(updatedId), "the export holds the Accounts");
+
+        // repositories: verify now answers with the result
+        driver.get(suite.console.url() + "/repositories");
+        driver.findElement(By.cssSelector(".repository-row .verify")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> !d.findElements(By.id("verify-result")).isEmpty());
+        assertTrue(driver.findElement(By.id("verify-result")).getText().startsWith("OK"), driver.getPageSource());
+        browser.screenshot("repository-verified");
+
+        // audit: the three services' trails as one; the restore just run is there, by the admin
+        driver.get(suite.console.url() + "/audit?action=restore.start&outcome=SUCCESS");
+        List<WebElement> audited = driver.findElements(By.cssSelector("#audit .audit-row"));
+        assertEquals(2, audited.size(), "the dry run and the run");
+        assertTrue(audited.getFirst().getText().contains("session-service"), audited.getFirst().getText());
+        driver.get(suite.console.url() + "/audit");
+        assertTrue(driver.findElement(By.id("audit")).getText().contains("storage-service"));
+        browser.screenshot("audit");
+
+        // the policy form lists the org's objects (the policy's are checked): clear, search, select all shown
+        driver.get(policyUrl + "/edit");
+        assertFalse(driver.findElements(By.id("org-objects")).isEmpty(), pickerText());
+        assertTrue(driver.findElement(By.id("org-object-Account")).isSelected());
+        assertTrue(driver.findElement(By.id("org-object-Contact")).isSelected());
+        assertFalse(driver.findElement(By.id("org-object-Case")).isSelected());
+        driver.findElement(By.id("clear-objects")).click();
+        assertEquals("", driver.findElement(By.id("objects")).getAttribute("value"));
+        driver.findElement(By.id("object-search")).sendKeys("opportunity");
+        assertFalse(driver.findElement(By.id("org-object-Account")).isDisplayed(), "the search hides what it does not match");
+        driver.findElement(By.id("select-all-shown")).click();
+        assertEquals("Opportunity", driver.findElement(By.id("objects")).getAttribute("value"));
+        driver.findElement(By.id("org-object-Opportunity")).click();
+        assertEquals("", driver.findElement(By.id("objects")).getAttribute("value"), "unchecking takes it out of the list");
+        // the schedule's next runs, computed by the server while the cron is typed
+        driver.findElement(By.id("cron")).clear();
+        driver.findElement(By.id("cron")).sendKeys("0 0 2 * * ?");
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.findElements(By.cssSelector("#schedule-preview li")).size() == 5);
+        assertTrue(driver.findElement(By.id("schedule-preview")).getText().contains("02:00:00 UTC"), driver.findElement(By.id("schedule-preview")).getText());
+        browser.screenshot("policy-form-objects-and-schedule");
+
         // a viewer: no Run button anywhere, and a POST made by hand is refused (by policy-service: 403)
         String viewer = TestTokens.viewer();
         driver.manage().deleteAllCookies();
@@ -190,6 +279,10 @@ class ConsoleBrowserIT {
         assertFalse(driver.findElements(By.cssSelector("#history td.changed")).isEmpty(), "a viewer browses the history");
         assertTrue(driver.findElements(By.id("restore-form")).isEmpty(), "but sees no Restore");
         browser.screenshot("viewer-policy");
+        driver.get(suite.console.url() + "/restores");
+        assertTrue(driver.findElements(By.id("new-restore")).isEmpty(), "no New restore for a viewer");
+        assertEquals(403, get("/restores/new?policyId=" + policyId, viewer).statusCode());
+        assertEquals(403, get("/audit", viewer).statusCode(), "the audit trail is the admins'");
         String csrf = driver.findElement(By.cssSelector("form.signout input[name=_csrf]")).getAttribute("value");
         int runsBefore = runCount(policyId);
         HttpResponse<String> refused = post("/policies/" + policyId + "/run", viewer, csrf);
@@ -212,10 +305,48 @@ class ConsoleBrowserIT {
         awaitUrl(".*/runs/[0-9a-f-]{36}$");
         String url = driver.getCurrentUrl();
         assertTrue(url.matches(".*/runs/[0-9a-f-]{36}$"), url);
-        new WebDriverWait(driver, Duration.ofSeconds(240)).pollingEvery(Duration.ofMillis(500))
+        // the live part is replaced every 2 s: an element read just before its replacement is stale, read again
+        new WebDriverWait(driver, Duration.ofSeconds(240)).pollingEvery(Duration.ofMillis(500)).ignoring(StaleElementReferenceException.class)
                 .until(d -> ENDED.contains(d.findElement(By.id("run-status")).getText()));
         assertEquals("SUCCESS", driver.findElement(By.id("run-status")).getText(), driver.getPageSource());
         return url.substring(url.lastIndexOf('/') + 1);
+    }
+
+    /** Waits on a restore's page until it has ended well; returns its id. */
+    private static String awaitRestoreEnd() {
+        var driver = browser.driver;
+        awaitUrl(".*/restores/[0-9a-f-]{36}(\\?.*)?$");
+        new WebDriverWait(driver, Duration.ofSeconds(120)).pollingEvery(Duration.ofMillis(500)).ignoring(StaleElementReferenceException.class)
+                .until(d -> ENDED.contains(d.findElement(By.id("restore-status")).getText()));
+        assertEquals("SUCCESS", driver.findElement(By.id("restore-status")).getText(), driver.getPageSource());
+        String path = URI.create(driver.getCurrentUrl()).getPath();
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    /** The emulator's ground truth: the record exists and is not deleted. */
+    private static boolean orgHas(String object, String id) {
+        return given().baseUri(suite.emulator.url()).get("/emulator/admin/objects/" + object + "/records")
+                .then().statusCode(200).extract().asString().contains("\"Id\":\"" + id + "\"");
+    }
+
+    private static HttpResponse<String> get(String path, String sessionToken) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(suite.console.url() + path))
+                .header("Cookie", "sfb_session=" + sessionToken).GET().build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Waits until an element is on the page; when it never comes, the failure shows the page that came instead. */
+    private static void awaitElement(String id) {
+        try {
+            new WebDriverWait(browser.driver, Duration.ofSeconds(60)).until(d -> !d.findElements(By.id(id)).isEmpty());
+        } catch (TimeoutException missing) {
+            browser.screenshot("missing-" + id);
+            throw new AssertionError("no #" + id + " on " + browser.driver.getCurrentUrl() + ":\n" + browser.driver.findElement(By.tagName("main")).getText(), missing);
+        }
+    }
+
+    private static String pickerText() {
+        return browser.driver.findElement(By.id("object-picker")).getText();
     }
 
     private static String optionStartingWith(String selectId, String prefix) {

@@ -79,14 +79,22 @@ class LocalSignInTest {
     }
 
     @Test
-    void aRestoreWithALevelThatIsNotANumberIsRefusedBeforeSessionServiceIsCalled() {
+    void theRestoreWizardIsForRestoreOperatorsOnly() {
+        // refused before any service is called (none listens here: a call would answer 503)
+        for (String token : new String[] {TestTokens.viewer(), TestTokens.operator()}) {
+            given().auth().none().redirects().follow(false).cookie(SignInFilter.SESSION_COOKIE, token)
+                    .get("/restores/new").then().statusCode(403).contentType(containsString("text/html"))
+                    .body(containsString("restore-operator"));
+        }
+    }
+
+    @Test
+    void runningAPlanThatIsNotOneIsRefusedBeforeSessionServiceIsCalled() {
         String token = TestTokens.restoreOperator();
         given().auth().none().redirects().follow(false).cookie(SignInFilter.SESSION_COOKIE, token).contentType(ContentType.URLENC)
-                .formParam("_csrf", Csrf.tokenFor(token)).formParam("policyId", UUID.randomUUID().toString())
-                .formParam("restorePointId", UUID.randomUUID().toString()).formParam("object", "Account")
-                .formParam("recordId", "001").formParam("parents", "all of them")
-                .post("/restores").then().statusCode(400).contentType(containsString("text/html"))
-                .body(containsString("parents: must be a number of levels"));
+                .formParam("_csrf", Csrf.tokenFor(token)).formParam("plan", "bm90IGEgcGxhbg")
+                .post("/restores/run").then().statusCode(400).contentType(containsString("text/html"))
+                .body(containsString("plan: not a restore plan"));
     }
 
     @Test

@@ -30,6 +30,7 @@ class AccessMatrixTest {
         RULES.put("GET /api/v1/restores/{id}", atLeast(Roles.VIEWER));
         RULES.put("POST /api/v1/restores/{id}/stop", atLeast(Roles.RESTORE_OPERATOR));
         RULES.put("GET /api/v1/restores/{id}/report", atLeast(Roles.VIEWER));
+        RULES.put("GET /api/v1/connections/{id}/objects", atLeast(Roles.ADMIN));
     }
 
     @Test
