@@ -2,6 +2,7 @@ package dev.sfbackup.console.pages;
 
 import dev.sfbackup.api.storage.repository.CreateRepository;
 import dev.sfbackup.api.storage.repository.RepositoryKind;
+import dev.sfbackup.api.storage.repository.S3CredentialSource;
 import dev.sfbackup.api.storage.repository.S3Location;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,6 +29,8 @@ public class RepositoryForm {
     @RestForm
     public String prefix;
     @RestForm
+    public String credentials;
+    @RestForm
     public String accessKey;
     @RestForm
     public String secretKey;
@@ -52,6 +55,9 @@ public class RepositoryForm {
         if (!RepositoryKind.LOCAL.name().equals(kind) && !s3()) {
             errors.put("kind", "LOCAL or S3");
         }
+        if (s3() && orNull(credentials) != null && !"STATIC".equals(credentials) && !"DEFAULT_CHAIN".equals(credentials)) {
+            errors.put("s3.credentials", "STATIC or DEFAULT_CHAIN");
+        }
         return errors;
     }
 
@@ -59,9 +65,13 @@ public class RepositoryForm {
     public CreateRepository toRequest() {
         RepositoryKind chosen = RepositoryKind.valueOf(kind);
         S3Location s3 = chosen == RepositoryKind.S3
-                ? new S3Location(orNull(endpoint), orNull(region), orNull(bucket), orNull(prefix), orNull(accessKey), orNull(secretKey), pathStyle)
+                ? new S3Location(orNull(endpoint), orNull(region), orNull(bucket), orNull(prefix), credentialSource(), orNull(accessKey), orNull(secretKey), pathStyle)
                 : null;
         return new CreateRepository(name == null ? "" : name.strip(), chosen, chosen == RepositoryKind.LOCAL ? orNull(path) : null, s3);
+    }
+
+    private S3CredentialSource credentialSource() {
+        return orNull(credentials) == null ? null : S3CredentialSource.valueOf(credentials);
     }
 
     private static String orNull(String value) {
