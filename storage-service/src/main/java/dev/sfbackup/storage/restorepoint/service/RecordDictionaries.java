@@ -22,7 +22,8 @@ import org.jboss.logging.Logger;
  * least {@code backup.restore-points.dictionary-min-samples} records and stored in that batch's transaction, so a
  * refused batch leaves no dictionary made of its records; once it committed, every later payload of the stream uses
  * it (parallel first batches of a stream may each train one: each payload names its own). Digested dictionaries are
- * kept in memory, a bounded number of them.
+ * kept in memory, a bounded number of them. A dictionary holds fragments of the records it was trained from, and an
+ * erasure does not retrain it yet (issue 20 remainder): until then an erased record's values may survive in it.
  */
 @ApplicationScoped
 public class RecordDictionaries implements DictionaryLookup {
