@@ -22,7 +22,8 @@ import org.jboss.logging.Logger;
  * least {@code backup.restore-points.dictionary-min-samples} records and stored in that batch's transaction, so a
  * refused batch leaves no dictionary made of its records; once it committed, every later payload of the stream uses
  * it (parallel first batches of a stream may each train one: each payload names its own). Digested dictionaries are
- * kept in memory, a bounded number of them.
+ * kept in memory, a bounded number of them. The samples are the records with their values masked ({@link ValueMask}):
+ * a dictionary holds field names and value shapes, never a record's value, so an erasure leaves nothing behind in it.
  */
 @ApplicationScoped
 public class RecordDictionaries implements DictionaryLookup {
@@ -108,7 +109,7 @@ public class RecordDictionaries implements DictionaryLookup {
         ZstdDictTrainer trainer = new ZstdDictTrainer(config.dictionaryMaxSamples() * 4096, size);
         int added = 0;
         for (byte[] sample : samples) {
-            if (added == config.dictionaryMaxSamples() || !trainer.addSample(sample)) {
+            if (added == config.dictionaryMaxSamples() || !trainer.addSample(ValueMask.mask(sample))) {
                 break;
             }
             added++;
