@@ -50,6 +50,10 @@ public class ContentService {
         record.put("attributes", Map.of("type", table.name()));
         // the body came in its own part; an empty placeholder passes the required-field check and is replaced below
         record.put(bodyFields[0], "");
+        if (table.name().equals("ContentVersion") && record.get("Title") == null && record.get("PathOnClient") instanceof String path) {
+            // as in Salesforce: a version without a Title is titled after its file name, without the extension
+            record.put("Title", path.contains(".") ? path.substring(0, path.lastIndexOf('.')) : path);
+        }
         SaveResult result = collections.create(false, List.of(record)).get(0);
         if (!result.success()) {
             return result;

@@ -115,6 +115,18 @@ class ConnectorContractTest {
     }
 
     @Test
+    void describesKeepPicklistValuesSoAComparisonSeesThemChange() {
+        SalesforceConnection connection = org.connect();
+
+        List<dev.sfbackup.salesforce.PicklistValue> types = connection.describe("Account").field("Type").orElseThrow().picklistValues();
+
+        assertEquals(List.of("Prospect", "Customer - Direct", "Customer - Channel", "Partner", "Other"),
+                types.stream().map(dev.sfbackup.salesforce.PicklistValue::value).toList());
+        assertTrue(types.stream().allMatch(dev.sfbackup.salesforce.PicklistValue::active), types.toString());
+        assertEquals(List.of(), connection.describe("Account").field("Name").orElseThrow().picklistValues());
+    }
+
+    @Test
     void recordCountsMatchTheOrg() {
         Map<String, Long> counts = org.connect().recordCounts(List.of("Account", "Contact"));
 

@@ -72,7 +72,7 @@ class ContentInsertContractTest {
         String account = one("SELECT Id FROM Account ORDER BY Id LIMIT 1").path("Id").asText();
         byte[] body = "a small text file\n".repeat(100).getBytes(StandardCharsets.UTF_8);
 
-        String version = connection.insertWithBody("ContentVersion", fields("PathOnClient", "notes \"1\".txt", "Title", "Notes",
+        String version = connection.insertWithBody("ContentVersion", fields("PathOnClient", "notes \"1\".txt",
                 "FirstPublishLocationId", account), "VersionData", "notes \"1\".txt", body.length, () -> new ByteArrayInputStream(body));
 
         String document = one("SELECT Id, ContentDocumentId FROM ContentVersion WHERE Id = '" + version + "'")
@@ -81,6 +81,8 @@ class ContentInsertContractTest {
         List<ObjectNode> links = all("SELECT Id, LinkedEntityId FROM ContentDocumentLink WHERE ContentDocumentId = '" + document + "'");
         assertEquals(List.of(account), links.stream().map(link -> link.path("LinkedEntityId").asText()).toList());
         assertArrayEquals(body, read("ContentVersion", version, "VersionData"));
+        assertEquals("notes \"1\"", one("SELECT Id, Title FROM ContentVersion WHERE Id = '" + version + "'").path("Title").asText(),
+                "Title defaults to the file name without its extension");
     }
 
     @Test
