@@ -4,11 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hibernate.Session;
@@ -28,25 +28,31 @@ public class RestoreIdMap {
         this.entities = entities;
     }
 
-    /** The new ids of those backup ids that were recreated in the target org. */
+    /**
+     * The new ids of those backup ids that were recreated in the target org: one statement over an array of the ids
+     * (a list of bound parameters this long makes PostgreSQL compare each row with every one of them).
+     */
     @Transactional
     public Map<String, String> targets(UUID policyId, UUID targetConnectionId, Collection<String> backupIds) {
         Map<String, String> found = new HashMap<>();
         if (backupIds.isEmpty()) {
             return found;
         }
-        List<String> ids = List.copyOf(backupIds);
-        for (int from = 0; from < ids.size(); from += BATCH) { // PostgreSQL binds at most 32,767 parameters a statement
-            List<?> rows = entities.createNativeQuery("""
+        entities.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("""
                     select backup_id, target_id from restore_id_map
-                    where policy_id = :policy and target_connection_id = :target and backup_id in (:ids)
-                    """).setParameter("policy", policyId).setParameter("target", targetConnectionId)
-                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + BATCH))).getResultList();
-            for (Object row : rows) {
-                Object[] columns = (Object[]) row;
-                found.put((String) columns[0], (String) columns[1]);
+                    where policy_id = ? and target_connection_id = ? and backup_id = any(?)
+                    """)) {
+                select.setObject(1, policyId);
+                select.setObject(2, targetConnectionId);
+                select.setArray(3, connection.createArrayOf("varchar", backupIds.toArray()));
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        found.put(rows.getString(1), rows.getString(2));
+                    }
+                }
             }
-        }
+        });
         return found;
     }
 
