@@ -68,8 +68,30 @@ final class BackupSuite implements AutoCloseable {
 
     private static final String DEFAULT_ENGINE_HEAP = "384m";
 
+    private static BackupSuite shared;
+
+    /**
+     * One suite for the test classes that reset the org and create their own policies (the file restore and export
+     * classes): started by the first of them, kept for the next, stopped when another suite starts (they share the
+     * databases) or the test JVM ends. Its engines run on {@value #SHARED_ENGINE_HEAP}, the large file's bound.
+     */
+    static synchronized BackupSuite shared() {
+        if (shared == null) {
+            BackupSuite suite = start("384m", SHARED_ENGINE_HEAP);
+            Runtime.getRuntime().addShutdownHook(new Thread(suite::close));
+            shared = suite;
+        }
+        return shared;
+    }
+
+    static final String SHARED_ENGINE_HEAP = "128m";
+
     /** engineHeap: the session-service instances' -Xmx. */
-    static BackupSuite start(String emulatorHeap, String engineHeap) {
+    static synchronized BackupSuite start(String emulatorHeap, String engineHeap) {
+        if (shared != null) {
+            shared.close();
+            shared = null;
+        }
         RestAssured.authentication = RestAssured.oauth2(ADMIN);
         List<ServiceProcess> started = new java.util.ArrayList<>();
         try {

@@ -21,7 +21,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -38,15 +37,9 @@ class ExportGroundTruthIT {
 
     @BeforeAll
     static void startSuite() {
-        suite = BackupSuite.start();
+        suite = BackupSuite.shared();
     }
 
-    @AfterAll
-    static void stopSuite() {
-        if (suite != null) {
-            suite.close();
-        }
-    }
 
     @Test
     void theZipsCsvsAndFilesEqualTheOrgsRecordsAndBodies() throws IOException {

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,16 +29,10 @@ class FileRestoreIT {
 
     @BeforeAll
     static void startSuite() {
-        suite = BackupSuite.start();
+        suite = BackupSuite.shared();
         org = new OrgFiles(suite.emulator.url());
     }
 
-    @AfterAll
-    static void stopSuite() {
-        if (suite != null) {
-            suite.close();
-        }
-    }
 
     @Test
     void aDeletedDocumentIsRecreatedAndLinkedAndAnOverwrittenOneGetsItsVersionBack() {

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class LargeFileRestoreIT {
 
-    private static final String ENGINE_HEAP = "128m";
+    private static final String ENGINE_HEAP = BackupSuite.SHARED_ENGINE_HEAP;
     /** Above the engines' whole heap (128 MiB = 134,217,728 bytes). */
     private static final long SIZE = 200_000_000L;
     private static final long SEED = 20_26;
@@ -31,15 +30,9 @@ class LargeFileRestoreIT {
 
     @BeforeAll
     static void startSuite() {
-        suite = BackupSuite.start("384m", ENGINE_HEAP);
+        suite = BackupSuite.shared();
     }
 
-    @AfterAll
-    static void stopSuite() {
-        if (suite != null) {
-            suite.close();
-        }
-    }
 
     @Test
     void aBodyLargerThanTheEnginesHeapStreamsFromTheRepositoryToTheOrg() {
