@@ -19,6 +19,7 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
@@ -43,6 +44,9 @@ class AlertChannelTest {
 
     @Inject
     RunLauncher launcher;
+
+    @Inject
+    CircuitBreakerMaintenance breakers;
 
     private WebhookReceiver receiver;
 
@@ -175,6 +179,7 @@ class AlertChannelTest {
             assertEquals(RunLauncher.Firing.FAILED, launcher.fireScheduled(policy));
         } finally {
             SessionServiceStub.FORCED_STATUS.remove(policy);
+            breakers.resetAll(); // the failures above must not keep the breaker open for the tests after this one
         }
         assertTrue(Poll.until(WAIT, () -> receiver.bodies().size() == 1));
         assertTrue(receiver.bodies().getFirst().contains("scheduled run did not start"), receiver.bodies().getFirst());
