@@ -108,16 +108,31 @@ public class OrgService {
         return new MutationResult(table.name(), updated, deleted, undeleted, inserted);
     }
 
-    public synchronized FieldDef addField(String object, String name, String type, Integer length, boolean unique) {
+    /** A custom field, empty on every record; a lookup ({@code type} reference) names the object it points at in {@code referenceTo}. */
+    public synchronized FieldDef addField(String object, String name, String type, Integer length, boolean unique, String referenceTo) {
         SObjectTable table = table(object);
-        FieldType fieldType = fieldType("type", type);
         checkApiName("name", name);
         if (table.hasField(name)) {
             throw ApiProblem.conflict("name", "field " + name + " already exists on " + table.name());
         }
-        int size = length == null ? defaultLength(fieldType) : length;
-        FieldDef field = FieldDef.data(name, fieldType, size, true,
-                GenericValues.onlyForNewOrChanged(table.size(), GenericValues.of(fieldType, name, size)));
+        FieldDef field;
+        if (FieldType.REFERENCE.apiName().equals(type)) {
+            if (referenceTo == null || org.table(referenceTo).isEmpty()) {
+                throw ApiProblem.badRequest("referenceTo", "a lookup names the object it points at, e.g. Contact");
+            }
+            if (!name.endsWith("__c")) {
+                throw ApiProblem.badRequest("name", "custom lookup names end with __c, e.g. Primary_Contact__c");
+            }
+            field = FieldDef.reference(name, org.table(referenceTo).orElseThrow().name(), true, null);
+        } else {
+            if (referenceTo != null) {
+                throw ApiProblem.badRequest("referenceTo", "only a field of type reference points at an object");
+            }
+            FieldType fieldType = fieldType("type", type);
+            int size = length == null ? defaultLength(fieldType) : length;
+            field = FieldDef.data(name, fieldType, size, true,
+                    GenericValues.onlyForNewOrChanged(table.size(), GenericValues.of(fieldType, name, size)));
+        }
         if (unique) {
             field = field.asUnique();
         }

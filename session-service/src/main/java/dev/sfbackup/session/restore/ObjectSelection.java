@@ -7,12 +7,15 @@ import java.util.Map;
 /**
  * Which stored records of one object a restore writes: all of them, or those with the listed ids or whose stored fields
  * equal {@code where}, plus those the hierarchy links reach; {@code fields} (empty: all) limits what is written.
+ * {@code laterLookups}: its lookups to objects restored in the same or a later stage (a cycle between objects), left
+ * out of its records task and written by a lookups task once every records task ended.
  */
 @RegisterForReflection
 public record ObjectSelection(String object, boolean all, List<String> ids, Map<String, String> where, List<String> fields,
-        List<Link> links) {
+        List<Link> links, List<String> laterLookups) {
 
     public ObjectSelection {
+        laterLookups = laterLookups == null ? List.of() : List.copyOf(laterLookups);
         ids = ids == null ? List.of() : List.copyOf(ids);
         where = where == null ? Map.of() : Map.copyOf(where);
         fields = fields == null ? List.of() : List.copyOf(fields);
@@ -22,12 +25,12 @@ public record ObjectSelection(String object, boolean all, List<String> ids, Map<
     /** An object the request names: all its records unless ids or where narrow them. */
     public static ObjectSelection named(String object, List<String> ids, Map<String, String> where, List<String> fields) {
         boolean narrowed = (ids != null && !ids.isEmpty()) || (where != null && !where.isEmpty());
-        return new ObjectSelection(object, !narrowed, ids, where, fields, List.of());
+        return new ObjectSelection(object, !narrowed, ids, where, fields, List.of(), List.of());
     }
 
     /** An object only the hierarchy brings in: the records its links reach. */
     public static ObjectSelection reached(String object) {
-        return new ObjectSelection(object, false, List.of(), Map.of(), List.of(), List.of());
+        return new ObjectSelection(object, false, List.of(), Map.of(), List.of(), List.of(), List.of());
     }
 
     public ObjectSelection with(Link link) {
@@ -36,7 +39,11 @@ public record ObjectSelection(String object, boolean all, List<String> ids, Map<
         }
         List<Link> more = new java.util.ArrayList<>(links);
         more.add(link);
-        return new ObjectSelection(object, all, ids, where, fields, more);
+        return new ObjectSelection(object, all, ids, where, fields, more, laterLookups);
+    }
+
+    public ObjectSelection withLaterLookups(List<String> fieldNames) {
+        return new ObjectSelection(object, all, ids, where, fields, links, fieldNames);
     }
 
     /**

@@ -137,6 +137,14 @@ public class RestoreStarter {
             tasks.add(new PlannedTask(RestoreTaskKind.RESTORE_RECORDS.name(), object.selection().object(), null, object.stage()));
             last = Math.max(last, object.stage());
         }
+        int lookups = last + 1;
+        for (RestorePlanner.PlannedObject object : planned) {
+            if (!object.selection().laterLookups().isEmpty()) {
+                // after every record task: the lookups closing a cycle point at records that all exist by then
+                tasks.add(new PlannedTask(RestoreTaskKind.RESTORE_LOOKUPS.name(), object.selection().object(), null, lookups));
+                last = lookups;
+            }
+        }
         if (files) {
             // after every record task, so the files' parents exist under their target ids
             tasks.add(new PlannedTask(RestoreTaskKind.RESTORE_FILES.name(), "files", null, ++last));
@@ -160,7 +168,8 @@ public class RestoreStarter {
                     : (selection.ids().isEmpty() ? "" : selection.ids().size() + " ids ")
                     + (selection.where().isEmpty() ? "" : "where " + selection.where() + " ")
                     + (selection.links().isEmpty() ? "" : "reached by " + selection.links()))
-                    + (selection.fields().isEmpty() ? "" : ", fields " + selection.fields()));
+                    + (selection.fields().isEmpty() ? "" : ", fields " + selection.fields())
+                    + (selection.laterLookups().isEmpty() ? "" : ", lookups " + selection.laterLookups() + " after every object's records"));
         }
         return lines;
     }

@@ -227,6 +227,62 @@ class RestoreIT {
     }
 
     /**
+     * Account.Primary_Contact__c → Contact while Contact.AccountId → Account: both records purged and restored, the
+     * lookup closing the cycle is written by a lookups task after both records tasks, so each points at the other's new id.
+     */
+    @Test
+    void aLookupCycleBetweenTwoObjectsIsRestoredWithBothLookupsOnTheNewIds() {
+        suite.resetOrg();
+        given().baseUri(suite.emulator.url()).contentType(ContentType.JSON)
+                .body(Map.of("object", "Account", "name", "Primary_Contact__c", "type", "reference", "referenceTo", "Contact"))
+                .post("/emulator/admin/fields").then().statusCode(201);
+        Map<String, JsonNode> accounts = suite.orgRecords("Account");
+        // an account without a parent: the restore brings back these two records only, and reports nothing left empty
+        JsonNode contact = suite.orgRecords("Contact").values().stream().filter(c -> !c.path("AccountId").asText("").isEmpty()
+                && accounts.get(c.path("AccountId").asText()).path("ParentId").asText("").isEmpty()).findFirst().orElseThrow();
+        String account = contact.path("AccountId").asText();
+        String contactId = contact.path("Id").asText();
+        updateInOrg("Account", Map.of("Id", account, "Primary_Contact__c", contactId));
+        UUID policy = suite.policy(List.of("Account", "Contact"), false, Map.of("parallelism", 2));
+        assertEquals("SUCCESS", suite.runToEnd(policy).path("status").asText());
+        String point = suite.latestPoint(policy, "Account").path("id").asText();
+        assertEquals(contactId, suite.storedRecords(point, "Account").get(account).path("Primary_Contact__c").asText(), "backed up");
+        suite.mutate(Map.of("object", "Account", "delete", 300));
+        given().baseUri(suite.emulator.url()).contentType(ContentType.JSON).body("{}").post("/emulator/admin/recycle-bin/purge")
+                .then().statusCode(200);
+        assertFalse(suite.orgRecords("Contact").containsKey(contactId), "deleted with its account, then purged");
+        String activeUser = suite.orgRecords("User").values().stream().filter(user -> user.path("IsActive").asBoolean())
+                .findFirst().orElseThrow().path("Id").asText();
+
+        JsonNode restore = restoreToEnd(Map.of("policyId", policy.toString(), "restorePointId", point,
+                "objects", List.of(Map.of("object", "Account", "ids", List.of(account)), Map.of("object", "Contact", "ids", List.of(contactId))),
+                "hierarchy", Map.of("parents", 0, "children", 0), "target", Map.of("defaultOwnerId", activeUser)));
+
+        assertEquals("SUCCESS", restore.path("status").asText(), explain(restore));
+        assertEquals(2, restore.path("counters").path("recreated").asLong(), explain(restore));
+        Map<String, String> newIds = targetIds(report(restore));
+        JsonNode newAccount = suite.orgRecords("Account").get(newIds.get(account));
+        JsonNode newContact = suite.orgRecords("Contact").get(newIds.get(contactId));
+        assertTrue(newAccount != null && newContact != null, explain(restore));
+        assertFalse(newIds.get(account).equals(account), "recreated under a new id");
+        assertEquals(newIds.get(contactId), newAccount.path("Primary_Contact__c").asText(""), "Account.Primary_Contact__c on the new contact");
+        assertEquals(newIds.get(account), newContact.path("AccountId").asText(""), "Contact.AccountId on the new account");
+        assertTrue(report(restore).stream().noneMatch(line -> line.path("message").asText("").contains("left empty")), explain(restore));
+    }
+
+    /** Writes fields of one record through sObject Collections, as an org user would. */
+    private static void updateInOrg(String object, Map<String, Object> fields) {
+        String token = given().baseUri(suite.emulator.url()).contentType(ContentType.URLENC).formParam("grant_type", "client_credentials")
+                .formParam("client_id", "demo-client").formParam("client_secret", "demo-secret").post("/services/oauth2/token")
+                .then().statusCode(200).extract().path("access_token");
+        Map<String, Object> record = new LinkedHashMap<>(fields);
+        record.put("attributes", Map.of("type", object));
+        given().baseUri(suite.emulator.url()).auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("allOrNone", true, "records", List.of(record))).patch("/services/data/v62.0/composite/sobjects")
+                .then().statusCode(200).body("[0].success", org.hamcrest.Matchers.equalTo(true));
+    }
+
+    /**
      * Above the bulk threshold (default 2,000 records of one object) a task writes through Bulk API 2.0 ingest jobs:
      * the emulator holds one update job and one insert job over every record (8 API calls each, where sObject
      * Collections would take 30).

@@ -23,8 +23,9 @@ public final class AdminRequests {
     public record Mutate(String object, Integer update, Integer delete, Integer undelete, Integer insert, Map<String, Object> set) {
     }
 
+    /** POST /emulator/admin/fields: {@code referenceTo} only for a lookup (type reference). */
     @RegisterForReflection
-    public record AddField(String object, String name, String type, Integer length, Boolean unique) {
+    public record AddField(String object, String name, String type, Integer length, Boolean unique, String referenceTo) {
     }
 
     /** POST /emulator/admin/validation-rules: give exactly one of rejectWhenEquals and rejectWhenBlank: true. */

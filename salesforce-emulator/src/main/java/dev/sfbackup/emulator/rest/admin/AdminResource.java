@@ -108,7 +108,7 @@ public class AdminResource {
             throw ApiProblem.badRequest("body", "expected {\"object\":…,\"name\":…,\"type\":…}");
         }
         FieldDef field = orgs.addField(request.object(), request.name(), request.type(), request.length(),
-                Boolean.TRUE.equals(request.unique()));
+                Boolean.TRUE.equals(request.unique()), request.referenceTo());
         return Response.status(201).entity(Map.of("object", orgs.table(request.object()).name(), "name", field.name(),
                 "type", field.type().apiName())).build();
     }

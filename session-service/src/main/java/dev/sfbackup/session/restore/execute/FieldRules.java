@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * Which fields of an object a restore writes, from the target org's describe: createable ones on insert, updateable
  * ones on update, never calculated, auto-number, system, compound or blob fields; when the request names fields,
- * only those. A field mapping renames backup fields to target fields.
+ * only those. A field mapping renames backup fields to target fields. Lookups that close a cycle between objects (the
+ * selection's later lookups) are left to a later task.
  */
 final class FieldRules {
 
@@ -22,7 +23,11 @@ final class FieldRules {
 
     private final List<RestorableField> fields;
 
-    FieldRules(SObjectDescribe target, Map<String, String> mapping, List<String> only) {
+    private final Set<String> laterLookups;
+
+    /** laterLookups: backup names of the lookups a later task writes (a cycle between objects). */
+    FieldRules(SObjectDescribe target, Map<String, String> mapping, List<String> only, List<String> laterLookups) {
+        this.laterLookups = Set.copyOf(laterLookups);
         Map<String, String> sourceByTarget = new HashMap<>();
         mapping.forEach((source, targetName) -> sourceByTarget.put(targetName, source));
         List<RestorableField> chosen = new ArrayList<>();
@@ -45,9 +50,14 @@ final class FieldRules {
         return fields;
     }
 
-    /** The fields compared and written in the first pass: all but the lookups to the object's own records. */
+    /** The fields compared and written in the first pass: all but the lookups to the object's own records and the later ones. */
     List<RestorableField> firstPass() {
-        return fields.stream().filter(field -> !field.selfLookup()).toList();
+        return fields.stream().filter(field -> !field.selfLookup() && !laterLookups.contains(field.source())).toList();
+    }
+
+    /** The lookups closing a cycle between objects, written by the object's lookups task. */
+    List<RestorableField> laterLookups() {
+        return fields.stream().filter(field -> !field.selfLookup() && laterLookups.contains(field.source())).toList();
     }
 
     List<RestorableField> selfLookups() {

@@ -80,14 +80,16 @@ final class ObjectRestore {
         finish(stored.size(), outcomes);
     }
 
-    /** The self-lookups of these records (those that have one), now that every record of the object exists. */
-    void secondPass(List<ObjectNode> stored, CurrentRecords inOrg) {
+    /**
+     * The lookups of these records written after their targets: the self-lookups once every record of the object
+     * exists, or (a lookups task) those closing a cycle between objects once every object's records exist.
+     */
+    void laterPass(List<ObjectNode> stored, CurrentRecords inOrg, List<RestorableField> fields) {
         context.checkBudget(org);
         lookups.forgetMissing();
-        List<RestorableField> selfLookups = rules.selfLookups();
         Map<String, String> targetIds = targetIds(stored);
         Map<String, ObjectNode> current = inOrg.of(targetIds.values());
-        lookups.prepare(stored, selfLookups, inOrg);
+        lookups.prepare(stored, fields, inOrg);
         List<RecordOutcome> outcomes = new ArrayList<>();
         for (ObjectNode record : stored) {
             String backupId = record.path("Id").asText();
@@ -98,7 +100,7 @@ final class ObjectRestore {
             }
             RecordOutcome outcome = new RecordOutcome(backupId, now == null ? null : targetId, RestoreAction.UPDATE,
                     JsonNodeFactory.instance.objectNode());
-            differences(record, now == null ? JsonNodeFactory.instance.objectNode() : now, selfLookups, outcome);
+            differences(record, now == null ? JsonNodeFactory.instance.objectNode() : now, fields, outcome);
             if (!outcome.changedFields.isEmpty() || !outcome.notes.isEmpty()) {
                 outcomes.add(outcome);
             }

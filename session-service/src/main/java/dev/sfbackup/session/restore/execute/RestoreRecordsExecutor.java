@@ -78,6 +78,14 @@ public class RestoreRecordsExecutor implements TaskExecutor {
 
     @Override
     public TaskOutcome execute(ClaimedTask task, TaskContext context) {
+        return restore(task, context, false);
+    }
+
+    /**
+     * Restores the task's object; {@code laterLookups}: writes only its lookups that close a cycle between objects (a
+     * lookups task, once every object's records exist), else its records and their self-lookups.
+     */
+    TaskOutcome restore(ClaimedTask task, TaskContext context, boolean laterLookups) {
         RestoreJob job = jobs.find(task.runId()).orElseThrow(() -> new TaskInterrupted("restore " + task.runId() + " is gone"));
         List<ObjectSelection> selections = jobs.selections(task.runId());
         ObjectSelection selection = selections.stream().filter(candidate -> candidate.object().equals(task.object()))
@@ -87,24 +95,26 @@ public class RestoreRecordsExecutor implements TaskExecutor {
         ApiCalls calls = new ApiCalls();
         calls.add(1);
         SObjectDescribe describe = org.describe(task.object());
-        FieldRules rules = new FieldRules(describe, job.mappingOf(task.object()), selection.fields());
+        FieldRules rules = new FieldRules(describe, job.mappingOf(task.object()), selection.fields(), selection.laterLookups());
         Set<String> restoredObjects = selections.stream().map(ObjectSelection::object).collect(Collectors.toSet());
         LookupTargets lookups = new LookupTargets(org, task.object(), job, idMap, restoredObjects, calls);
         ObjectRestore restore = new ObjectRestore(job, task.object(), rules, org, lookups,
                 new OrgWrites(org, calls, bulkThreshold), calls, idMap, report, context, clock);
         Predicate<ObjectNode> selected = new RecordSelector(job, selections, stored).of(task.object());
 
-        boolean bulk;
-        try (PassReads reads = new PassReads(org, describe, rules.firstPass(), calls, json)) {
-            bulk = inChunks(job, task.object(), selected, (chunk, bulkChunk) ->
-                    restore.firstPass(chunk, reads.forChunk(chunk.size(), bulkChunk)), false);
+        boolean bulk = false;
+        if (!laterLookups) {
+            try (PassReads reads = new PassReads(org, describe, rules.firstPass(), calls, json)) {
+                bulk = inChunks(job, task.object(), selected, (chunk, bulkChunk) ->
+                        restore.firstPass(chunk, reads.forChunk(chunk.size(), bulkChunk)), false);
+            }
         }
-        if (!rules.selfLookups().isEmpty()) {
-            Predicate<ObjectNode> withSelfLookup = record -> rules.selfLookups().stream()
-                    .anyMatch(field -> !FieldValues.isEmpty(record.get(field.source())));
-            try (PassReads reads = new PassReads(org, describe, rules.selfLookups(), calls, json)) {
-                inChunks(job, task.object(), selected.and(withSelfLookup), (chunk, bulkChunk) ->
-                        restore.secondPass(chunk, reads.forChunk(chunk.size(), bulkChunk)), bulk);
+        List<RestorableField> later = laterLookups ? rules.laterLookups() : rules.selfLookups();
+        if (!later.isEmpty()) {
+            Predicate<ObjectNode> withLookup = record -> later.stream().anyMatch(field -> !FieldValues.isEmpty(record.get(field.source())));
+            try (PassReads reads = new PassReads(org, describe, later, calls, json)) {
+                inChunks(job, task.object(), selected.and(withLookup), (chunk, bulkChunk) ->
+                        restore.laterPass(chunk, reads.forChunk(chunk.size(), bulkChunk), later), bulk);
             }
         }
         context.record(Progress.apiCalls(calls.take()));

@@ -17,7 +17,8 @@ import java.util.function.Function;
  * records look up (their reference fields) and the children that look up to them (the describe's
  * childRelationships), among the objects the policy backed up; users, groups and other setup objects are never
  * added. Parents come before children: an object's stage is one more than the highest stage of the objects it looks
- * up; a cycle is cut where it is found (its lookups are then written when their target exists, else reported).
+ * up; a cycle is cut where it is found, and the lookups that close it (to an object of the same or a later stage) are
+ * the object's later lookups, written once every object's records exist.
  */
 public final class RestorePlanner {
 
@@ -51,7 +52,8 @@ public final class RestorePlanner {
             stage(object, selections.keySet(), stages, new HashSet<>());
         }
         List<PlannedObject> planned = new ArrayList<>();
-        selections.values().forEach(selection -> planned.add(new PlannedObject(selection, stages.get(selection.object()))));
+        selections.values().forEach(selection -> planned.add(new PlannedObject(
+                selection.withLaterLookups(laterLookups(selection.object(), stages)), stages.get(selection.object()))));
         planned.sort((a, b) -> Integer.compare(a.stage(), b.stage()));
         return planned;
     }
@@ -111,6 +113,21 @@ public final class RestorePlanner {
 
     private boolean eligible(String object) {
         return backedUp.contains(object) && !NEVER_BY_HIERARCHY.contains(object);
+    }
+
+    /** The lookups of {@code object} to another planned object whose stage is not earlier: they close a cycle. */
+    private List<String> laterLookups(String object, Map<String, Integer> stages) {
+        List<String> later = new ArrayList<>();
+        int own = stages.get(object);
+        for (FieldDescribe field : describe.apply(object).fields()) {
+            if ("reference".equals(field.type()) && field.referenceTo().size() == 1) {
+                Integer target = stages.get(field.referenceTo().get(0));
+                if (!field.referenceTo().get(0).equals(object) && target != null && target >= own) {
+                    later.add(field.name());
+                }
+            }
+        }
+        return later;
     }
 
     private int stage(String object, Set<String> planned, Map<String, Integer> stages, Set<String> visiting) {

@@ -21,20 +21,31 @@ class FieldRulesTest {
                     field("SystemModstamp", "datetime", false, false, false, false),
                     field("BillingAddress", "address", false, false, false, false),
                     new FieldDescribe("ParentId", "Parent", "reference", 18, true, true, true, false, false, false, List.of("Account"), "Parent"),
+                    new FieldDescribe("Primary_Contact__c", "Primary Contact", "reference", 18, true, true, true, false, true, false,
+                            List.of("Contact"), "Primary_Contact__r"),
                     new FieldDescribe("OwnerId", "Owner", "reference", 18, false, true, true, false, false, false, List.of("User"), "Owner")),
             List.of());
 
     @Test
     void writesOnlyCreateableOrUpdateableFieldsThatAreNotCalculatedAutoNumberSystemOrCompound() {
-        FieldRules rules = new FieldRules(ACCOUNT, Map.of(), List.of());
-        assertEquals(List.of("Name", "Rating__c", "ParentId", "OwnerId"), rules.all().stream().map(RestorableField::name).toList());
+        FieldRules rules = new FieldRules(ACCOUNT, Map.of(), List.of(), List.of());
+        assertEquals(List.of("Name", "Rating__c", "ParentId", "Primary_Contact__c", "OwnerId"), rules.all().stream().map(RestorableField::name).toList());
         assertEquals(List.of("ParentId"), rules.selfLookups().stream().map(RestorableField::name).toList());
+        assertEquals(List.of("Name", "Rating__c", "Primary_Contact__c", "OwnerId"), rules.firstPass().stream().map(RestorableField::name).toList());
+        assertEquals(List.of(), rules.laterLookups());
+    }
+
+    @Test
+    void aLookupClosingACycleBetweenObjectsLeavesTheFirstPassForTheLookupsTask() {
+        FieldRules rules = new FieldRules(ACCOUNT, Map.of(), List.of(), List.of("Primary_Contact__c"));
         assertEquals(List.of("Name", "Rating__c", "OwnerId"), rules.firstPass().stream().map(RestorableField::name).toList());
+        assertEquals(List.of("Primary_Contact__c"), rules.laterLookups().stream().map(RestorableField::name).toList());
+        assertEquals(List.of("ParentId"), rules.selfLookups().stream().map(RestorableField::name).toList());
     }
 
     @Test
     void requestedFieldsAndTheMappingNarrowAndRename() {
-        FieldRules rules = new FieldRules(ACCOUNT, Map.of("Legacy__c", "Rating__c"), List.of("Legacy__c", "Name"));
+        FieldRules rules = new FieldRules(ACCOUNT, Map.of("Legacy__c", "Rating__c"), List.of("Legacy__c", "Name"), List.of());
         assertEquals(List.of("Name", "Rating__c"), rules.all().stream().map(RestorableField::name).toList());
         assertEquals(List.of("Name", "Legacy__c"), rules.all().stream().map(RestorableField::source).toList());
     }

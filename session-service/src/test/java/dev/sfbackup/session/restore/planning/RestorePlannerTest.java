@@ -57,6 +57,33 @@ class RestorePlannerTest {
         planned.forEach(object -> assertTrue(object.selection().all() && object.selection().links().isEmpty(), object.toString()));
     }
 
+    @Test
+    void aCycleBetweenTwoObjectsLeavesTheLookupThatClosesItToALaterTask() {
+        Map<String, SObjectDescribe> cyclic = Map.of(
+                "Account", object("Account", List.of(lookup("ParentId", "Account"), lookup("Primary_Contact__c", "Contact")),
+                        List.of(child("Contact", "AccountId"))),
+                "Contact", object("Contact", List.of(lookup("AccountId", "Account"), lookup("OwnerId", "User")),
+                        List.of(child("Account", "Primary_Contact__c"))));
+        List<RestorePlanner.PlannedObject> planned = new RestorePlanner(cyclic::get, Set.of("Account", "Contact"))
+                .plan(List.of(ObjectSelection.named("Account", null, null, null), ObjectSelection.named("Contact", null, null, null)), 1, 1);
+        Map<String, RestorePlanner.PlannedObject> byObject = byObject(planned);
+        RestorePlanner.PlannedObject first = planned.get(0);
+        RestorePlanner.PlannedObject second = planned.get(1);
+        assertTrue(first.stage() < second.stage(), planned.toString());
+        assertEquals(1, first.selection().laterLookups().size(), "the earlier object's lookup to the later one waits: " + planned);
+        assertEquals(List.of(), second.selection().laterLookups(), "the later object's lookup finds its target written");
+        assertEquals(Map.of("Account", List.of("Primary_Contact__c"), "Contact", List.of("AccountId")).get(first.selection().object()),
+                first.selection().laterLookups(), "the lookup closing the cycle is the earlier object's, to the later one");
+        assertEquals(List.of(), byObject.get("Account").selection().laterLookups().stream().filter("ParentId"::equals).toList(),
+                "a self-lookup stays with its records task's second pass");
+    }
+
+    @Test
+    void withoutACycleNoLookupWaits() {
+        planner.plan(List.of(ObjectSelection.named("Account", null, null, null), ObjectSelection.named("Contact", null, null, null)), 0, 0)
+                .forEach(object -> assertEquals(List.of(), object.selection().laterLookups(), object.toString()));
+    }
+
     private static Map<String, RestorePlanner.PlannedObject> byObject(List<RestorePlanner.PlannedObject> planned) {
         return planned.stream().collect(Collectors.toMap(object -> object.selection().object(), object -> object));
     }
