@@ -16,7 +16,7 @@ public interface AlertsConfig {
     @WithDefault("1m")
     String cacheCheckEvery();
 
-    /** The link a verify damage alert carries; {repositoryId} is replaced by the repository's id. */
-    @WithDefault("http://localhost:8083/api/v1/repositories/{repositoryId}/verify")
+    /** The link a verify damage alert carries to the verify's report; {repositoryId} and {verifyId} are replaced. */
+    @WithDefault("http://localhost:8083/api/v1/repositories/{repositoryId}/verifies/{verifyId}")
     String verifyLink();
 }
