@@ -76,6 +76,13 @@ public class PayloadCodec {
         return Arrays.copyOf(out, header + size);
     }
 
+    /** The first bytes of every payload compressed with the dictionary (no varint is the start of another). */
+    public static byte[] dictionaryPrefix(int dictionaryId) {
+        byte[] out = new byte[MAX_HEADER];
+        out[0] = DICTIONARY_FORMAT;
+        return Arrays.copyOf(out, writeVarint(out, 1, dictionaryId));
+    }
+
     public byte[] decompress(byte[] compressed) {
         if (compressed.length > 0 && compressed[0] == DICTIONARY_FORMAT) {
             return decompressWithDictionary(compressed);
