@@ -1,6 +1,7 @@
 package dev.sfbackup.policy;
 
 import static dev.sfbackup.testing.AccessMatrix.Rule.atLeast;
+import static dev.sfbackup.testing.AccessMatrix.Rule.services;
 import static dev.sfbackup.testing.AccessMatrix.Rule.sessionServiceOnly;
 
 import dev.sfbackup.security.Roles;
@@ -44,7 +45,7 @@ class AccessMatrixTest {
         RULES.put("GET /api/v1/policies/{id}/alerts", atLeast(Roles.VIEWER));
         RULES.put("PUT /api/v1/policies/{id}/alerts", atLeast(Roles.ADMIN));
         RULES.put("GET /api/v1/alert-deliveries", atLeast(Roles.ADMIN));
-        RULES.put("POST /internal/v1/alerts", sessionServiceOnly());
+        RULES.put("POST /internal/v1/alerts", services());
     }
 
     @Test

@@ -186,6 +186,37 @@ class AlertChannelTest {
     }
 
     @Test
+    void aRunEndReportedByTwoSessionServiceReplicasIsSentOnce() {
+        UUID policy = policySubscribedTo(webhook(false), List.of("FAILED"));
+        UUID run = UUID.randomUUID();
+
+        report(policy, run, AlertOutcome.FAILED, "run ended FAILED");
+        report(policy, run, AlertOutcome.FAILED, "run ended FAILED");
+
+        assertTrue(Poll.until(WAIT, () -> "SENT".equals(delivery(policy).path("status").asText())));
+        assertEquals(1, deliveries(policy).size(), "one delivery per channel for one run end");
+        assertEquals(1, receiver.calls());
+    }
+
+    @Test
+    void storageServiceReportsACacheThatWaitsOncePerEpisodeKey() throws Exception {
+        UUID policy = policySubscribedTo(webhook(false), List.of("CACHE_WAITING"));
+        Map<String, Object> event = Map.of("policyId", policy, "outcome", "CACHE_WAITING", "key", "repo-1/episode-1",
+                "what", "2 restore points have waited 2 h in the backup cache of repository 'share'");
+
+        for (int report = 0; report < 2; report++) {
+            given().auth().oauth2(TestTokens.service("storage-service")).contentType(ContentType.JSON).body(event)
+                    .when().post("/internal/v1/alerts").then().statusCode(202);
+        }
+
+        assertTrue(Poll.until(WAIT, () -> receiver.bodies().size() == 1), "the webhook never heard of the cache");
+        JsonNode body = JSON.readTree(receiver.bodies().getFirst());
+        assertEquals("CACHE_WAITING", body.path("outcome").asText());
+        assertTrue(body.path("message").asText().contains("repository 'share'"), body.toString());
+        assertEquals(1, deliveries(policy).size(), "the second report of the episode is not queued");
+    }
+
+    @Test
     void aWebhookWithoutUrlIsRefusedNamingTheField() {
         given().contentType(ContentType.JSON).body(Map.of("name", TestData.unique("hook"), "type", "WEBHOOK"))
                 .when().post("/api/v1/channels").then().statusCode(400).body("errors.field", hasItem("url"));
@@ -234,6 +265,15 @@ class AlertChannelTest {
         try {
             JsonNode list = JSON.readTree(body);
             return list.isEmpty() ? JSON.createObjectNode() : list.get(0);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode deliveries(UUID policy) {
+        String body = given().when().get("/api/v1/alert-deliveries?policyId=" + policy).then().statusCode(200).extract().asString();
+        try {
+            return JSON.readTree(body);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

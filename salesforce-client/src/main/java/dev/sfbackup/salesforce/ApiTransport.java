@@ -124,7 +124,7 @@ final class ApiTransport {
     private HttpRequest build(ApiRequest request, AccessToken auth) {
         URI uri = URI.create(auth.instanceUrl().toString().replaceAll("/+$", "") + request.path());
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
-                .timeout(options.requestTimeout())
+                .timeout(request.timeout() != null ? request.timeout() : options.requestTimeout())
                 .header("Authorization", "Bearer " + auth.accessToken());
         request.headers().forEach(builder::header);
         if (request.headers().keySet().stream().noneMatch("Accept"::equalsIgnoreCase)) {

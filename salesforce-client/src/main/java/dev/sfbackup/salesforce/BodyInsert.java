@@ -23,11 +23,13 @@ final class BodyInsert {
     private final ApiTransport transport;
     private final ObjectMapper json;
     private final String dataPath;
+    private final ConnectionOptions options;
 
-    BodyInsert(ApiTransport transport, ObjectMapper json, String dataPath) {
+    BodyInsert(ApiTransport transport, ObjectMapper json, String dataPath, ConnectionOptions options) {
         this.transport = transport;
         this.json = json;
         this.dataPath = dataPath;
+        this.options = options;
     }
 
     String insert(String sObject, ObjectNode fields, String bodyField, String fileName, long length, BodySource body) {
@@ -49,7 +51,7 @@ final class BodyInsert {
                 "multipart/form-data; boundary=\"" + boundary + "\"", Map.of(), () -> HttpRequest.BodyPublishers.concat(
                         HttpRequest.BodyPublishers.ofByteArray(head),
                         HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> open(body)), length),
-                        HttpRequest.BodyPublishers.ofByteArray(tail)));
+                        HttpRequest.BodyPublishers.ofByteArray(tail)), options.uploadTimeout(head.length + length + tail.length));
         HttpResponse<InputStream> response = transport.send(request);
         try (InputStream in = response.body()) {
             JsonNode answer = json.readTree(in);

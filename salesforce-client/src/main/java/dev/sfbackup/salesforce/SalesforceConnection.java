@@ -155,7 +155,7 @@ public final class SalesforceConnection {
      */
     public String insertWithBody(String sObject, ObjectNode fields, String bodyField, String fileName, long length,
             BodySource body) {
-        return new BodyInsert(transport, json, dataPath).insert(sObject, fields, bodyField, fileName, length, body);
+        return new BodyInsert(transport, json, dataPath, options).insert(sObject, fields, bodyField, fileName, length, body);
     }
 
     /** sObject Collections, for restore. */

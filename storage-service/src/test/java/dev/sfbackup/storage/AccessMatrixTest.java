@@ -56,6 +56,7 @@ class AccessMatrixTest {
         RULES.put("PUT /api/v1/repositories/{id}/users/{policyId}", Rule.services());
         RULES.put("DELETE /api/v1/repositories/{id}/users/{policyId}", Rule.services());
         RULES.put("POST /api/v1/repositories/{id}/verify", atLeast(Roles.OPERATOR));
+        RULES.put("GET /api/v1/repositories/{id}/verifies/{verifyId}", atLeast(Roles.OPERATOR));
         RULES.put("POST /api/v1/repositories/{id}/gc", atLeast(Roles.ADMIN));
         RULES.put("GET /api/v1/repositories/{id}/cache", atLeast(Roles.VIEWER));
         RULES.put("PUT /api/v1/repositories/{id}/cache", atLeast(Roles.ADMIN));

@@ -11,5 +11,9 @@ public enum AlertOutcome {
     /** a schedule fired but no run started (the previous run still running, a service down) */
     MISSED_SCHEDULE,
     /** an incremental run saw unusual deletions or changes of an object */
-    ANOMALY
+    ANOMALY,
+    /** restore points waited in a repository's backup cache longer than the threshold (reported by storage-service) */
+    CACHE_WAITING,
+    /** a repository verify found missing or corrupt packs or chunks (reported by storage-service) */
+    VERIFY_DAMAGE
 }

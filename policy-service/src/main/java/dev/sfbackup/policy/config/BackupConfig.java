@@ -42,6 +42,13 @@ public interface BackupConfig {
         @WithDefault("2s")
         String deliverEvery();
 
+        /**
+         * How long a dispatcher holds the deliveries it claimed before another instance may take them over; longer than
+         * a batch of sends takes (up to 50 times send-timeout).
+         */
+        @WithDefault("PT10M")
+        Duration claimFor();
+
         /** Starts the subject of every alert email. */
         @WithDefault("[sfbackup]")
         String subjectPrefix();

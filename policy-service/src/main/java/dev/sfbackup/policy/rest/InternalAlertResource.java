@@ -9,7 +9,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 
-/** session-service reports how runs ended here; the policy's subscribed channels are then alerted in the background. */
+/**
+ * The suite's services report here what happened to a policy (session-service: how runs ended; storage-service: a
+ * backup cache that waits too long, a verify that found damage); the policy's subscribed channels are then alerted in
+ * the background.
+ */
 @Path("/internal/v1/alerts")
 public class InternalAlertResource {
 
@@ -20,7 +24,7 @@ public class InternalAlertResource {
     }
 
     @POST
-    @RolesAllowed(Roles.SESSION_SERVICE)
+    @RolesAllowed(Roles.SERVICE)
     @Audited("alert.raise")
     public Response raise(AlertEvent event) {
         alerts.raise(event);

@@ -19,7 +19,8 @@ import org.jboss.logging.Logger;
 /**
  * Sends due deliveries, one at a time and outside any transaction; a failed attempt waits firstRetryAfter, doubling
  * each time, and after maxAttempts the delivery ends FAILED with the last error. Times come from the injected clock.
- * One policy-service instance sends: two would both pick a due delivery (the table records attempts, not claims).
+ * Several policy-service instances may dispatch over one database: each claims its due deliveries first (see
+ * {@link AlertDeliveryRepository#claimDue}), so a delivery is sent by one of them only.
  */
 @ApplicationScoped
 public class AlertDispatcher {
@@ -53,7 +54,9 @@ public class AlertDispatcher {
 
     /** Attempts every delivery due by the clock; answers how many were attempted. */
     public synchronized int deliverDue() {
-        List<Long> due = QuarkusTransaction.requiringNew().call(() -> deliveries.dueIds(clock.instant(), BATCH));
+        Instant now = clock.instant();
+        Instant claimedUntil = now.plus(config.alerts().claimFor());
+        List<Long> due = QuarkusTransaction.requiringNew().call(() -> deliveries.claimDue(now, claimedUntil, BATCH));
         due.forEach(this::attempt);
         return due.size();
     }

@@ -41,7 +41,8 @@ public class Alerts {
         this.clock = clock;
     }
 
-    /** Answers how many deliveries were queued (0 when the policy does not subscribe to the event's outcome). */
+    /** Answers how many deliveries were queued (0 when the policy does not subscribe to the event's outcome, or when
+     * this occurrence was queued before). */
     @Transactional
     public int raise(AlertEvent event) {
         if (event == null || event.policyId() == null || event.outcome() == null || event.what() == null) {
@@ -57,12 +58,19 @@ public class Alerts {
         int queued = 0;
         for (var channelId : subscription.get().channelIds) {
             Optional<NotificationChannel> channel = channels.findByIdOptional(channelId).filter(c -> c.enabled);
-            if (channel.isPresent()) {
-                deliveries.persist(pending(event, channelId, message, now));
+            if (channel.isPresent() && deliveries.queueOnce(pending(event, channelId, message, now), occurrenceKey(event))) {
                 queued++;
             }
         }
         return queued;
+    }
+
+    /** Names the occurrence so a second report of it is not sent again: the reporter's key, else the run and outcome. */
+    private static String occurrenceKey(AlertEvent event) {
+        if (event.key() != null && !event.key().isBlank()) {
+            return event.outcome() + "/" + event.key();
+        }
+        return event.runId() == null ? null : event.outcome() + "/run/" + event.runId();
     }
 
     private static AlertDelivery pending(AlertEvent event, UUID channelId, String message, Instant now) {

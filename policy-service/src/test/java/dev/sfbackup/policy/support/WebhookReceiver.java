@@ -7,16 +7,25 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.time.Duration;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A webhook endpoint on loopback that records every body it is sent; it can answer 500 to the first calls. */
+/**
+ * A webhook endpoint on loopback that records every body it is sent; it can answer 500 to the first calls, or hold the
+ * first call until released (calls are served in parallel, so later ones are not held behind it).
+ */
 public final class WebhookReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final List<String> bodies = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
     private final AtomicInteger calls = new AtomicInteger();
+    private final CountDownLatch firstCallArrived = new CountDownLatch(1);
+    private volatile CountDownLatch holdFirst = new CountDownLatch(0);
 
     private WebhookReceiver(HttpServer server) {
         this.server = server;
@@ -27,7 +36,10 @@ public final class WebhookReceiver implements AutoCloseable {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             WebhookReceiver receiver = new WebhookReceiver(server);
             server.createContext("/hook", exchange -> {
-                receiver.calls.incrementAndGet();
+                if (receiver.calls.incrementAndGet() == 1) {
+                    receiver.firstCallArrived.countDown();
+                    awaitQuietly(receiver.holdFirst);
+                }
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 boolean fail = receiver.failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
                 if (!fail) {
@@ -36,6 +48,7 @@ public final class WebhookReceiver implements AutoCloseable {
                 exchange.sendResponseHeaders(fail ? 500 : 204, -1);
                 exchange.close();
             });
+            server.setExecutor(Executors.newCachedThreadPool());
             server.start();
             return receiver;
         } catch (IOException e) {
@@ -52,6 +65,28 @@ public final class WebhookReceiver implements AutoCloseable {
         failuresLeft.set(n);
     }
 
+    /** The first call waits in the receiver until {@link #release()}. */
+    public void holdFirstCall() {
+        holdFirst = new CountDownLatch(1);
+    }
+
+    /** Waits (at most the limit) until the first call arrived; answers whether it did. */
+    public boolean awaitFirstCall(Duration limit) throws InterruptedException {
+        return firstCallArrived.await(limit.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public void release() {
+        holdFirst.countDown();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     public List<String> bodies() {
         return List.copyOf(bodies);
     }
@@ -62,6 +97,7 @@ public final class WebhookReceiver implements AutoCloseable {
 
     @Override
     public void close() {
+        release();
         server.stop(0);
     }
 }

@@ -6,6 +6,7 @@ import dev.sfbackup.salesforce.ApiUsage;
 import dev.sfbackup.salesforce.ConnectionOptions;
 import dev.sfbackup.salesforce.OAuthTokenSource;
 import dev.sfbackup.salesforce.SalesforceConnection;
+import dev.sfbackup.session.config.BackupConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,6 +38,11 @@ public class SalesforceConnections {
 
     private final HttpClient http = SalesforceConnection.defaultHttpClient();
     private final Map<String, Cached> connections = new ConcurrentHashMap<>();
+    private final BackupConfig.Salesforce timeouts;
+
+    public SalesforceConnections(BackupConfig config) {
+        this.timeouts = config.salesforce();
+    }
 
     public SalesforceConnection connect(ConnectionCredentials credentials) {
         return connect(credentials, 0, Duration.ofSeconds(2));
@@ -77,7 +83,8 @@ public class SalesforceConnections {
                 ? OAuthTokenSource.jwtBearer(http, loginUrl, credentials.clientId(), credentials.username(),
                         privateKey(credentials.privateKeyPem()), credentials.loginUrl())
                 : OAuthTokenSource.clientCredentials(http, loginUrl, credentials.clientId(), credentials.clientSecret());
-        ConnectionOptions options = ConnectionOptions.defaults().withBulk(bulkMaxRecords, bulkPollInterval, Duration.ofHours(6));
+        ConnectionOptions options = ConnectionOptions.defaults().withBulk(bulkMaxRecords, bulkPollInterval, Duration.ofHours(6))
+                .withRequestTimeouts(timeouts.requestTimeout(), timeouts.minUploadBytesPerSecond());
         if (credentials.apiVersion() != null && !credentials.apiVersion().isBlank()) {
             options = options.withApiVersion(credentials.apiVersion());
         }

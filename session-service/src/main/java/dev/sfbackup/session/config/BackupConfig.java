@@ -15,6 +15,8 @@ public interface BackupConfig {
 
     Anomaly anomaly();
 
+    Salesforce salesforce();
+
     /** How ended runs are reported (alerts through policy-service, metrics). */
     @WithDefault("2s")
     String reportEvery();
@@ -40,6 +42,17 @@ public interface BackupConfig {
 
         @WithDefault("10")
         long minRecords();
+    }
+
+    /** How calls to an org wait: each request until its answer starts, an upload its size at the slowest rate on top. */
+    interface Salesforce {
+
+        @WithDefault("PT2M")
+        Duration requestTimeout();
+
+        /** 256 KiB/s: a 2 GB body may take about two hours and a quarter before it is cut. */
+        @WithDefault("262144")
+        long minUploadBytesPerSecond();
     }
 
     /** How restores write into the target org. */

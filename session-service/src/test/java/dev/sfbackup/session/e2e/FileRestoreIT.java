@@ -122,6 +122,49 @@ class FileRestoreIT {
     }
 
     @Test
+    void theAttachmentOfAPurgedAccountComesBackByteIdenticalOnTheAccountsNewId() {
+        suite.resetOrg(Map.of("Attachment", 4), 2, 20_000);
+        UUID policy = suite.policy(List.of("Account", "Attachment"), false, Map.of("parallelism", 2), suite.localRepository());
+        assertEquals("SUCCESS", suite.runToEnd(policy).path("status").asText());
+        String point = suite.latestPoint(policy, "Attachment").path("id").asText();
+        JsonNode attachment = suite.storedRecords(point, "Attachment").values().iterator().next();
+        String attachmentId = attachment.path("Id").asText();
+        String account = attachment.path("ParentId").asText();
+        String sha = org.bodySha256("Attachment", attachmentId, "Body");
+        org.delete(List.of(attachmentId));
+        org.delete(List.of(account));
+        purgeRecycleBin();
+        assertTrue(org.query("SELECT Id FROM Attachment WHERE Id = '" + attachmentId + "'").isEmpty(), "the attachment is gone");
+        String activeUser = suite.orgRecords("User").values().stream().filter(user -> user.path("IsActive").asBoolean())
+                .findFirst().orElseThrow().path("Id").asText();
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("policyId", policy.toString());
+        request.put("restorePointId", point);
+        request.put("objects", List.of(Map.of("object", "Account", "ids", List.of(account))));
+        request.put("target", Map.of("defaultOwnerId", activeUser));
+        request.put("files", Map.of("all", true));
+
+        JsonNode restore = restoreToEnd(request);
+
+        assertEquals("SUCCESS", restore.path("status").asText(), explain(restore));
+        Map<String, JsonNode> lines = lines(report(restore));
+        String newAccount = lines.get(account).path("targetId").asText();
+        assertNotEquals(account, newAccount, "the purged account is recreated under a new id");
+        JsonNode line = lines.get(attachmentId);
+        assertEquals("RECREATE", line.path("action").asText(), line.toString());
+        String newAttachment = line.path("targetId").asText();
+        assertEquals(newAccount, org.query("SELECT Id, ParentId FROM Attachment WHERE Id = '" + newAttachment + "'").get(0)
+                .path("ParentId").asText(), "attached to the account's new id");
+        assertEquals(sha, org.bodySha256("Attachment", newAttachment, "Body"), "the body is byte-identical");
+
+        long attachmentsNow = org.query("SELECT Id FROM Attachment").size();
+        JsonNode again = restoreToEnd(request);
+        assertEquals("SUCCESS", again.path("status").asText(), explain(again));
+        assertEquals("UNCHANGED", lines(report(again)).get(attachmentId).path("action").asText(), explain(again));
+        assertEquals(attachmentsNow, org.query("SELECT Id FROM Attachment").size(), "a second run uploads nothing");
+    }
+
+    @Test
     void filesWithoutIdsOrAllAreRefusedNamingTheField() {
         UUID policy = suite.policy(List.of("Account"), false, Map.of());
         given().baseUri(suite.engineA.url()).contentType(ContentType.JSON)

@@ -12,7 +12,7 @@ import java.util.UUID;
 @RegisterForReflection
 public record ErasureReport(UUID id, UUID policyId, String object, String criterion, String requestedBy, Instant requestedAt,
         Instant completedAt, String status, List<ErasedRecord> records, List<ErasedFile> files,
-        List<RewrittenRepository> repositories) {
+        List<RewrittenRepository> repositories, List<ReplacedDictionary> dictionaries) {
 
     /** One record: the object it was stored as, how many versions were removed and their content hashes (hex). */
     @RegisterForReflection
@@ -22,6 +22,14 @@ public record ErasureReport(UUID id, UUID policyId, String object, String criter
     /** One stored file body: its storage id, its Salesforce id, its SHA-256 and restore point. */
     @RegisterForReflection
     public record ErasedFile(UUID fileId, String sourceId, String sha256, UUID restorePointId, UUID repositoryId) {
+    }
+
+    /**
+     * A compression dictionary trained on an erased record: deleted after its payloads were re-encoded with the
+     * replacement (null: compressed record by record); problem is null when that finished.
+     */
+    @RegisterForReflection
+    public record ReplacedDictionary(int dictionaryId, Integer replacementId, long payloadsReencoded, String problem) {
     }
 
     /** A repository whose packs were rewritten; problem is null when it succeeded. */

@@ -9,7 +9,7 @@ import dev.sfbackup.api.storage.RestorePointView;
 import dev.sfbackup.api.storage.cache.CacheProblemTypes;
 import dev.sfbackup.salesforce.RestQuery;
 import dev.sfbackup.salesforce.SObjectDescribe;
-import dev.sfbackup.salesforce.SalesforceDateTime;
+import dev.sfbackup.salesforce.SalesforceException;
 import dev.sfbackup.session.backup.BackupProgress;
 import dev.sfbackup.session.backup.BackupTask;
 import dev.sfbackup.session.backup.BackupTaskKind;
@@ -37,14 +37,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Streams the bodies of the latest ContentVersions into the run's FILE restore point (storage deduplicates by
- * content). Incremental runs take only versions modified since the policy's previous successful file task. An upload
+ * Streams the bodies of the latest ContentVersions and of the Attachments into the run's FILE restore point (storage
+ * deduplicates by content; a body is stored under its record's id, 068… or 00P…). Incremental runs take only records
+ * modified since the policy's previous successful file task. An upload
  * storage asks to retry later waits (the repository's reconnect window); when storage restarts the point's transfer
  * (its LOCAL repository was lost, the point moved to the backup cache) every body is sent again from the first.
  */
 @ApplicationScoped
 public class FileTaskExecutor implements TaskExecutor {
 
+    /** The task's object name, under which its last success is found (the task stores every file object's bodies). */
     private static final String OBJECT = RunPlanner.FILES_TASK;
 
     private final BackupTaskResolver resolver;
@@ -78,7 +80,7 @@ public class FileTaskExecutor implements TaskExecutor {
         if (task.policy().repositoryId() == null) {
             return TaskOutcome.warning("files not backed up: the policy names no repository to store them in");
         }
-        SObjectDescribe describe = task.org().describe(OBJECT);
+        List<Described> objects = describe(task);
         Optional<Instant> since = tasks.lastSuccessStart(claim.policyId(), kind(), OBJECT)
                 .map(start -> start.minus(config.engine().incrementalOverlap()));
         RestorePointView point = storage.open(new OpenRestorePoint(claim.policyId(), claim.sessionId(), task.orgId(), null,
@@ -89,7 +91,7 @@ public class FileTaskExecutor implements TaskExecutor {
         Uploads uploads = new Uploads();
         try {
             try {
-                storeAll(task, describe, since, point, cacheNotice, uploads);
+                storeAll(task, objects, since, point, cacheNotice, uploads);
             } catch (RemoteCallRejected rejected) {
                 if (!rejected.isProblem(CacheProblemTypes.TRANSFER_RESTARTED)) {
                     throw rejected;
@@ -97,7 +99,7 @@ public class FileTaskExecutor implements TaskExecutor {
                 context.warn("the repository was lost during FILE restore point " + point.id()
                         + " after " + uploads.inPass + " file bodies; every file body is sent again, into the backup cache: "
                         + rejected.getMessage());
-                storeAll(task, describe, since, point, cacheNotice, uploads);
+                storeAll(task, objects, since, point, cacheNotice, uploads);
             }
         } catch (RemoteCallRejected rejected) {
             discard(point);
@@ -123,54 +125,56 @@ public class FileTaskExecutor implements TaskExecutor {
         int total;
     }
 
-    /** One pass over the versions to back up; a transfer restarted by storage makes a second pass from the first file. */
-    private void storeAll(BackupTask task, SObjectDescribe describe, Optional<Instant> since, RestorePointView point,
+    /** A file object with its describe in the org. */
+    private record Described(FileObject object, SObjectDescribe describe) {
+    }
+
+    /** ContentVersion always; Attachment when the org has it (an org may hide it from the integration user). */
+    private static List<Described> describe(BackupTask task) {
+        List<Described> objects = new ArrayList<>();
+        for (FileObject object : FileObject.ALL) {
+            try {
+                objects.add(new Described(object, task.org().describe(object.name())));
+            } catch (SalesforceException missing) {
+                if (object == FileObject.CONTENT_VERSION || missing.httpStatus() != 404) {
+                    throw missing;
+                }
+            }
+        }
+        return objects;
+    }
+
+    /** One pass over the bodies to back up; a transfer restarted by storage makes a second pass from the first file. */
+    private void storeAll(BackupTask task, List<Described> objects, Optional<Instant> since, RestorePointView point,
             CacheNotice cacheNotice, Uploads uploads) {
         uploads.inPass = 0;
-        try (RestQuery<ObjectNode> versions = task.org().query(soql(describe, since))) {
-            while (versions.hasNext()) {
-                ObjectNode version = versions.next();
-                JsonNode file = storeBody(task, point, version);
-                cacheNotice.stored(file, uploads.inPass);
-                uploads.inPass++;
-                uploads.total++;
-                progress.batchStored(task, uploads.total, version.path("Id").asText(),
-                        new Progress(1, 0, 0, 0, 0, file.path("size").asLong(0), 1));
-                task.context().checkBudget(task.org());
+        for (Described described : objects) {
+            try (RestQuery<ObjectNode> records = task.org().query(described.object().soql(described.describe(), since))) {
+                while (records.hasNext()) {
+                    ObjectNode record = records.next();
+                    JsonNode file = storeBody(task, point, described.object(), record);
+                    cacheNotice.stored(file, uploads.inPass);
+                    uploads.inPass++;
+                    uploads.total++;
+                    progress.batchStored(task, uploads.total, record.path("Id").asText(),
+                            new Progress(1, 0, 0, 0, 0, file.path("size").asLong(0), 1));
+                    task.context().checkBudget(task.org());
+                }
             }
         }
     }
 
     /** The body is read from the org again for every attempt: a stream can be sent only once. */
-    private JsonNode storeBody(BackupTask task, RestorePointView point, ObjectNode version) {
-        String id = version.path("Id").asText();
-        String name = version.path("PathOnClient").asText(version.path("Title").asText(id));
+    private JsonNode storeBody(BackupTask task, RestorePointView point, FileObject object, ObjectNode record) {
+        String id = record.path("Id").asText();
+        String name = object.fileName(record);
         return reconnectWait.upload(() -> {
-            try (InputStream body = task.org().openBlob(OBJECT, id, "VersionData")) {
+            try (InputStream body = task.org().openBlob(object.name(), id, object.bodyField())) {
                 return storage.putFile(point.id(), id, name, "application/octet-stream", body);
             } catch (IOException e) {
-                throw new UncheckedIOException("reading the body of ContentVersion " + id, e);
+                throw new UncheckedIOException("reading the body of " + object.name() + " " + id, e);
             }
-        }, waiting -> task.context().warn("ContentVersion " + id + ": " + waiting), task.context()::reasonToStop);
-    }
-
-    private static String soql(SObjectDescribe describe, Optional<Instant> since) {
-        List<String> fields = new ArrayList<>(List.of("Id"));
-        for (String optional : List.of("Title", "PathOnClient", "ContentSize")) {
-            if (describe.field(optional).isPresent()) {
-                fields.add(optional);
-            }
-        }
-        List<String> conditions = new ArrayList<>();
-        if (describe.field("IsLatest").isPresent()) {
-            conditions.add("IsLatest = true");
-        }
-        Optional<String> modified = describe.incrementalField();
-        if (since.isPresent() && modified.isPresent()) {
-            conditions.add(modified.get() + " > " + SalesforceDateTime.soqlLiteral(since.get()));
-        }
-        return "SELECT " + String.join(", ", fields) + " FROM " + OBJECT
-                + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions)) + " ORDER BY Id";
+        }, waiting -> task.context().warn(object.name() + " " + id + ": " + waiting), task.context()::reasonToStop);
     }
 
     /** Never committed, so never visible to readers; a discard storage-service cannot take now is retried later. */

@@ -30,6 +30,9 @@ final class FileChoice {
     List<FileToRestore> choose(RestoreRequest.Files files, Set<String> restoredRecords, List<String> unknown) {
         Map<String, FileToRestore> chosen = new LinkedHashMap<>();
         for (String id : files.ids() == null ? List.<String>of() : files.ids()) {
+            if (id.startsWith(AttachmentChoice.PREFIX)) {
+                continue;
+            }
             List<String> found = id.startsWith("069") ? versionsOfDocument(id) : knownVersion(id);
             if (found.isEmpty()) {
                 unknown.add(id);

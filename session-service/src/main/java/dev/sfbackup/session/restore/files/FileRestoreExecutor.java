@@ -32,7 +32,8 @@ import java.util.Map;
 /**
  * The RESTORE_FILES task of a restore that asked for files: after every record task (so parents exist under their
  * target ids), it chooses the stored ContentVersions ({@link FileChoice}) and puts them back a few at a time
- * ({@link ContentVersionRestore}), one report line each. A resumed attempt goes over them again: what the killed one
+ * ({@link ContentVersionRestore}), then the Attachments ({@link AttachmentChoice}, {@link AttachmentRestore}), one report
+ * line each. A resumed attempt goes over them again: what the killed one
  * uploaded is the latest version of its document (through the id map) and counts UNCHANGED.
  */
 @ApplicationScoped
@@ -82,11 +83,11 @@ public class FileRestoreExecutor implements TaskExecutor {
         context.checkBudget(org);
         SObjectDescribe describe = org.describe(ContentVersionRestore.OBJECT);
         context.record(Progress.apiCalls(1));
-        Map<String, PolicyFileView> stored = new HashMap<>();
-        bodies.asOf(job.policyId(), job.asOf()).forEach(body -> stored.put(body.sourceId(), body));
+        Map<String, PolicyFileView> storedBodies = new HashMap<>();
+        bodies.asOf(job.policyId(), job.asOf()).forEach(body -> storedBodies.put(body.sourceId(), body));
         Map<String, String> restoredParents = parents.of(task.runId());
         List<String> unknown = new ArrayList<>();
-        List<FileToRestore> chosen = new FileChoice(stored, versions(job)).choose(files, restoredParents.keySet(), unknown);
+        List<FileToRestore> chosen = new FileChoice(storedBodies, versions(job)).choose(files, restoredParents.keySet(), unknown);
         report.write(task.runId(), task.taskId(), unknown.stream().map(id -> new RestoreReportLine(ContentVersionRestore.OBJECT, id, null,
                 RestoreAction.SKIP, List.of(), job.dryRun() ? "PLANNED" : "OK", null,
                 "no ContentVersion or ContentDocument with this id was backed up by " + job.asOf(), List.of())).toList());
@@ -99,16 +100,46 @@ public class FileRestoreExecutor implements TaskExecutor {
             report.write(task.runId(), task.taskId(), done.stream().map(ContentVersionRestore.Restored::line).toList());
             context.record(tally.add(done));
         }
+        restoreAttachments(task, context, job, files, org, storedBodies, restoredParents, tally);
         return tally.outcome(job);
+    }
+
+    /** The Attachments asked for (by id, or as files of the records written), after the ContentVersions. */
+    private void restoreAttachments(ClaimedTask task, TaskContext context, RestoreJob job, RestoreRequest.Files files,
+            SalesforceConnection org, Map<String, PolicyFileView> stored, Map<String, String> restoredParents, Tally tally) {
+        List<String> unknown = new ArrayList<>();
+        List<AttachmentRestore.Chosen> chosen = new AttachmentChoice(stored, records(job, AttachmentRestore.OBJECT))
+                .choose(files, restoredParents.keySet(), unknown);
+        report.write(task.runId(), task.taskId(), unknown.stream().map(id -> new RestoreReportLine(AttachmentRestore.OBJECT, id, null,
+                RestoreAction.SKIP, List.of(), job.dryRun() ? "PLANNED" : "OK", null,
+                "no Attachment with this id was backed up by " + job.asOf(), List.of())).toList());
+        tally.skipped += unknown.size();
+        if (chosen.isEmpty()) {
+            return;
+        }
+        SObjectDescribe describe = org.describe(AttachmentRestore.OBJECT);
+        context.record(Progress.apiCalls(1));
+        AttachmentRestore restore = new AttachmentRestore(job, org, bodies::open, idMap, restoredParents, clock);
+        for (int from = 0; from < chosen.size(); from += CHUNK) {
+            context.checkBudget(org);
+            List<ContentVersionRestore.Restored> done = restore.restore(chosen.subList(from, Math.min(chosen.size(), from + CHUNK)), describe);
+            report.write(task.runId(), task.taskId(), done.stream().map(ContentVersionRestore.Restored::line).toList());
+            context.record(tally.add(done));
+        }
     }
 
     /** The stored ContentVersion records as of the point, by id; none when the policy did not keep them. */
     private Map<String, ObjectNode> versions(RestoreJob job) {
-        Map<String, ObjectNode> versions = new HashMap<>();
-        if (storage.backedUpObjects(job.policyId()).contains(ContentVersionRestore.OBJECT)) {
-            stored.forEach(job, ContentVersionRestore.OBJECT, record -> true, record -> versions.put(record.path("Id").asText(), record));
+        return records(job, ContentVersionRestore.OBJECT);
+    }
+
+    /** The object's stored records as of the point, by id; none when the policy did not keep them. */
+    private Map<String, ObjectNode> records(RestoreJob job, String object) {
+        Map<String, ObjectNode> records = new HashMap<>();
+        if (storage.backedUpObjects(job.policyId()).contains(object)) {
+            stored.forEach(job, object, record -> true, record -> records.put(record.path("Id").asText(), record));
         }
-        return versions;
+        return records;
     }
 
     /** What the task did, for its counters and its outcome. */

@@ -25,7 +25,7 @@ public class RestoredParents {
     public Map<String, String> of(UUID runId) {
         List<?> rows = entities.createNativeQuery("""
                 select backup_id, coalesce(target_id, backup_id) from restore_report_line
-                where run_id = :run and object_name <> 'ContentVersion' and status <> 'FAILED' and action <> 'SKIP'
+                where run_id = :run and object_name not in ('ContentVersion', 'Attachment') and status <> 'FAILED' and action <> 'SKIP'
                 """).setParameter("run", runId).getResultList();
         Map<String, String> parents = new HashMap<>();
         for (Object row : rows) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sfbackup.common.problem.ApiProblem;
 import dev.sfbackup.storage.erasure.ErasureReport;
 import dev.sfbackup.storage.erasure.ErasureReport.ErasedRecord;
+import dev.sfbackup.storage.erasure.ErasureReport.ReplacedDictionary;
 import dev.sfbackup.storage.erasure.ErasureReport.RewrittenRepository;
 import dev.sfbackup.storage.erasure.ErasureRequest;
 import dev.sfbackup.storage.erasure.repository.ErasureStore;
@@ -14,6 +15,8 @@ import dev.sfbackup.storage.file.persistence.StoredFiles;
 import dev.sfbackup.storage.repository.format.ContentRepository;
 import dev.sfbackup.storage.repository.service.RepositoryService;
 import dev.sfbackup.storage.restorepoint.config.RestorePointConfig;
+import dev.sfbackup.storage.restorepoint.repository.RetiredDictionaryStore;
+import dev.sfbackup.storage.restorepoint.service.DictionaryReplacement;
 import dev.sfbackup.storage.restorepoint.service.PayloadCodec;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,16 +52,18 @@ public class ErasureService {
     private final RestorePointConfig config;
     private final StoredFiles storedFiles;
     private final RepositoryService repositories;
+    private final DictionaryReplacement dictionaries;
     private final Clock clock;
     private final ObjectMapper mapper;
 
     public ErasureService(ErasureStore store, PayloadCodec codec, RestorePointConfig config, StoredFiles storedFiles,
-            RepositoryService repositories, Clock clock, ObjectMapper mapper) {
+            RepositoryService repositories, DictionaryReplacement dictionaries, Clock clock, ObjectMapper mapper) {
         this.store = store;
         this.codec = codec;
         this.config = config;
         this.storedFiles = storedFiles;
         this.repositories = repositories;
+        this.dictionaries = dictionaries;
         this.clock = clock;
         this.mapper = mapper;
     }
@@ -79,10 +84,12 @@ public class ErasureService {
             return rows;
         });
         ErasureReport erased = removed.report();
+        List<ReplacedDictionary> replaced = replaceDictionaries();
         List<RewrittenRepository> rewritten = rewriteRepositories(removed.files());
-        boolean complete = rewritten.stream().allMatch(r -> r.problem() == null);
+        boolean complete = rewritten.stream().allMatch(r -> r.problem() == null) && replaced.stream().allMatch(d -> d.problem() == null);
         ErasureReport report = new ErasureReport(id, erased.policyId(), erased.object(), erased.criterion(), requestedBy,
-                requestedAt, clock.instant(), complete ? "COMPLETED" : "INCOMPLETE", erased.records(), erased.files(), rewritten);
+                requestedAt, clock.instant(), complete ? "COMPLETED" : "INCOMPLETE", erased.records(), erased.files(), rewritten,
+                replaced);
         store.complete(id, report.completedAt(), json(report));
         return report;
     }
@@ -112,17 +119,19 @@ public class ErasureService {
         }
         Set<String> ids = criteria.ids() != null ? criteria.ids() : matching(c, streams, criteria.field(), criteria.value());
         List<ErasedRecord> records = new ArrayList<>(erasedRecords(criteria.object(), store.deleteVersions(c, streams, ids)));
+        RetiredDictionaryStore.retireTrainedOn(c, streams, ids);
         Set<String> linkedVersions = linkedContentVersions(c, criteria.policyId(), ids);
         List<Long> versionStreams = store.streams(c, criteria.policyId(), CONTENT_VERSION);
         if (!CONTENT_VERSION.equals(criteria.object())) {
             records.addAll(erasedRecords(CONTENT_VERSION, store.deleteVersions(c, versionStreams, linkedVersions)));
+            RetiredDictionaryStore.retireTrainedOn(c, versionStreams, linkedVersions);
         }
         Set<String> fileSources = new HashSet<>(ids);
         fileSources.addAll(linkedVersions);
         List<FileToErase> files = store.files(c, criteria.policyId(), fileSources);
         store.deleteFiles(c, files.stream().map(f -> f.file().fileId()).toList());
         return new Removed(new ErasureReport(id, criteria.policyId(), criteria.object(), criteria.describe(), requestedBy,
-                requestedAt, null, "PENDING", records, files.stream().map(FileToErase::file).toList(), List.of()), files);
+                requestedAt, null, "PENDING", records, files.stream().map(FileToErase::file).toList(), List.of(), List.of()), files);
     }
 
     private Set<String> matching(Connection c, List<Long> streams, String field, String value) throws SQLException, IOException {
@@ -162,6 +171,20 @@ public class ErasureService {
         new TreeMap<>(removed).forEach((recordId, hashes) -> records.add(new ErasedRecord(object, recordId, hashes.size(),
                 hashes.stream().filter(Objects::nonNull).distinct().toList())));
         return records;
+    }
+
+    /**
+     * Replaces the dictionaries this erasure retired (and any an earlier one left retired): their payloads re-encoded,
+     * then the dictionaries deleted, so no value of an erased record stays in one.
+     */
+    private List<ReplacedDictionary> replaceDictionaries() {
+        try {
+            return dictionaries.replaceRetired().stream()
+                    .map(d -> new ReplacedDictionary(d.dictionaryId(), d.replacementId(), d.payloadsReencoded(), null)).toList();
+        } catch (SQLException | RuntimeException e) {
+            return List.of(new ReplacedDictionary(0, null, 0, "dictionaries not replaced yet (the next erasure goes on): "
+                    + e.getMessage()));
+        }
     }
 
     private List<RewrittenRepository> rewriteRepositories(List<FileToErase> files) {

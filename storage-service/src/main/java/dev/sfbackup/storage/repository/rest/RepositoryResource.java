@@ -108,6 +108,15 @@ public class RepositoryResource {
         return verifier.verify(id, (int) QueryParameters.number("readData", readDataPercent, 0, 0, 100));
     }
 
+    /** A verify's report, as the alert about the damage it found links to it. */
+    @GET
+    @Path("{id}/verifies/{verifyId}")
+    @RolesAllowed(Roles.OPERATOR)
+    @EveryOrg
+    public VerifyReport verifyResult(@PathParam("id") UUID id, @PathParam("verifyId") UUID verifyId) {
+        return verifier.result(id, verifyId);
+    }
+
     @POST
     @Path("{id}/gc")
     @RolesAllowed(Roles.ADMIN)

@@ -7,9 +7,12 @@ import dev.sfbackup.storage.file.persistence.StoredFiles;
 import dev.sfbackup.storage.repository.BackupRepository;
 import dev.sfbackup.storage.repository.format.ContentRepository;
 import dev.sfbackup.storage.repository.format.ContentRepository.VerifyOutcome;
+import dev.sfbackup.storage.alert.VerifyDamageAlerter;
+import dev.sfbackup.storage.repository.persistence.VerifyResults;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,13 +30,37 @@ public class VerifyService {
 
     private final RepositoryService repositories;
     private final StoredFiles files;
+    private final VerifyResults results;
+    private final VerifyDamageAlerter damageAlerts;
+    private final Clock clock;
 
-    public VerifyService(RepositoryService repositories, StoredFiles files) {
+    public VerifyService(RepositoryService repositories, StoredFiles files, VerifyResults results, VerifyDamageAlerter damageAlerts,
+                         Clock clock) {
         this.repositories = repositories;
         this.files = files;
+        this.results = results;
+        this.damageAlerts = damageAlerts;
+        this.clock = clock;
     }
 
+    /**
+     * Checks the repository, keeps the report under a new id (GET .../verifies/{verifyId}) and alerts the policies
+     * whose restore points are damaged.
+     */
     public VerifyReport verify(UUID repositoryId, int readDataPercent) {
+        VerifyReport report = check(repositoryId, readDataPercent);
+        UUID verifyId = QuarkusTransaction.requiringNew().call(() -> results.record(report, clock.instant()));
+        String repositoryName = repositories.require(repositoryId).name;
+        damageAlerts.alert(repositoryName, report, verifyId);
+        return report;
+    }
+
+    public VerifyReport result(UUID repositoryId, UUID verifyId) {
+        return QuarkusTransaction.requiringNew().call(() -> results.find(repositoryId, verifyId))
+                .orElseThrow(() -> ApiProblem.notFound("verify of repository " + repositoryId, verifyId));
+    }
+
+    private VerifyReport check(UUID repositoryId, int readDataPercent) {
         if (readDataPercent < 0 || readDataPercent > 100) {
             throw ApiProblem.badRequest("readData", "must be a percentage from 0 to 100, got " + readDataPercent);
         }

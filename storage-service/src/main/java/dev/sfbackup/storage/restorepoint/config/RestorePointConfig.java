@@ -18,6 +18,22 @@ public interface RestorePointConfig {
     @WithDefault("200")
     int dictionaryMinSamples();
 
+    /**
+     * What dictionaries are trained on: RECORDS (the records themselves; each dictionary lists its samples, and an
+     * erasure that hits one replaces the dictionary and re-encodes its payloads) or MASKED (values masked by
+     * ValueMask: nothing to replace, larger payloads).
+     */
+    @WithDefault("records")
+    DictionaryTraining dictionaryTraining();
+
+    enum DictionaryTraining {
+        RECORDS, MASKED
+    }
+
+    /** Payloads re-encoded per transaction when an erasure replaces a dictionary. */
+    @WithDefault("2000")
+    int dictionaryReencodeBatch();
+
     /** Records a dictionary is trained from, at most (1,000 trained as well as 5,000 on the ingest bench, in a fifth of the time). */
     @WithDefault("1000")
     int dictionaryMaxSamples();

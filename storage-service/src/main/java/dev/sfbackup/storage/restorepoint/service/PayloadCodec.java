@@ -3,6 +3,7 @@ package dev.sfbackup.storage.restorepoint.service;
 import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdCompressCtx;
 import com.github.luben.zstd.ZstdDecompressCtx;
+import com.github.luben.zstd.ZstdDictDecompress;
 import dev.sfbackup.storage.restorepoint.config.RestorePointConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayOutputStream;
@@ -37,6 +38,8 @@ public class PayloadCodec {
     private final ThreadLocal<ZstdDecompressCtx> decompressors = ThreadLocal.withInitial(ZstdDecompressCtx::new);
     private final ThreadLocal<ZstdDecompressCtx> dictionaryDecompressors = ThreadLocal.withInitial(
             () -> new ZstdDecompressCtx().setMagicless(true));
+    /** The dictionary each thread's context holds (a context keeps it between frames; this keeps it from the GC). */
+    private final ThreadLocal<Object[]> loaded = ThreadLocal.withInitial(() -> new Object[2]);
     private final ThreadLocal<Inflater> inflaters = ThreadLocal.withInitial(() -> new Inflater(true));
     private final ThreadLocal<byte[]> scratch = ThreadLocal.withInitial(() -> new byte[8192]);
 
@@ -71,9 +74,20 @@ public class PayloadCodec {
         out[0] = DICTIONARY_FORMAT;
         int header = writeVarint(out, writeVarint(out, 1, dictionary.id()), plain.length);
         ZstdCompressCtx context = dictionaryCompressors.get();
-        context.loadDict(dictionary.compress());
+        Object[] held = loaded.get();
+        if (held[0] != dictionary.compress()) {
+            context.loadDict(dictionary.compress());
+            held[0] = dictionary.compress();
+        }
         int size = context.compressByteArray(out, header, out.length - header, plain, 0, plain.length);
         return Arrays.copyOf(out, header + size);
+    }
+
+    /** The first bytes of every payload compressed with the dictionary (no varint is the start of another). */
+    public static byte[] dictionaryPrefix(int dictionaryId) {
+        byte[] out = new byte[MAX_HEADER];
+        out[0] = DICTIONARY_FORMAT;
+        return Arrays.copyOf(out, writeVarint(out, 1, dictionaryId));
     }
 
     public byte[] decompress(byte[] compressed) {
@@ -99,7 +113,13 @@ public class PayloadCodec {
         }
         byte[] plain = new byte[(int) length[0]];
         ZstdDecompressCtx context = dictionaryDecompressors.get();
-        context.loadDict(dictionaries.forReading((int) id[0]));
+        ZstdDictDecompress dictionary = dictionaries.forReading((int) id[0]);
+        Object[] held = loaded.get();
+        if (held[1] != dictionary) {
+            // loading costs more than decompressing a record: a read of one stream loads its dictionary once
+            context.loadDict(dictionary);
+            held[1] = dictionary;
+        }
         int size = context.decompressByteArray(plain, 0, plain.length, payload, frame, payload.length - frame);
         if (size != plain.length) {
             throw new IllegalStateException("corrupt record payload (" + size + " bytes where the header says " + plain.length + ")");

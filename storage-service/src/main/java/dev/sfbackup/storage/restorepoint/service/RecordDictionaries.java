@@ -5,13 +5,14 @@ import com.github.luben.zstd.ZstdDictDecompress;
 import com.github.luben.zstd.ZstdDictTrainer;
 import com.github.luben.zstd.ZstdException;
 import dev.sfbackup.storage.restorepoint.config.RestorePointConfig;
+import dev.sfbackup.storage.restorepoint.config.RestorePointConfig.DictionaryTraining;
 import dev.sfbackup.storage.restorepoint.repository.RecordDictionaryRepository;
+import dev.sfbackup.storage.restorepoint.repository.RecordDictionaryRepository.SampleKey;
 import dev.sfbackup.storage.restorepoint.repository.RecordDictionaryRepository.StoredDictionary;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,8 +23,12 @@ import org.jboss.logging.Logger;
  * least {@code backup.restore-points.dictionary-min-samples} records and stored in that batch's transaction, so a
  * refused batch leaves no dictionary made of its records; once it committed, every later payload of the stream uses
  * it (parallel first batches of a stream may each train one: each payload names its own). Digested dictionaries are
- * kept in memory, a bounded number of them. The samples are the records with their values masked ({@link ValueMask}):
- * a dictionary holds field names and value shapes, never a record's value, so an erasure leaves nothing behind in it.
+ * kept in memory, a bounded number of them.
+ * <p>
+ * The samples are the records themselves (unless {@code dictionary-training=masked}), so a dictionary may hold their
+ * values: it lists the record versions it was trained from, an erasure that hits one retires it, and
+ * {@link DictionaryReplacement} re-encodes its payloads with a replacement before deleting it. Each batch reads the
+ * stream's live dictionary FOR KEY SHARE, so a replacement waits for the batches that still write with a retired one.
  */
 @ApplicationScoped
 public class RecordDictionaries implements DictionaryLookup {
@@ -33,58 +38,60 @@ public class RecordDictionaries implements DictionaryLookup {
 
     private final RecordDictionaryRepository repository;
     private final RestorePointConfig config;
-    private final Map<Long, PayloadDictionary> byStream = new ConcurrentHashMap<>();
+    private final Map<Integer, PayloadDictionary> forWriting = new ConcurrentHashMap<>();
     private final Map<Integer, ZstdDictDecompress> forReading = new ConcurrentHashMap<>();
 
-    private final TransactionSynchronizationRegistry transactions;
-
-    public RecordDictionaries(RecordDictionaryRepository repository, RestorePointConfig config,
-            TransactionSynchronizationRegistry transactions) {
+    public RecordDictionaries(RecordDictionaryRepository repository, RestorePointConfig config) {
         this.repository = repository;
         this.config = config;
-        this.transactions = transactions;
+    }
+
+    /** A trained dictionary, whether its samples were masked, and the records it was trained from (none when masked). */
+    public record Trained(byte[] dictionary, boolean masked, List<String> sampleIds) {
     }
 
     /**
-     * The dictionary the stream's payloads are compressed with; trained from these records when the stream has none
-     * yet and they are enough samples. Empty: compress without one. Must run in the batch's transaction.
+     * The dictionary the stream's payloads are compressed with; trained from these records (which the batch writes at
+     * point seq) when the stream has none live and they are enough samples. Empty: compress without one. Must run in
+     * the batch's transaction.
      */
-    public Optional<PayloadDictionary> forWriting(long streamId, Iterable<byte[]> samples, int sampleCount) throws SQLException {
-        PayloadDictionary known = byStream.get(streamId);
-        if (known != null) {
-            return Optional.of(known);
+    public Optional<PayloadDictionary> forWriting(long streamId, long seq, Iterable<DictionarySample> samples, int sampleCount)
+            throws SQLException {
+        Optional<Integer> live = repository.liveForWriting(streamId);
+        if (live.isPresent()) {
+            return Optional.of(writing(live.get()));
         }
-        Optional<StoredDictionary> stored = repository.latest(streamId);
-        if (stored.isEmpty()) {
-            if (sampleCount < config.dictionaryMinSamples()) {
-                return Optional.empty();
-            }
-            byte[] trained = train(samples);
-            if (trained == null) {
-                return Optional.empty();
-            }
-            PayloadDictionary dictionary = digest(new StoredDictionary(repository.insert(streamId, trained), trained));
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
+        if (sampleCount < config.dictionaryMinSamples()) {
+            return Optional.empty();
+        }
+        Trained trained = train(samples, config.dictionaryTraining() == DictionaryTraining.MASKED);
+        if (trained == null) {
+            return Optional.empty();
+        }
+        int id = repository.insert(streamId, trained.dictionary(), trained.masked(),
+                trained.sampleIds().stream().map(r -> new SampleKey(r, seq)).toList());
+        return Optional.of(digest(id, trained.dictionary()));
+    }
 
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        bounded(byStream).put(streamId, dictionary);
-                    }
-                }
-            });
-            return Optional.of(dictionary);
+    /** The dictionary for compressing, by id (digested once, then kept). */
+    public PayloadDictionary writing(int id) throws SQLException {
+        PayloadDictionary known = forWriting.get(id);
+        if (known != null) {
+            return known;
         }
-        PayloadDictionary dictionary = digest(stored.get());
-        bounded(byStream).put(streamId, dictionary);
-        return Optional.of(dictionary);
+        PayloadDictionary dictionary = digest(repository.find(id)
+                .orElseThrow(() -> new IllegalStateException("compression dictionary " + id + " is not stored")));
+        bounded(forWriting).put(id, dictionary);
+        return dictionary;
     }
 
     private PayloadDictionary digest(StoredDictionary stored) {
-        return new PayloadDictionary(stored.id(), new ZstdDictCompress(stored.dictionary(), config.compressionLevel()));
+        return digest(stored.id(), stored.dictionary());
+    }
+
+    /** A dictionary digested for compressing (not kept: its transaction may still roll back). */
+    public PayloadDictionary digest(int id, byte[] dictionary) {
+        return new PayloadDictionary(id, new ZstdDictCompress(dictionary, config.compressionLevel()));
     }
 
     @Override
@@ -104,21 +111,37 @@ public class RecordDictionaries implements DictionaryLookup {
         }
     }
 
-    private byte[] train(Iterable<byte[]> samples) {
+    /** Forgets a deleted dictionary, so this process keeps nothing of it. */
+    public void forget(int id) {
+        forWriting.remove(id);
+        forReading.remove(id);
+    }
+
+    /**
+     * Trains a dictionary from at most {@code dictionary-max-samples} of the samples, masked or not; null when zstd's
+     * trainer finds too little in them.
+     */
+    public Trained train(Iterable<DictionarySample> samples, boolean masked) {
         int size = config.dictionaryBytes();
         ZstdDictTrainer trainer = new ZstdDictTrainer(config.dictionaryMaxSamples() * 4096, size);
-        int added = 0;
-        for (byte[] sample : samples) {
-            if (added == config.dictionaryMaxSamples() || !trainer.addSample(ValueMask.mask(sample))) {
+        List<String> ids = new ArrayList<>();
+        for (DictionarySample sample : samples) {
+            if (ids.size() == config.dictionaryMaxSamples()) {
                 break;
             }
-            added++;
+            if (sample.recordId() == null) {
+                continue;
+            }
+            if (!trainer.addSample(masked ? ValueMask.mask(sample.json()) : sample.json())) {
+                break;
+            }
+            ids.add(sample.recordId());
         }
         try {
-            return trainer.trainSamples();
+            return new Trained(trainer.trainSamples(), masked, masked ? List.of() : ids);
         } catch (ZstdException e) {
             // too few or too small samples for zstd's trainer: the stream compresses record by record until a later batch
-            LOG.debugf("no dictionary from %d samples: %s", added, e.getMessage());
+            LOG.debugf("no dictionary from %d samples: %s", ids.size(), e.getMessage());
             return null;
         }
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sfbackup.api.storage.BatchResult;
 import dev.sfbackup.api.storage.RecordDeletions;
@@ -77,7 +78,8 @@ public class RecordIngestService {
             return batches.earlier(pointId, Kind.RECORDS, seq);
         }
         DescribedFields described = describedFields(pointId);
-        PayloadDictionary dictionary = dictionaries.forWriting(point.streamId(), () -> samples(ndjson), lineCount(ndjson))
+        PayloadDictionary dictionary = dictionaries.forWriting(point.streamId(), point.seq(),
+                () -> samples(ndjson), lineCount(ndjson))
                 .orElse(null);
         RecordVersionRepository.IngestCounts counts = versions.ingest(pointId, point.streamId(), point.seq(),
                 point.kind() == RestorePointKind.FULL, table -> stage(ndjson, described, dictionary, table));
@@ -211,8 +213,8 @@ public class RecordIngestService {
         }
     }
 
-    /** The batch's non-blank lines as they came: samples for training the stream's dictionary. */
-    private static Iterator<byte[]> samples(byte[] ndjson) {
+    /** The batch's records as they came, with their ids (a line without one is no sample): the stream's dictionary samples. */
+    private Iterator<DictionarySample> samples(byte[] ndjson) {
         return new Iterator<>() {
             private int start = skipBlankLines(ndjson, 0);
 
@@ -222,13 +224,26 @@ public class RecordIngestService {
             }
 
             @Override
-            public byte[] next() {
+            public DictionarySample next() {
                 int end = lineEnd(ndjson, start);
                 byte[] line = Arrays.copyOfRange(ndjson, start, end);
                 start = skipBlankLines(ndjson, end + 1);
-                return line;
+                return new DictionarySample(idOf(line), line);
             }
         };
+    }
+
+    private String idOf(byte[] line) {
+        String id = CanonicalLine.idIfCanonical(line, 0, line.length);
+        if (id != null) {
+            return id;
+        }
+        try {
+            JsonNode record = recordMapper.readTree(line);
+            return record != null && record.path("Id").isTextual() ? record.get("Id").asText() : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static int skipBlankLines(byte[] ndjson, int from) {

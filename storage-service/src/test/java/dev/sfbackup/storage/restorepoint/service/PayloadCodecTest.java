@@ -71,6 +71,31 @@ class PayloadCodecTest {
     }
 
     @Test
+    void payloadsOfTwoDictionariesInterleavedReadBackWithTheirOwn() {
+        Map<Integer, ZstdDictDecompress> digested = new HashMap<>();
+        PayloadCodec cached = new PayloadCodec(level(1), digested::get);
+        List<PayloadDictionary> both = new ArrayList<>();
+        for (int id : new int[] {7, 8}) {
+            ZstdDictTrainer trainer = new ZstdDictTrainer(1 << 22, 16384);
+            for (int i = 0; i < 1000; i++) {
+                byte[] record = record(i + id * 10_000);
+                trainer.addSample(id == 7 ? record : ValueMask.mask(record));
+            }
+            byte[] trained = trainer.trainSamples();
+            digested.put(id, new ZstdDictDecompress(trained));
+            both.add(new PayloadDictionary(id, new ZstdDictCompress(trained, 1)));
+        }
+        List<byte[]> payloads = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            payloads.add(cached.compress(record(50_000 + i), both.get(i % 2)));
+        }
+        for (int i = 5; i >= 0; i--) {
+            assertArrayEquals(record(50_000 + i), cached.decompress(payloads.get(i)));
+        }
+        assertArrayEquals(record(1), cached.decompress(cached.compress(record(1), both.get(1))));
+    }
+
+    @Test
     void aDictionaryTrainedOnMaskedRecordsHoldsNoneOfTheirValues() {
         ZstdDictTrainer trainer = new ZstdDictTrainer(1 << 22, 16384);
         for (int i = 0; i < 1000; i++) {
