@@ -14,7 +14,7 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** Where alerts go: a webhook URL or email recipients. */
+/** Where alerts go: a webhook URL (sealed at rest) or email recipients. */
 @Entity
 @Table(name = "notification_channel")
 public class NotificationChannel {
@@ -24,7 +24,11 @@ public class NotificationChannel {
     public String name;
     @Enumerated(EnumType.STRING)
     public ChannelType type;
+    /** Only in rows written before URLs were sealed, until startup seals them. */
     public String url;
+    /** The webhook URL, sealed (see WebhookUrls). */
+    @Column(name = "url_sealed")
+    public String urlSealed;
     @Column(name = "slack_format")
     public boolean slackFormat;
     @JdbcTypeCode(SqlTypes.JSON)
@@ -33,7 +37,8 @@ public class NotificationChannel {
     @Column(name = "created_at")
     public Instant createdAt;
 
-    public ChannelView toView() {
-        return new ChannelView(id, name, type, url, slackFormat, List.copyOf(recipients), enabled, createdAt);
+    /** maskedUrl: the URL as admins may see it (the secret part hidden). */
+    public ChannelView toView(String maskedUrl) {
+        return new ChannelView(id, name, type, maskedUrl, slackFormat, List.copyOf(recipients), enabled, createdAt);
     }
 }

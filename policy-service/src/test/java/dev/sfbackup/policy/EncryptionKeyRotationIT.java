@@ -40,6 +40,7 @@ class EncryptionKeyRotationIT {
         String pem = TestData.rsaPrivateKeyPem();
         String clientCredentials;
         String jwtBearer;
+        String webhook;
         try (ServiceProcess service = policyService(true, OLD_KEY, null)) {
             clientCredentials = given().baseUri(service.url()).auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
                     .body(TestData.clientCredentialsConnection(TestData.unique("cc"), secret)).post("/api/v1/connections")
@@ -48,6 +49,9 @@ class EncryptionKeyRotationIT {
                     "flow", "JWT_BEARER", "clientId", "k", "username", "u@example.com", "privateKeyPem", pem));
             jwtBearer = given().baseUri(service.url()).auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(jwt)
                     .post("/api/v1/connections").then().statusCode(201).extract().path("id");
+            webhook = given().baseUri(service.url()).auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                    .body(Map.of("name", TestData.unique("hook"), "type", "WEBHOOK", "url", "https://hooks.example.com/T0/B0/s3cr3t"))
+                    .post("/api/v1/channels").then().statusCode(201).extract().path("id");
         }
         try (ServiceProcess newKeyOnly = policyService(false, NEW_KEY, null)) {
             given().baseUri(newKeyOnly.url()).auth().oauth2(TestTokens.sessionService())
@@ -58,7 +62,7 @@ class EncryptionKeyRotationIT {
                     .get("/internal/v1/connections/" + clientCredentials + "/credentials").then().statusCode(200)
                     .body("clientSecret", equalTo(secret));
             given().baseUri(rotating.url()).auth().oauth2(TestTokens.admin()).post("/api/v1/encryption-key/reseal").then()
-                    .statusCode(200).body("checked", equalTo(2)).body("resealed", equalTo(2)).body("failures.size()", equalTo(0))
+                    .statusCode(200).body("checked", equalTo(3)).body("resealed", equalTo(3)).body("failures.size()", equalTo(0))
                     .body("previousKeyConfigured", equalTo(true));
             given().baseUri(rotating.url()).auth().oauth2(TestTokens.admin()).post("/api/v1/encryption-key/reseal").then()
                     .statusCode(200).body("resealed", equalTo(0));
@@ -72,6 +76,8 @@ class EncryptionKeyRotationIT {
                     .body("privateKeyPem", equalTo(pem.strip()));
             given().baseUri(retired.url()).auth().oauth2(TestTokens.viewer()).get("/api/v1/connections").then().statusCode(200)
                     .body("size()", equalTo(2));
+            given().baseUri(retired.url()).auth().oauth2(TestTokens.admin()).get("/api/v1/channels/" + webhook).then().statusCode(200)
+                    .body("url", equalTo("https://hooks.example.com/***"));
         }
     }
 }

@@ -17,10 +17,12 @@ import java.util.UUID;
 public class ChannelService {
 
     private final NotificationChannelRepository channels;
+    private final WebhookUrls urls;
     private final Clock clock;
 
-    public ChannelService(NotificationChannelRepository channels, Clock clock) {
+    public ChannelService(NotificationChannelRepository channels, WebhookUrls urls, Clock clock) {
         this.channels = channels;
+        this.urls = urls;
         this.clock = clock;
     }
 
@@ -33,17 +35,17 @@ public class ChannelService {
         channel.createdAt = clock.instant();
         apply(request, channel);
         channels.persist(channel);
-        return channel.toView();
+        return view(channel);
     }
 
     @Transactional
     public List<ChannelView> list() {
-        return channels.listByName().stream().map(NotificationChannel::toView).toList();
+        return channels.listByName().stream().map(this::view).toList();
     }
 
     @Transactional
     public ChannelView get(UUID id) {
-        return find(id).toView();
+        return view(find(id));
     }
 
     @Transactional
@@ -52,7 +54,7 @@ public class ChannelService {
         ChannelValidator.check(request);
         requireFreeName(request.name(), id);
         apply(request, channel);
-        return channel.toView();
+        return view(channel);
     }
 
     /** Deleting a channel also drops its pending deliveries; subscriptions naming it simply skip it. */
@@ -71,10 +73,21 @@ public class ChannelService {
         }
     }
 
-    private static void apply(ChannelRequest request, NotificationChannel channel) {
+    private ChannelView view(NotificationChannel channel) {
+        return channel.toView(urls.masked(channel));
+    }
+
+    /** A webhook's URL as given, or unchanged when the request sends back the masked URL it was shown. */
+    private void apply(ChannelRequest request, NotificationChannel channel) {
         channel.name = request.name().strip();
         channel.type = request.type();
-        channel.url = request.type() == ChannelType.WEBHOOK ? request.url() : null;
+        boolean unchangedUrl = channel.urlSealed != null && request.url() != null && request.url().equals(urls.masked(channel));
+        if (request.type() != ChannelType.WEBHOOK) {
+            channel.urlSealed = null;
+        } else if (!unchangedUrl) {
+            channel.urlSealed = urls.seal(channel.id, request.url());
+        }
+        channel.url = null;
         channel.slackFormat = Boolean.TRUE.equals(request.slackFormat());
         channel.recipients = request.type() == ChannelType.EMAIL ? List.copyOf(request.recipients()) : List.of();
         channel.enabled = request.enabled() == null || request.enabled();

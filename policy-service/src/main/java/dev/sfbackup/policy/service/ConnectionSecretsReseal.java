@@ -3,6 +3,8 @@ package dev.sfbackup.policy.service;
 import dev.sfbackup.api.security.ResealReport;
 import dev.sfbackup.common.crypto.SecretBox;
 import dev.sfbackup.policy.Connection;
+import dev.sfbackup.policy.NotificationChannel;
+import dev.sfbackup.policy.repository.NotificationChannelRepository;
 import dev.sfbackup.policy.repository.ConnectionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -12,17 +14,19 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The middle step of an encryption key rotation: every connection secret still sealed with the previous key is sealed
+ * The middle step of an encryption key rotation: every connection secret (and webhook URL) still sealed with the previous key is sealed
  * anew with the current one, in one transaction, so the previous key can then be retired.
  */
 @ApplicationScoped
 public class ConnectionSecretsReseal {
 
     private final ConnectionRepository connections;
+    private final NotificationChannelRepository channels;
     private final SecretBox secretBox;
 
-    public ConnectionSecretsReseal(ConnectionRepository connections, SecretBox secretBox) {
+    public ConnectionSecretsReseal(ConnectionRepository connections, NotificationChannelRepository channels, SecretBox secretBox) {
         this.connections = connections;
+        this.channels = channels;
         this.secretBox = secretBox;
     }
 
@@ -47,6 +51,18 @@ public class ConnectionSecretsReseal {
                 } catch (IllegalStateException | IllegalArgumentException unopenable) {
                     failures.add("connection " + connection.id + " " + column.field() + ": neither the current nor the previous key opens it");
                 }
+            }
+        }
+        for (NotificationChannel channel : channels.list("urlSealed is not null")) {
+            checked++;
+            try {
+                Optional<String> renewed = secretBox.resealIfPrevious(channel.urlSealed, WebhookUrls.owner(channel.id));
+                if (renewed.isPresent()) {
+                    channel.urlSealed = renewed.get();
+                    resealed++;
+                }
+            } catch (IllegalStateException | IllegalArgumentException unopenable) {
+                failures.add("channel " + channel.id + " url: neither the current nor the previous key opens it");
             }
         }
         return new ResealReport(checked, resealed, secretBox.hasPreviousKey(), failures);

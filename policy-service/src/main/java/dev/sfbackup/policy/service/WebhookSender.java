@@ -19,17 +19,19 @@ class WebhookSender {
     private final HttpClient http;
     private final ObjectMapper json;
     private final BackupConfig config;
+    private final WebhookUrls urls;
 
-    WebhookSender(ObjectMapper json, BackupConfig config) {
+    WebhookSender(ObjectMapper json, BackupConfig config, WebhookUrls urls) {
         this.json = json;
         this.config = config;
+        this.urls = urls;
         this.http = HttpClient.newBuilder().connectTimeout(config.alerts().sendTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     void send(NotificationChannel channel, AlertMessage message) throws IOException, InterruptedException {
         Object body = channel.slackFormat ? Map.of("text", message.subject() + "\n" + message.text()) : message.json();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(channel.url)).timeout(config.alerts().sendTimeout())
+        HttpRequest request = HttpRequest.newBuilder(URI.create(urls.open(channel))).timeout(config.alerts().sendTimeout())
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(write(body))).build();
         HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() / 100 != 2) {
