@@ -268,6 +268,19 @@ class RestoreIT {
         assertEquals(newIds.get(contactId), newAccount.path("Primary_Contact__c").asText(""), "Account.Primary_Contact__c on the new contact");
         assertEquals(newIds.get(account), newContact.path("AccountId").asText(""), "Contact.AccountId on the new account");
         assertTrue(report(restore).stream().noneMatch(line -> line.path("message").asText("").contains("left empty")), explain(restore));
+        // the demo org does not let audit fields be set: the restore says so once per object, in the session's log
+        List<String> auditLines = sessionLog(restore).stream().filter(line -> line.contains("audit fields")).toList();
+        assertEquals(2, auditLines.size(), auditLines.toString());
+        assertTrue(auditLines.stream().anyMatch(line -> line.startsWith("Account: audit fields CreatedDate, CreatedById")), auditLines.toString());
+        assertTrue(auditLines.stream().anyMatch(line -> line.startsWith("Contact: audit fields CreatedDate, CreatedById")), auditLines.toString());
+    }
+
+    private static List<String> sessionLog(JsonNode restore) {
+        List<String> messages = new ArrayList<>();
+        restore.path("sessions").forEach(session -> BackupSuite.json(given().baseUri(liveEngine().url())
+                .get("/api/v1/sessions/" + session.path("id").asText() + "/log").then().statusCode(200).extract().asString())
+                .forEach(line -> messages.add(line.path("message").asText())));
+        return messages;
     }
 
     /** Writes fields of one record through sObject Collections, as an org user would. */

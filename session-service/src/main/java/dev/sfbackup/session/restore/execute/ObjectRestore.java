@@ -46,6 +46,8 @@ final class ObjectRestore {
     long written;
     long failed;
     long lookupsLeftEmpty;
+    /** Whether the task said that recreated records lose their audit fields (once per object, not per record). */
+    boolean auditSkipReported;
 
     ObjectRestore(RestoreJob job, String object, FieldRules rules, SalesforceConnection org, LookupTargets lookups,
             OrgWrites writes, ApiCalls calls, RestoreIdMap idMap, RestoreReport report, TaskContext context, Clock clock) {
@@ -74,6 +76,7 @@ final class ObjectRestore {
             String targetId = targetIds.get(backupId);
             outcomes.add(decide(record, backupId, targetId, current.get(targetId)));
         }
+        reportSkippedAudit(outcomes);
         if (!job.dryRun()) {
             write(outcomes);
         }
@@ -109,6 +112,18 @@ final class ObjectRestore {
             update(outcomes.stream().filter(outcome -> !outcome.changedFields.isEmpty()).toList());
         }
         finish(0, outcomes);
+    }
+
+    /** Once per object, when it recreates records: which audit fields they cannot keep in the target org. */
+    private void reportSkippedAudit(List<RecordOutcome> outcomes) {
+        if (auditSkipReported || rules.skippedAuditFields().isEmpty()
+                || outcomes.stream().noneMatch(outcome -> outcome.action == RestoreAction.RECREATE)) {
+            return;
+        }
+        auditSkipReported = true;
+        context.warn(object + ": audit fields " + String.join(", ", rules.skippedAuditFields()) + " skipped on "
+                + (job.dryRun() ? "the records a restore would recreate" : "recreated records")
+                + ": the target org does not allow setting them (Set Audit Fields upon Record Creation); Salesforce sets them now");
     }
 
     private RecordOutcome decide(ObjectNode record, String backupId, String targetId, ObjectNode now) {

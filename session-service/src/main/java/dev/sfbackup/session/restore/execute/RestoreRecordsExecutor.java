@@ -152,7 +152,8 @@ public class RestoreRecordsExecutor implements TaskExecutor {
     }
 
     private static TaskOutcome outcome(String object, RestoreJob job, ObjectRestore restore) {
-        String done = object + ": " + restore.written + (job.dryRun() ? " records would be written" : " records written");
+        String done = object + ": " + restore.written + (job.dryRun() ? " records would be written" : " records written")
+                + (restore.auditSkipReported ? " (audit fields skipped on recreated records, see the log)" : "");
         if (restore.failed > 0 && restore.written == 0) {
             return TaskOutcome.error(done + ", " + restore.failed + " rejected by Salesforce (see the report)");
         }
