@@ -11,6 +11,7 @@ import dev.sfbackup.session.engine.Progress;
 import dev.sfbackup.session.engine.TaskContext;
 import dev.sfbackup.session.restore.RestoreJob;
 import dev.sfbackup.session.restore.persistence.RestoreIdMap;
+import dev.sfbackup.session.restore.persistence.RestoreInsertIntents;
 import dev.sfbackup.session.restore.persistence.RestoreReport;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -43,6 +44,8 @@ final class ObjectRestore {
     private final RestoreReport report;
     private final TaskContext context;
     private final Clock clock;
+    private final RestoreInsertIntents intents;
+    private final TestHalt halt;
     long written;
     long failed;
     long lookupsLeftEmpty;
@@ -50,7 +53,10 @@ final class ObjectRestore {
     boolean auditSkipReported;
 
     ObjectRestore(RestoreJob job, String object, FieldRules rules, SalesforceConnection org, LookupTargets lookups,
-            OrgWrites writes, ApiCalls calls, RestoreIdMap idMap, RestoreReport report, TaskContext context, Clock clock) {
+            OrgWrites writes, ApiCalls calls, RestoreIdMap idMap, RestoreReport report, TaskContext context, Clock clock,
+            RestoreInsertIntents intents, TestHalt halt) {
+        this.intents = intents;
+        this.halt = halt;
         this.job = job;
         this.object = object;
         this.rules = rules;
@@ -224,17 +230,46 @@ final class ObjectRestore {
         apply(outcomes, results);
     }
 
+    /**
+     * Creates the records, their intent stored first; records whose intent an interrupted attempt left behind are
+     * looked for in the org ({@link EarlierCreates}) and only those not found are created.
+     */
     private void create(List<RecordOutcome> outcomes) {
-        List<SaveResult> results = writes.create(object, outcomes.stream().map(outcome -> outcome.body).toList());
-        apply(outcomes, results);
-        retryWithDefaultOwner(outcomes, true);
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        List<String> backupIds = outcomes.stream().map(outcome -> outcome.backupId).toList();
+        List<RecordOutcome> toCreate = withoutEarlierCreates(outcomes, intents.left(job.policyId(), job.targetConnectionId(), backupIds));
+        intents.sending(job.policyId(), job.targetConnectionId(), object, toCreate.stream().map(outcome -> outcome.backupId).toList(),
+                job.runId(), clock.instant());
+        List<SaveResult> results = writes.create(object, toCreate.stream().map(outcome -> outcome.body).toList());
+        apply(toCreate, results);
+        halt.afterCreateAnswered(object);
+        retryWithDefaultOwner(toCreate, true);
         Map<String, String> created = new LinkedHashMap<>();
         for (RecordOutcome outcome : outcomes) {
             if (!outcome.failed() && outcome.targetId != null) {
                 created.put(outcome.backupId, outcome.targetId);
             }
         }
-        idMap.recreated(job.policyId(), job.targetConnectionId(), object, created, job.runId(), clock.instant());
+        idMap.recreated(job.policyId(), job.targetConnectionId(), object, created, job.runId(), clock.instant(), backupIds);
+    }
+
+    /** The outcomes still to create: those with an intent left whose record the org holds get its id instead. */
+    private List<RecordOutcome> withoutEarlierCreates(List<RecordOutcome> outcomes, Map<String, java.time.Instant> left) {
+        if (left.isEmpty()) {
+            return outcomes;
+        }
+        List<RecordOutcome> interrupted = outcomes.stream().filter(outcome -> left.containsKey(outcome.backupId)).toList();
+        java.time.Instant since = left.values().stream().min(java.time.Instant::compareTo).orElseThrow();
+        Map<Integer, String> found = new EarlierCreates(org, object, rules.all(), calls)
+                .find(interrupted.stream().map(outcome -> outcome.body).toList(), since, idMap.mappedTargets(job.policyId(), job.targetConnectionId(), object));
+        found.forEach((index, id) -> {
+            RecordOutcome outcome = interrupted.get(index);
+            outcome.targetId = id;
+            outcome.notes.add("created by an interrupted attempt: found in the org, not created again");
+        });
+        return outcomes.stream().filter(outcome -> outcome.targetId == null).toList();
     }
 
     private void update(List<RecordOutcome> outcomes) {
