@@ -100,6 +100,20 @@ class AdminApiTest {
     }
 
     @Test
+    void anAddedCustomLookupIsDescribedWithItsTargetAndItsChildRelationship() {
+        given().contentType(ContentType.JSON).body(Map.of("object", "Account", "name", "Primary_Contact__c", "type", "reference",
+                "referenceTo", "Contact")).post("/emulator/admin/fields").then().statusCode(201);
+        TestOrg.api().get(TestOrg.DATA + "/sobjects/Account/describe").then()
+                .body("fields.find { it.name == 'Primary_Contact__c' }.type", equalTo("reference"))
+                .body("fields.find { it.name == 'Primary_Contact__c' }.referenceTo", equalTo(List.of("Contact")))
+                .body("fields.find { it.name == 'Primary_Contact__c' }.relationshipName", equalTo("Primary_Contact__r"));
+        TestOrg.api().get(TestOrg.DATA + "/sobjects/Contact/describe").then()
+                .body("childRelationships.find { it.field == 'Primary_Contact__c' }.childSObject", equalTo("Account"));
+        given().contentType(ContentType.JSON).body(Map.of("object", "Account", "name", "Other__c", "type", "reference"))
+                .post("/emulator/admin/fields").then().statusCode(400).body("errors[0].field", equalTo("referenceTo"));
+    }
+
+    @Test
     void addedCustomObjectIsDescribedAndQueryable() {
         given().contentType(ContentType.JSON).body(Map.of("name", "Invoice__c", "records", 100,
                         "fields", List.of(Map.of("name", "Amount__c", "type", "currency"))))

@@ -64,6 +64,12 @@ public interface BackupConfig {
          */
         @WithDefault("2000")
         int bulkThreshold();
+
+        /**
+         * Test only: the object whose first create answer makes this instance halt at once, before the id map is
+         * written (the kill the insert intents guard against). Never set outside tests.
+         */
+        java.util.Optional<String> testHaltAfterCreateOf();
     }
 
     /** How this session-service instance runs backup tasks. */

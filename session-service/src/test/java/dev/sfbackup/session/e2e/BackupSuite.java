@@ -142,9 +142,30 @@ final class BackupSuite implements AutoCloseable {
     /** port 0: a free one. */
     private static ServiceProcess engine(String name, ServiceProcess policy, ServiceProcess storage, boolean fresh, int port,
             String heap) {
+        return engine(name, policy, storage, fresh, port, heap, Map.of());
+    }
+
+    private static ServiceProcess engine(String name, ServiceProcess policy, ServiceProcess storage, boolean fresh, int port,
+            String heap, Map<String, String> extraConfig) {
         ServiceProcess.Builder builder = ServiceProcess.builder("session-service").port(port).maxHeap(heap);
         builder = fresh ? builder.freshDatabase("session_e2e") : builder.database("session_e2e");
-        return configured(builder, name, policy, storage).start();
+        builder = configured(builder, name, policy, storage);
+        for (Map.Entry<String, String> entry : extraConfig.entrySet()) {
+            builder = builder.config(entry.getKey(), entry.getValue());
+        }
+        return builder.start();
+    }
+
+    /** Ends the engine instance abruptly and starts it again with more configuration (a test-only fault, say). */
+    void restartWith(String instanceId, Map<String, String> extraConfig) {
+        ServiceProcess running = engine(instanceId);
+        running.kill();
+        ServiceProcess restarted = engine(instanceId, policy, storage, false, running.port(), engineHeap, extraConfig);
+        if (instanceId.equals("engine-a")) {
+            engineA = restarted;
+        } else {
+            engineB = restarted;
+        }
     }
 
     private static ServiceProcess.Builder configured(ServiceProcess.Builder builder, String name, ServiceProcess policy,

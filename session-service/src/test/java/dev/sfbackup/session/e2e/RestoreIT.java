@@ -268,6 +268,19 @@ class RestoreIT {
         assertEquals(newIds.get(contactId), newAccount.path("Primary_Contact__c").asText(""), "Account.Primary_Contact__c on the new contact");
         assertEquals(newIds.get(account), newContact.path("AccountId").asText(""), "Contact.AccountId on the new account");
         assertTrue(report(restore).stream().noneMatch(line -> line.path("message").asText("").contains("left empty")), explain(restore));
+        // the demo org does not let audit fields be set: the restore says so once per object, in the session's log
+        List<String> auditLines = sessionLog(restore).stream().filter(line -> line.contains("audit fields")).toList();
+        assertEquals(2, auditLines.size(), auditLines.toString());
+        assertTrue(auditLines.stream().anyMatch(line -> line.startsWith("Account: audit fields CreatedDate, CreatedById")), auditLines.toString());
+        assertTrue(auditLines.stream().anyMatch(line -> line.startsWith("Contact: audit fields CreatedDate, CreatedById")), auditLines.toString());
+    }
+
+    private static List<String> sessionLog(JsonNode restore) {
+        List<String> messages = new ArrayList<>();
+        restore.path("sessions").forEach(session -> BackupSuite.json(given().baseUri(liveEngine().url())
+                .get("/api/v1/sessions/" + session.path("id").asText() + "/log").then().statusCode(200).extract().asString())
+                .forEach(line -> messages.add(line.path("message").asText())));
+        return messages;
     }
 
     /** Writes fields of one record through sObject Collections, as an org user would. */
@@ -427,6 +440,60 @@ class RestoreIT {
             assertEquals(stored.size(), restore.path("counters").path("recreated").asLong(), explain(restore));
         } finally {
             suite.restart(claimant);
+        }
+    }
+
+    /**
+     * A kill between the org's answer to a create and the id map (a test-only halt of engine A right there): the
+     * resumed task finds the records the killed attempt created through their insert intents and creates none twice.
+     */
+    @Test
+    void aKillBetweenTheOrgsCreateAnswerAndTheIdMapLeavesNoDuplicateOnResume() {
+        suite.resetOrg();
+        UUID policy = suite.policy(List.of("Account"), false, Map.of("parallelism", 2));
+        assertEquals("SUCCESS", suite.runToEnd(policy).path("status").asText());
+        String point = suite.latestPoint(policy, "Account").path("id").asText();
+        Map<String, JsonNode> stored = suite.storedRecords(point, "Account");
+        suite.mutate(Map.of("object", "Account", "delete", stored.size()));
+        given().baseUri(suite.emulator.url()).contentType(ContentType.JSON).body("{}").post("/emulator/admin/recycle-bin/purge")
+                .then().statusCode(200);
+        String activeUser = suite.orgRecords("User").values().stream().filter(user -> user.path("IsActive").asBoolean())
+                .findFirst().orElseThrow().path("Id").asText();
+        suite.kill("engine-b");
+        suite.restartWith("engine-a", Map.of("backup.restore.test-halt-after-create-of", "Account"));
+        ServiceProcess halting = suite.engineA;
+        try {
+            String id = given().baseUri(suite.engineA.url()).contentType(ContentType.JSON)
+                    .body(Map.of("policyId", policy.toString(), "restorePointId", point, "objects", List.of(Map.of("object", "Account")),
+                            "target", Map.of("defaultOwnerId", activeUser)))
+                    .post("/api/v1/restores").then().statusCode(202).extract().path("id");
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+            while (suite.engineA.isAlive() && Instant.now().isBefore(deadline)) {
+                BackupSuite.sleep(100);
+            }
+            assertFalse(suite.engineA.isAlive(), "engine A halted after the org answered the first create");
+            int createdBeforeTheKill = suite.orgRecords("Account").size();
+            assertEquals(200, createdBeforeTheKill, "one chunk (200 records, an sObject Collections create) created, its ids never recorded");
+            suite.restart("engine-a");
+            suite.restart("engine-b");
+
+            JsonNode restore = awaitRestore(id);
+
+            assertEquals("SUCCESS", restore.path("status").asText(), explain(restore));
+            Map<String, JsonNode> accounts = suite.orgRecords("Account");
+            assertEquals(stored.size(), accounts.size(), "every account once: the interrupted chunk was not created again");
+            assertEquals(stored.values().stream().map(account -> account.path("Name").asText()).collect(Collectors.toSet()),
+                    accounts.values().stream().map(account -> account.path("Name").asText()).collect(Collectors.toSet()));
+            List<JsonNode> lines = report(restore);
+            assertEquals(createdBeforeTheKill, lines.stream().filter(line -> line.path("message").asText("").contains("interrupted attempt"))
+                    .count(), "each record the killed attempt created is found in the org");
+            assertEquals(accounts.keySet(), lines.stream().map(line -> line.path("targetId").asText()).collect(Collectors.toSet()),
+                    "the report (and the id map) name the records in the org");
+        } finally {
+            if (suite.engineA == halting) {
+                suite.restartWith("engine-a", Map.of());
+            }
+            suite.restart("engine-b");
         }
     }
 

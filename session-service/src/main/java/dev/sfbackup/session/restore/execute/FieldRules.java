@@ -19,9 +19,12 @@ final class FieldRules {
     /** Written by Salesforce alone, whatever a describe says. */
     private static final Set<String> SYSTEM = Set.of("Id", "IsDeleted", "SystemModstamp", "LastModifiedDate",
             "LastModifiedById", "LastActivityDate", "LastViewedDate", "LastReferencedDate", "MasterRecordId");
+    /** Set on insert only where the org allows it ("Set Audit Fields upon Record Creation": the describe makes them createable). */
+    static final List<String> AUDIT = List.of("CreatedDate", "CreatedById", "LastModifiedDate", "LastModifiedById");
     private static final Set<String> NOT_WRITABLE_TYPES = Set.of("address", "location", "base64", "id");
 
     private final List<RestorableField> fields;
+    private final List<String> skippedAudit;
 
     private final Set<String> laterLookups;
 
@@ -39,6 +42,20 @@ final class FieldRules {
             chosen.add(new RestorableField(source, field, field.referenceTo().contains(target.name())));
         }
         this.fields = List.copyOf(chosen);
+        List<String> skipped = new ArrayList<>();
+        for (String audit : AUDIT) {
+            boolean wanted = only.isEmpty() || only.contains(audit);
+            if (wanted && target.fields().stream().anyMatch(field -> field.name().equals(audit))
+                    && chosen.stream().noneMatch(field -> field.name().equals(audit) && field.target().createable())) {
+                skipped.add(audit);
+            }
+        }
+        this.skippedAudit = List.copyOf(skipped);
+    }
+
+    /** The audit fields a recreated record cannot keep: the target org does not let them be set (or Salesforce alone writes them). */
+    List<String> skippedAuditFields() {
+        return skippedAudit;
     }
 
     private static boolean writable(FieldDescribe field) {

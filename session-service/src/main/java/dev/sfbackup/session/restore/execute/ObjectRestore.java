@@ -11,6 +11,7 @@ import dev.sfbackup.session.engine.Progress;
 import dev.sfbackup.session.engine.TaskContext;
 import dev.sfbackup.session.restore.RestoreJob;
 import dev.sfbackup.session.restore.persistence.RestoreIdMap;
+import dev.sfbackup.session.restore.persistence.RestoreInsertIntents;
 import dev.sfbackup.session.restore.persistence.RestoreReport;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -43,12 +44,19 @@ final class ObjectRestore {
     private final RestoreReport report;
     private final TaskContext context;
     private final Clock clock;
+    private final RestoreInsertIntents intents;
+    private final TestHalt halt;
     long written;
     long failed;
     long lookupsLeftEmpty;
+    /** Whether the task said that recreated records lose their audit fields (once per object, not per record). */
+    boolean auditSkipReported;
 
     ObjectRestore(RestoreJob job, String object, FieldRules rules, SalesforceConnection org, LookupTargets lookups,
-            OrgWrites writes, ApiCalls calls, RestoreIdMap idMap, RestoreReport report, TaskContext context, Clock clock) {
+            OrgWrites writes, ApiCalls calls, RestoreIdMap idMap, RestoreReport report, TaskContext context, Clock clock,
+            RestoreInsertIntents intents, TestHalt halt) {
+        this.intents = intents;
+        this.halt = halt;
         this.job = job;
         this.object = object;
         this.rules = rules;
@@ -74,6 +82,7 @@ final class ObjectRestore {
             String targetId = targetIds.get(backupId);
             outcomes.add(decide(record, backupId, targetId, current.get(targetId)));
         }
+        reportSkippedAudit(outcomes);
         if (!job.dryRun()) {
             write(outcomes);
         }
@@ -109,6 +118,18 @@ final class ObjectRestore {
             update(outcomes.stream().filter(outcome -> !outcome.changedFields.isEmpty()).toList());
         }
         finish(0, outcomes);
+    }
+
+    /** Once per object, when it recreates records: which audit fields they cannot keep in the target org. */
+    private void reportSkippedAudit(List<RecordOutcome> outcomes) {
+        if (auditSkipReported || rules.skippedAuditFields().isEmpty()
+                || outcomes.stream().noneMatch(outcome -> outcome.action == RestoreAction.RECREATE)) {
+            return;
+        }
+        auditSkipReported = true;
+        context.warn(object + ": audit fields " + String.join(", ", rules.skippedAuditFields()) + " skipped on "
+                + (job.dryRun() ? "the records a restore would recreate" : "recreated records")
+                + ": the target org does not allow setting them (Set Audit Fields upon Record Creation); Salesforce sets them now");
     }
 
     private RecordOutcome decide(ObjectNode record, String backupId, String targetId, ObjectNode now) {
@@ -209,17 +230,46 @@ final class ObjectRestore {
         apply(outcomes, results);
     }
 
+    /**
+     * Creates the records, their intent stored first; records whose intent an interrupted attempt left behind are
+     * looked for in the org ({@link EarlierCreates}) and only those not found are created.
+     */
     private void create(List<RecordOutcome> outcomes) {
-        List<SaveResult> results = writes.create(object, outcomes.stream().map(outcome -> outcome.body).toList());
-        apply(outcomes, results);
-        retryWithDefaultOwner(outcomes, true);
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        List<String> backupIds = outcomes.stream().map(outcome -> outcome.backupId).toList();
+        List<RecordOutcome> toCreate = withoutEarlierCreates(outcomes, intents.left(job.policyId(), job.targetConnectionId(), backupIds));
+        intents.sending(job.policyId(), job.targetConnectionId(), object, toCreate.stream().map(outcome -> outcome.backupId).toList(),
+                job.runId(), clock.instant());
+        List<SaveResult> results = writes.create(object, toCreate.stream().map(outcome -> outcome.body).toList());
+        apply(toCreate, results);
+        halt.afterCreateAnswered(object);
+        retryWithDefaultOwner(toCreate, true);
         Map<String, String> created = new LinkedHashMap<>();
         for (RecordOutcome outcome : outcomes) {
             if (!outcome.failed() && outcome.targetId != null) {
                 created.put(outcome.backupId, outcome.targetId);
             }
         }
-        idMap.recreated(job.policyId(), job.targetConnectionId(), object, created, job.runId(), clock.instant());
+        idMap.recreated(job.policyId(), job.targetConnectionId(), object, created, job.runId(), clock.instant(), backupIds);
+    }
+
+    /** The outcomes still to create: those with an intent left whose record the org holds get its id instead. */
+    private List<RecordOutcome> withoutEarlierCreates(List<RecordOutcome> outcomes, Map<String, java.time.Instant> left) {
+        if (left.isEmpty()) {
+            return outcomes;
+        }
+        List<RecordOutcome> interrupted = outcomes.stream().filter(outcome -> left.containsKey(outcome.backupId)).toList();
+        java.time.Instant since = left.values().stream().min(java.time.Instant::compareTo).orElseThrow();
+        Map<Integer, String> found = new EarlierCreates(org, object, rules.all(), calls)
+                .find(interrupted.stream().map(outcome -> outcome.body).toList(), since, idMap.mappedTargets(job.policyId(), job.targetConnectionId(), object));
+        found.forEach((index, id) -> {
+            RecordOutcome outcome = interrupted.get(index);
+            outcome.targetId = id;
+            outcome.notes.add("created by an interrupted attempt: found in the org, not created again");
+        });
+        return outcomes.stream().filter(outcome -> outcome.targetId == null).toList();
     }
 
     private void update(List<RecordOutcome> outcomes) {

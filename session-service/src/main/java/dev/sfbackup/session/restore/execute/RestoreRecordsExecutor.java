@@ -17,6 +17,7 @@ import dev.sfbackup.session.restore.ObjectSelection;
 import dev.sfbackup.session.restore.RestoreJob;
 import dev.sfbackup.session.restore.RestoreTaskKind;
 import dev.sfbackup.session.restore.persistence.RestoreIdMap;
+import dev.sfbackup.session.restore.persistence.RestoreInsertIntents;
 import dev.sfbackup.session.restore.persistence.RestoreJobs;
 import dev.sfbackup.session.restore.persistence.RestoreReport;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,9 +56,14 @@ public class RestoreRecordsExecutor implements TaskExecutor {
     private final int bulkMaxRecords;
     private final Duration bulkPollInterval;
     private final ObjectMapper json;
+    private final RestoreInsertIntents intents;
+    private final TestHalt halt;
 
     public RestoreRecordsExecutor(RestoreJobs jobs, RestoreIdMap idMap, RestoreReport report, StoredRecords stored,
-            PolicyClient policies, SalesforceConnections connections, Clock clock, BackupConfig config, ObjectMapper json) {
+            PolicyClient policies, SalesforceConnections connections, Clock clock, BackupConfig config, ObjectMapper json,
+            RestoreInsertIntents intents) {
+        this.intents = intents;
+        this.halt = new TestHalt(config.restore().testHaltAfterCreateOf());
         this.jobs = jobs;
         this.idMap = idMap;
         this.report = report;
@@ -99,7 +105,7 @@ public class RestoreRecordsExecutor implements TaskExecutor {
         Set<String> restoredObjects = selections.stream().map(ObjectSelection::object).collect(Collectors.toSet());
         LookupTargets lookups = new LookupTargets(org, task.object(), job, idMap, restoredObjects, calls);
         ObjectRestore restore = new ObjectRestore(job, task.object(), rules, org, lookups,
-                new OrgWrites(org, calls, bulkThreshold), calls, idMap, report, context, clock);
+                new OrgWrites(org, calls, bulkThreshold), calls, idMap, report, context, clock, intents, halt);
         Predicate<ObjectNode> selected = new RecordSelector(job, selections, stored).of(task.object());
 
         boolean bulk = false;
@@ -152,7 +158,8 @@ public class RestoreRecordsExecutor implements TaskExecutor {
     }
 
     private static TaskOutcome outcome(String object, RestoreJob job, ObjectRestore restore) {
-        String done = object + ": " + restore.written + (job.dryRun() ? " records would be written" : " records written");
+        String done = object + ": " + restore.written + (job.dryRun() ? " records would be written" : " records written")
+                + (restore.auditSkipReported ? " (audit fields skipped on recreated records, see the log)" : "");
         if (restore.failed > 0 && restore.written == 0) {
             return TaskOutcome.error(done + ", " + restore.failed + " rejected by Salesforce (see the report)");
         }

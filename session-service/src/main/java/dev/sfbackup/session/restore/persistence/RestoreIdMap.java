@@ -56,11 +56,50 @@ public class RestoreIdMap {
         return found;
     }
 
+    /** The target ids of the records of this object restores recreated in the target org. */
+    @Transactional
+    public java.util.Set<String> mappedTargets(UUID policyId, UUID targetConnectionId, String object) {
+        java.util.Set<String> found = new java.util.HashSet<>();
+        entities.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    select target_id from restore_id_map where policy_id = ? and target_connection_id = ? and object_name = ?
+                    """)) {
+                select.setObject(1, policyId);
+                select.setObject(2, targetConnectionId);
+                select.setString(3, object);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(rows.getString(1));
+                    }
+                }
+            }
+        });
+        return found;
+    }
+
     /** Written as soon as Salesforce answers the create, so a re-run (or a resumed task) never creates it again. */
     @Transactional
     public void recreated(UUID policyId, UUID targetConnectionId, String object, Map<String, String> targetByBackupId,
             UUID runId, Instant at) {
+        recreated(policyId, targetConnectionId, object, targetByBackupId, runId, at, java.util.List.of());
+    }
+
+    /**
+     * Written as soon as Salesforce answers the create, so a re-run (or a resumed task) never creates it again; the
+     * insert intents of the ids {@code sent} go in the same transaction (see {@link RestoreInsertIntents}).
+     */
+    @Transactional
+    public void recreated(UUID policyId, UUID targetConnectionId, String object, Map<String, String> targetByBackupId,
+            UUID runId, Instant at, Collection<String> sent) {
         entities.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement("""
+                    delete from restore_insert_intent where policy_id = ? and target_connection_id = ? and backup_id = any(?)
+                    """)) {
+                delete.setObject(1, policyId);
+                delete.setObject(2, targetConnectionId);
+                delete.setArray(3, connection.createArrayOf("varchar", sent.toArray()));
+                delete.executeUpdate();
+            }
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into restore_id_map (policy_id, target_connection_id, backup_id, object_name, target_id, run_id, created_at)
                     values (?, ?, ?, ?, ?, ?, ?)

@@ -44,6 +44,20 @@ class FieldRulesTest {
     }
 
     @Test
+    void auditFieldsTheTargetDoesNotLetBeSetAreSkippedAndNamedOnce() {
+        FieldRules rules = new FieldRules(ACCOUNT, Map.of(), List.of(), List.of());
+        assertEquals(List.of("CreatedDate"), rules.skippedAuditFields(), "the only audit field of this describe, not createable");
+        SObjectDescribe allowing = new SObjectDescribe("Account", "Account", false, true, true, true, true, true, true,
+                List.of(field("Name", "string", true, true, false, false), field("CreatedDate", "datetime", true, false, false, false),
+                        field("LastModifiedDate", "datetime", true, false, false, false)), List.of());
+        FieldRules allowed = new FieldRules(allowing, Map.of(), List.of(), List.of());
+        assertEquals(List.of("Name", "CreatedDate"), allowed.all().stream().map(RestorableField::name).toList(), "set on insert when the org allows it");
+        assertEquals(List.of("LastModifiedDate"), allowed.skippedAuditFields(), "Salesforce writes it on every save");
+        assertEquals(List.of(), new FieldRules(ACCOUNT, Map.of(), List.of("Name"), List.of()).skippedAuditFields(),
+                "a field-level restore that does not ask for them skips nothing");
+    }
+
+    @Test
     void requestedFieldsAndTheMappingNarrowAndRename() {
         FieldRules rules = new FieldRules(ACCOUNT, Map.of("Legacy__c", "Rating__c"), List.of("Legacy__c", "Name"), List.of());
         assertEquals(List.of("Name", "Rating__c"), rules.all().stream().map(RestorableField::name).toList());
