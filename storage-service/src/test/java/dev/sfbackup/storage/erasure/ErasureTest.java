@@ -76,6 +76,7 @@ class ErasureTest {
             List<String> fields = switch (object) {
                 case "ContentDocumentLink" -> List.of("Id", "LinkedEntityId", "ContentDocumentId");
                 case "ContentVersion" -> List.of("Id", "ContentDocumentId", "Title");
+                case "Attachment" -> List.of("Id", "ParentId", "Name");
                 default -> List.of("Id", "LastName", "Email");
             };
             body.put("schema", Map.of("name", object, "fields", fields.stream().map(name -> Map.of("name", name)).toList()));
@@ -214,6 +215,35 @@ class ErasureTest {
         assertEquals("{\"Email\":\"jane@example.com\",\"Id\":\"003J\",\"LastName\":\"Doe\"}\n",
                 given().get("/api/v1/restore-points/" + contacts1 + "/objects/Contact/records").then().extract().asString());
         assertArrayEquals(janeBody, given().get("/api/v1/files/" + janeFile + "/content").then().statusCode(200).extract().asByteArray());
+    }
+
+    @Test
+    void erasingAContactErasesItsAttachmentsAndTheirUniqueChunks() throws Exception {
+        String attachments = open("Attachment", "INITIAL");
+        ingest(attachments, "{\"Id\":\"00PJ\",\"ParentId\":\"003J\",\"Name\":\"jane-id-card.png\"}\n"
+                + "{\"Id\":\"00PB\",\"ParentId\":\"003B\",\"Name\":\"bob-photo.png\"}\n");
+        commit(attachments);
+        String bodies = open(null, "INCREMENTAL");
+        byte[] janeAttachmentBody = random(1024 * 1024, 3);
+        String janeAttachment = file(bodies, "00PJ", janeAttachmentBody);
+        String bobAttachment = file(bodies, "00PB", random(512 * 1024, 4));
+        commit(bodies);
+        List<String> chunks = chunksOf(janeAttachment);
+        ContentRepository content = repositories.openOrUnavailable(repositories.require(repository));
+        assertTrue(chunks.stream().allMatch(content::contains));
+
+        given().contentType(ContentType.JSON).body(Map.of("policyId", policy, "object", "Contact", "ids", List.of("003J")))
+                .post("/api/v1/erasures").then().statusCode(201).body("status", equalTo("COMPLETED"))
+                .body("records.recordId", containsInAnyOrder("003J", "068J", "00PJ"))
+                .body("files.sourceId", containsInAnyOrder("068J", "00PJ"));
+
+        assertEquals("{\"Id\":\"00PB\",\"Name\":\"bob-photo.png\",\"ParentId\":\"003B\"}\n",
+                given().get("/api/v1/restore-points/" + attachments + "/objects/Attachment/records").then().statusCode(200).extract().asString());
+        given().get("/api/v1/files/" + janeAttachment + "/content").then().statusCode(404);
+        given().get("/api/v1/files/" + bobAttachment + "/content").then().statusCode(200);
+        assertTrue(chunks.stream().noneMatch(repositories.openOrUnavailable(repositories.require(repository))::contains),
+                "the attachment's chunks left the repository");
+        given().post("/api/v1/repositories/" + repository + "/verify?readData=100").then().statusCode(200).body("ok", equalTo(true));
     }
 
     private static Map<String, byte[]> unzip(byte[] zip) throws IOException {

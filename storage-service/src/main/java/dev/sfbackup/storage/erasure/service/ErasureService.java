@@ -34,7 +34,8 @@ import java.util.UUID;
 
 /**
  * Right to be forgotten: removes every stored version of the chosen records from every restore point of a policy,
- * with the file bodies they own (their own ContentVersions, or those linked to them by ContentDocumentLink), in one
+ * with the file bodies they own (their own ContentVersions, those linked to them by ContentDocumentLink, and their
+ * Attachments, found by ParentId), in one
  * database transaction; then the repositories drop the chunks no other file uses by rewriting the packs that held them.
  * Irreversible. The report keeps ids and hashes only.
  */
@@ -43,6 +44,7 @@ public class ErasureService {
 
     static final String CONTENT_VERSION = "ContentVersion";
     static final String CONTENT_DOCUMENT_LINK = "ContentDocumentLink";
+    static final String ATTACHMENT = "Attachment";
 
     private final ErasureStore store;
     private final PayloadCodec codec;
@@ -117,8 +119,13 @@ public class ErasureService {
         if (!CONTENT_VERSION.equals(criteria.object())) {
             records.addAll(erasedRecords(CONTENT_VERSION, store.deleteVersions(c, versionStreams, linkedVersions)));
         }
+        Set<String> attachments = attachmentsOf(c, criteria.policyId(), ids);
+        if (!ATTACHMENT.equals(criteria.object())) {
+            records.addAll(erasedRecords(ATTACHMENT, store.deleteVersions(c, store.streams(c, criteria.policyId(), ATTACHMENT), attachments)));
+        }
         Set<String> fileSources = new HashSet<>(ids);
         fileSources.addAll(linkedVersions);
+        fileSources.addAll(attachments);
         List<FileToErase> files = store.files(c, criteria.policyId(), fileSources);
         store.deleteFiles(c, files.stream().map(f -> f.file().fileId()).toList());
         return new Removed(new ErasureReport(id, criteria.policyId(), criteria.object(), criteria.describe(), requestedBy,
@@ -155,6 +162,17 @@ public class ErasureService {
             }
         });
         return versions;
+    }
+
+    /** The policy's stored Attachments of the records (by ParentId). */
+    private Set<String> attachmentsOf(Connection c, UUID policyId, Set<String> recordIds) throws SQLException, IOException {
+        Set<String> attachments = new HashSet<>();
+        store.forEachVersion(c, store.streams(c, policyId, ATTACHMENT), config.readFetchSize(), (recordId, payload) -> {
+            if (recordIds.contains(mapper.readTree(codec.decompress(payload)).path("ParentId").asText())) {
+                attachments.add(recordId);
+            }
+        });
+        return attachments;
     }
 
     private static List<ErasedRecord> erasedRecords(String object, Map<String, List<String>> removed) {
