@@ -10,6 +10,7 @@ import dev.sfbackup.storage.erasure.ErasureReport.RewrittenRepository;
 import dev.sfbackup.storage.erasure.ErasureRequest;
 import dev.sfbackup.storage.erasure.repository.ErasureStore;
 import dev.sfbackup.storage.erasure.repository.ErasureStore.FileToErase;
+import dev.sfbackup.storage.erasure.repository.ErasureStore.PendingRewrite;
 import dev.sfbackup.storage.file.persistence.StoredFiles;
 import dev.sfbackup.storage.repository.format.ContentRepository;
 import dev.sfbackup.storage.repository.service.RepositoryService;
@@ -45,6 +46,8 @@ public class ErasureService {
     static final String CONTENT_VERSION = "ContentVersion";
     static final String CONTENT_DOCUMENT_LINK = "ContentDocumentLink";
     static final String ATTACHMENT = "Attachment";
+    static final String COMPLETED = "COMPLETED";
+    static final String INCOMPLETE = "INCOMPLETE";
 
     private final ErasureStore store;
     private final PayloadCodec codec;
@@ -81,12 +84,41 @@ public class ErasureService {
             return rows;
         });
         ErasureReport erased = removed.report();
-        List<RewrittenRepository> rewritten = rewriteRepositories(removed.files());
+        List<RewrittenRepository> rewritten = new ArrayList<>();
+        for (PendingRewrite owed : owedRewrites(id, removed.files())) {
+            RewrittenRepository outcome = rewrite(owed);
+            rewritten.add(outcome);
+            if (outcome.problem() != null) {
+                store.addPending(owed);
+            }
+        }
         boolean complete = rewritten.stream().allMatch(r -> r.problem() == null);
         ErasureReport report = new ErasureReport(id, erased.policyId(), erased.object(), erased.criterion(), requestedBy,
-                requestedAt, clock.instant(), complete ? "COMPLETED" : "INCOMPLETE", erased.records(), erased.files(), rewritten);
+                requestedAt, complete ? clock.instant() : null, complete ? COMPLETED : INCOMPLETE, erased.records(), erased.files(), rewritten);
         store.complete(id, report.completedAt(), json(report));
         return report;
+    }
+
+    /**
+     * Retries the repository rewrites INCOMPLETE erasures still owe (their repository was unreachable); an erasure whose
+     * last one succeeds becomes COMPLETED. Answers how many rewrites succeeded.
+     */
+    public int retryIncomplete() throws SQLException {
+        int done = 0;
+        for (PendingRewrite owed : store.pending()) {
+            RewrittenRepository outcome = rewrite(owed);
+            int stillOwed = store.settlePending(owed, outcome.problem() == null);
+            done += outcome.problem() == null ? 1 : 0;
+            ErasureReport before = report(owed.erasureId());
+            List<RewrittenRepository> repositories = new ArrayList<>(before.repositories());
+            repositories.replaceAll(r -> r.repositoryId().equals(owed.repositoryId()) ? outcome : r);
+            Instant completedAt = stillOwed == 0 ? clock.instant() : null;
+            ErasureReport after = new ErasureReport(before.id(), before.policyId(), before.object(), before.criterion(),
+                    before.requestedBy(), before.requestedAt(), completedAt, stillOwed == 0 ? COMPLETED : INCOMPLETE,
+                    before.records(), before.files(), repositories);
+            store.complete(owed.erasureId(), completedAt, json(after));
+        }
+        return done;
     }
 
     public ErasureReport report(UUID id) throws SQLException {
@@ -182,30 +214,33 @@ public class ErasureService {
         return records;
     }
 
-    private List<RewrittenRepository> rewriteRepositories(List<FileToErase> files) {
-        Map<UUID, List<FileToErase>> byRepository = new LinkedHashMap<>();
+    /** Per repository, the manifests and chunks of the erased files it holds. */
+    private static List<PendingRewrite> owedRewrites(UUID erasureId, List<FileToErase> files) {
+        Map<UUID, List<UUID>> fileIds = new LinkedHashMap<>();
+        Map<UUID, Set<String>> chunks = new LinkedHashMap<>();
         for (FileToErase file : files) {
-            byRepository.computeIfAbsent(file.file().repositoryId(), r -> new ArrayList<>()).add(file);
+            fileIds.computeIfAbsent(file.file().repositoryId(), r -> new ArrayList<>()).add(file.file().fileId());
+            chunks.computeIfAbsent(file.file().repositoryId(), r -> new HashSet<>()).addAll(file.chunks());
         }
-        List<RewrittenRepository> rewritten = new ArrayList<>();
-        byRepository.forEach((repositoryId, inRepository) -> rewritten.add(rewrite(repositoryId, inRepository)));
-        return rewritten;
+        List<PendingRewrite> owed = new ArrayList<>();
+        fileIds.forEach((repositoryId, ids) -> owed.add(new PendingRewrite(erasureId, repositoryId, ids, chunks.get(repositoryId))));
+        return owed;
     }
 
-    private RewrittenRepository rewrite(UUID repositoryId, List<FileToErase> files) {
+    /** Deletes the manifests (again, on a retry: deleting is idempotent) and rewrites the packs without the chunks. */
+    private RewrittenRepository rewrite(PendingRewrite owed) {
+        UUID repositoryId = owed.repositoryId();
         try {
             ContentRepository content = repositories.openOrUnavailable(repositories.require(repositoryId));
-            Set<String> chunks = new HashSet<>();
-            for (FileToErase file : files) {
-                content.deleteManifest(file.file().fileId().toString());
-                chunks.addAll(file.chunks());
+            for (UUID fileId : owed.fileIds()) {
+                content.deleteManifest(fileId.toString());
             }
-            ContentRepository.EraseOutcome outcome = content.eraseChunks(chunks,
+            ContentRepository.EraseOutcome outcome = content.eraseChunks(owed.chunks(),
                     () -> QuarkusTransaction.requiringNew().call(() -> storedFiles.liveChunks(repositoryId)));
             return new RewrittenRepository(repositoryId, outcome.chunksRemoved().size(), outcome.packsRewritten(),
                     outcome.indexFilesRewritten(), null);
         } catch (IOException | RuntimeException e) {
-            return new RewrittenRepository(repositoryId, 0, 0, 0, e.getMessage());
+            return new RewrittenRepository(repositoryId, 0, 0, 0, e.getMessage() + " (the rewrite is retried until it completes)");
         }
     }
 
