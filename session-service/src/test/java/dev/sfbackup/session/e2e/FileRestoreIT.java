@@ -122,6 +122,30 @@ class FileRestoreIT {
     }
 
     @Test
+    void aVersionAnAttemptUploadedBeforeItWasKilledIsNotUploadedAgain() {
+        suite.resetOrg(2, 20_000);
+        UUID policy = suite.policy(List.of("Account", "ContentVersion"), false, Map.of("parallelism", 2), suite.localRepository());
+        assertEquals("SUCCESS", suite.runToEnd(policy).path("status").asText());
+        String point = suite.latestPoint(policy, "ContentVersion").path("id").asText();
+        JsonNode version = suite.storedRecords(point, "ContentVersion").values().iterator().next();
+        String document = version.path("ContentDocumentId").asText();
+        org.insertVersion(Map.of("ContentDocumentId", document, "PathOnClient", "garbage.bin"), 5_000, 98);
+        // what an attempt killed after the org's answer and before its id-map write left: the stored body as the latest version
+        String leftOver = org.insertVersion(Map.of("ContentDocumentId", document, "Title", version.path("Title").asText(),
+                "PathOnClient", version.path("PathOnClient").asText()), org.body("ContentVersion", version.path("Id").asText(), "VersionData"));
+        long versionsBefore = org.query("SELECT Id FROM ContentVersion").size();
+
+        JsonNode restore = restoreToEnd(Map.of("policyId", policy.toString(), "restorePointId", point,
+                "files", Map.of("ids", List.of(version.path("Id").asText()))));
+
+        assertEquals("SUCCESS", restore.path("status").asText(), explain(restore));
+        JsonNode line = lines(report(restore)).get(version.path("Id").asText());
+        assertEquals("UNCHANGED", line.path("action").asText(), line.toString());
+        assertEquals(leftOver, line.path("targetId").asText(), line.toString());
+        assertEquals(versionsBefore, org.query("SELECT Id FROM ContentVersion").size(), "the body is not uploaded twice");
+    }
+
+    @Test
     void theAttachmentOfAPurgedAccountComesBackByteIdenticalOnTheAccountsNewId() {
         suite.resetOrg(Map.of("Attachment", 4), 2, 20_000);
         UUID policy = suite.policy(List.of("Account", "Attachment"), false, Map.of("parallelism", 2), suite.localRepository());

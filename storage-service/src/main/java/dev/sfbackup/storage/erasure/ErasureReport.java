@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /**
  * What an erasure removed, kept after it: ids and hashes only, never a value. status COMPLETED, or INCOMPLETE when a
- * repository could not be rewritten (its problem is in the repository's entry; the records and file rows are gone).
+ * repository could not be rewritten (its problem is in the repository's entry; the records and file rows are gone): the
+ * rewrite is retried every {@code backup.erasure.retry-every} (5m) until it succeeds, and the erasure becomes COMPLETED.
  */
 @RegisterForReflection
 public record ErasureReport(UUID id, UUID policyId, String object, String criterion, String requestedBy, Instant requestedAt,

@@ -3,6 +3,7 @@ package dev.sfbackup.storage.erasure;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.not;
@@ -12,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sfbackup.storage.erasure.service.ErasureService;
 import dev.sfbackup.storage.repository.format.ContentRepository;
 import dev.sfbackup.storage.repository.service.RepositoryService;
 import dev.sfbackup.testing.TestTokens;
@@ -53,8 +55,12 @@ class ErasureTest {
     @Inject
     RepositoryService repositories;
 
+    @Inject
+    ErasureService erasures;
+
     private final UUID policy = UUID.randomUUID();
     private UUID repository;
+    private java.nio.file.Path repositoryDirectory;
     private String contacts1;
     private String contacts2;
     private String janeFile;
@@ -76,6 +82,7 @@ class ErasureTest {
             List<String> fields = switch (object) {
                 case "ContentDocumentLink" -> List.of("Id", "LinkedEntityId", "ContentDocumentId");
                 case "ContentVersion" -> List.of("Id", "ContentDocumentId", "Title");
+                case "Attachment" -> List.of("Id", "ParentId", "Name");
                 default -> List.of("Id", "LastName", "Email");
             };
             body.put("schema", Map.of("name", object, "fields", fields.stream().map(name -> Map.of("name", name)).toList()));
@@ -99,8 +106,9 @@ class ErasureTest {
 
     @BeforeEach
     void backUpJaneAndBob() throws Exception {
+        repositoryDirectory = Files.createTempDirectory("erasure");
         repository = UUID.fromString(given().contentType(ContentType.JSON).body(Map.of("name", "erasure-" + UUID.randomUUID(),
-                "kind", "LOCAL", "path", Files.createTempDirectory("erasure").toString())).post("/api/v1/repositories")
+                "kind", "LOCAL", "path", repositoryDirectory.toString())).post("/api/v1/repositories")
                 .then().statusCode(201).extract().path("id"));
         contacts1 = open("Contact", "INITIAL");
         ingest(contacts1, "{\"Id\":\"003J\",\"LastName\":\"Doe\",\"Email\":\"jane@example.com\"}\n"
@@ -214,6 +222,67 @@ class ErasureTest {
         assertEquals("{\"Email\":\"jane@example.com\",\"Id\":\"003J\",\"LastName\":\"Doe\"}\n",
                 given().get("/api/v1/restore-points/" + contacts1 + "/objects/Contact/records").then().extract().asString());
         assertArrayEquals(janeBody, given().get("/api/v1/files/" + janeFile + "/content").then().statusCode(200).extract().asByteArray());
+    }
+
+    @Test
+    void erasingAContactErasesItsAttachmentsAndTheirUniqueChunks() throws Exception {
+        String attachments = open("Attachment", "INITIAL");
+        ingest(attachments, "{\"Id\":\"00PJ\",\"ParentId\":\"003J\",\"Name\":\"jane-id-card.png\"}\n"
+                + "{\"Id\":\"00PB\",\"ParentId\":\"003B\",\"Name\":\"bob-photo.png\"}\n");
+        commit(attachments);
+        String bodies = open(null, "INCREMENTAL");
+        byte[] janeAttachmentBody = random(1024 * 1024, 3);
+        String janeAttachment = file(bodies, "00PJ", janeAttachmentBody);
+        String bobAttachment = file(bodies, "00PB", random(512 * 1024, 4));
+        commit(bodies);
+        List<String> chunks = chunksOf(janeAttachment);
+        ContentRepository content = repositories.openOrUnavailable(repositories.require(repository));
+        assertTrue(chunks.stream().allMatch(content::contains));
+
+        given().contentType(ContentType.JSON).body(Map.of("policyId", policy, "object", "Contact", "ids", List.of("003J")))
+                .post("/api/v1/erasures").then().statusCode(201).body("status", equalTo("COMPLETED"))
+                .body("records.recordId", containsInAnyOrder("003J", "068J", "00PJ"))
+                .body("files.sourceId", containsInAnyOrder("068J", "00PJ"));
+
+        assertEquals("{\"Id\":\"00PB\",\"Name\":\"bob-photo.png\",\"ParentId\":\"003B\"}\n",
+                given().get("/api/v1/restore-points/" + attachments + "/objects/Attachment/records").then().statusCode(200).extract().asString());
+        given().get("/api/v1/files/" + janeAttachment + "/content").then().statusCode(404);
+        given().get("/api/v1/files/" + bobAttachment + "/content").then().statusCode(200);
+        assertTrue(chunks.stream().noneMatch(repositories.openOrUnavailable(repositories.require(repository))::contains),
+                "the attachment's chunks left the repository");
+        given().post("/api/v1/repositories/" + repository + "/verify?readData=100").then().statusCode(200).body("ok", equalTo(true));
+    }
+
+    @Test
+    void anErasureWhoseRepositoryWasUnreachableIsRetriedUntilItCompletes() throws Exception {
+        List<String> janeChunks = chunksOf(janeFile);
+        java.nio.file.Path away = repositoryDirectory.resolveSibling(repositoryDirectory.getFileName() + "-away");
+        Files.move(repositoryDirectory, away);
+        String erasure;
+        try {
+            erasure = given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                    .body(Map.of("policyId", policy, "object", "Contact", "ids", List.of("003J"))).post("/api/v1/erasures").then()
+                    .statusCode(201).body("status", equalTo("INCOMPLETE")).body("completedAt", nullValue())
+                    .body("repositories[0].problem", containsString("retried")).extract().path("id");
+            assertEquals(0, erasures.retryIncomplete(), "still unreachable: nothing done, still owed");
+        } finally {
+            Files.move(away, repositoryDirectory);
+        }
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/erasures/" + erasure).then().statusCode(200)
+                .body("status", equalTo("INCOMPLETE"));
+        assertEquals("{\"Email\":\"bob@example.com\",\"Id\":\"003B\",\"LastName\":\"Bob\"}\n",
+                given().get("/api/v1/restore-points/" + contacts1 + "/objects/Contact/records").then().extract().asString(),
+                "the records are erased at once; only the repository waits");
+
+        assertEquals(1, erasures.retryIncomplete());
+
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/erasures/" + erasure).then().statusCode(200)
+                .body("status", equalTo("COMPLETED")).body("completedAt", not(nullValue()))
+                .body("repositories[0].problem", nullValue()).body("repositories[0].chunksRemoved", greaterThan(0));
+        ContentRepository reopened = repositories.openOrUnavailable(repositories.require(repository));
+        assertTrue(janeChunks.stream().noneMatch(reopened::contains), "the erased file's chunks left the repository");
+        given().post("/api/v1/repositories/" + repository + "/verify?readData=100").then().statusCode(200).body("ok", equalTo(true));
+        assertEquals(0, erasures.retryIncomplete(), "nothing is owed any more");
     }
 
     private static Map<String, byte[]> unzip(byte[] zip) throws IOException {

@@ -96,6 +96,19 @@ final class ContentVersionRestore {
             return new Restored(line(file, latest, RestoreAction.UNCHANGED, List.of(), job.dryRun() ? "PLANNED" : "OK", null,
                     "the latest version of ContentDocument " + document), 0, lookups, false);
         }
+        if (latest != null) {
+            UploadedBefore check = new UploadedBefore(org);
+            boolean uploaded = check.isTheStoredBody(latest, file);
+            lookups += check.apiCalls;
+            if (uploaded) {
+                if (!job.dryRun()) {
+                    idMap.recreated(job.policyId(), job.targetConnectionId(), OBJECT, Map.of(file.versionId(), latest), job.runId(),
+                            clock.instant());
+                }
+                return new Restored(line(file, latest, RestoreAction.UNCHANGED, List.of(), job.dryRun() ? "PLANNED" : "OK", null,
+                        "the latest version of ContentDocument " + document + " already has this body (uploaded before)"), 0, lookups, false);
+            }
+        }
         boolean newVersion = latest != null;
         if (!newVersion && !job.recreates()) {
             return skipped(file, "its ContentDocument is gone; mode UPDATE writes only files whose document exists", lookups);

@@ -160,10 +160,11 @@ public class ErasureStore {
         }
     }
 
+    /** Stores the report; completedAt stays null while the erasure owes a repository rewrite. */
     public void complete(UUID id, Instant completedAt, String report) throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("UPDATE erasure SET completed_at = ?, report = ?::jsonb WHERE id = ?")) {
-            ps.setTimestamp(1, Timestamp.from(completedAt));
+            ps.setTimestamp(1, completedAt == null ? null : Timestamp.from(completedAt));
             ps.setString(2, report);
             ps.setObject(3, id);
             ps.executeUpdate();
@@ -182,5 +183,70 @@ public class ErasureStore {
                 return rs.next() ? Optional.of(new StoredErasure(rs.getObject(1, UUID.class), rs.getString(2))) : Optional.empty();
             }
         }
+    }
+
+    /** A repository rewrite an erasure still owes: the manifests to delete and the chunks to remove. */
+    public record PendingRewrite(UUID erasureId, UUID repositoryId, List<UUID> fileIds, Set<String> chunks) {
+    }
+
+    public void addPending(PendingRewrite pending) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("INSERT INTO erasure_pending (erasure_id, repository_id, file_ids, chunk_ids)"
+                        + " VALUES (?, ?, ?, ?)")) {
+            ps.setObject(1, pending.erasureId());
+            ps.setObject(2, pending.repositoryId());
+            ps.setArray(3, c.createArrayOf("uuid", pending.fileIds().toArray()));
+            ps.setArray(4, c.createArrayOf("text", pending.chunks().toArray()));
+            ps.executeUpdate();
+        }
+    }
+
+    /** Every rewrite still owed, oldest erasure first. */
+    public List<PendingRewrite> pending() throws SQLException {
+        List<PendingRewrite> pending = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT p.erasure_id, p.repository_id, p.file_ids, p.chunk_ids FROM erasure_pending p"
+                        + " JOIN erasure e ON e.id = p.erasure_id ORDER BY e.requested_at, p.repository_id");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                pending.add(new PendingRewrite(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        List.of((UUID[]) rs.getArray(3).getArray()), Set.of((String[]) rs.getArray(4).getArray())));
+            }
+        }
+        return pending;
+    }
+
+    /** Marks one rewrite done (deleted) or failed once more; answers how many rewrites the erasure still owes. */
+    public int settlePending(PendingRewrite pending, boolean done) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement(done
+                    ? "DELETE FROM erasure_pending WHERE erasure_id = ? AND repository_id = ?"
+                    : "UPDATE erasure_pending SET attempts = attempts + 1 WHERE erasure_id = ? AND repository_id = ?")) {
+                ps.setObject(1, pending.erasureId());
+                ps.setObject(2, pending.repositoryId());
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM erasure_pending WHERE erasure_id = ?")) {
+                ps.setObject(1, pending.erasureId());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        }
+    }
+
+    /** Erasures not completed that owe no repository rewrite: what they lack is a dictionary replacement. */
+    public List<UUID> incompleteWithoutPending() throws SQLException {
+        List<UUID> ids = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT e.id FROM erasure e WHERE e.completed_at IS NULL"
+                        + " AND NOT EXISTS (SELECT 1 FROM erasure_pending p WHERE p.erasure_id = e.id) ORDER BY e.requested_at");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getObject(1, UUID.class));
+            }
+        }
+        return ids;
     }
 }

@@ -11,6 +11,7 @@ import dev.sfbackup.storage.erasure.ErasureReport.RewrittenRepository;
 import dev.sfbackup.storage.erasure.ErasureRequest;
 import dev.sfbackup.storage.erasure.repository.ErasureStore;
 import dev.sfbackup.storage.erasure.repository.ErasureStore.FileToErase;
+import dev.sfbackup.storage.erasure.repository.ErasureStore.PendingRewrite;
 import dev.sfbackup.storage.file.persistence.StoredFiles;
 import dev.sfbackup.storage.repository.format.ContentRepository;
 import dev.sfbackup.storage.repository.service.RepositoryService;
@@ -37,7 +38,8 @@ import java.util.UUID;
 
 /**
  * Right to be forgotten: removes every stored version of the chosen records from every restore point of a policy,
- * with the file bodies they own (their own ContentVersions, or those linked to them by ContentDocumentLink), in one
+ * with the file bodies they own (their own ContentVersions, those linked to them by ContentDocumentLink, and their
+ * Attachments, found by ParentId), in one
  * database transaction; then the repositories drop the chunks no other file uses by rewriting the packs that held them.
  * Irreversible. The report keeps ids and hashes only.
  */
@@ -46,6 +48,9 @@ public class ErasureService {
 
     static final String CONTENT_VERSION = "ContentVersion";
     static final String CONTENT_DOCUMENT_LINK = "ContentDocumentLink";
+    static final String ATTACHMENT = "Attachment";
+    static final String COMPLETED = "COMPLETED";
+    static final String INCOMPLETE = "INCOMPLETE";
 
     private final ErasureStore store;
     private final PayloadCodec codec;
@@ -85,13 +90,61 @@ public class ErasureService {
         });
         ErasureReport erased = removed.report();
         List<ReplacedDictionary> replaced = replaceDictionaries();
-        List<RewrittenRepository> rewritten = rewriteRepositories(removed.files());
+        List<RewrittenRepository> rewritten = new ArrayList<>();
+        for (PendingRewrite owed : owedRewrites(id, removed.files())) {
+            RewrittenRepository outcome = rewrite(owed);
+            rewritten.add(outcome);
+            if (outcome.problem() != null) {
+                store.addPending(owed);
+            }
+        }
         boolean complete = rewritten.stream().allMatch(r -> r.problem() == null) && replaced.stream().allMatch(d -> d.problem() == null);
         ErasureReport report = new ErasureReport(id, erased.policyId(), erased.object(), erased.criterion(), requestedBy,
-                requestedAt, clock.instant(), complete ? "COMPLETED" : "INCOMPLETE", erased.records(), erased.files(), rewritten,
-                replaced);
+                requestedAt, complete ? clock.instant() : null, complete ? COMPLETED : INCOMPLETE, erased.records(), erased.files(),
+                rewritten, replaced);
         store.complete(id, report.completedAt(), json(report));
         return report;
+    }
+
+    /**
+     * Finishes what INCOMPLETE erasures still owe: the dictionaries left retired (replaced first) and the repository
+     * rewrites whose repository was unreachable; an erasure that owes nothing more becomes COMPLETED. Answers how many
+     * rewrites succeeded.
+     */
+    public int retryIncomplete() throws SQLException {
+        boolean dictionariesReplaced = replaceDictionaries().stream().allMatch(d -> d.problem() == null);
+        int done = 0;
+        for (PendingRewrite owed : store.pending()) {
+            RewrittenRepository outcome = rewrite(owed);
+            int stillOwed = store.settlePending(owed, outcome.problem() == null);
+            done += outcome.problem() == null ? 1 : 0;
+            ErasureReport before = report(owed.erasureId());
+            List<RewrittenRepository> repositories = new ArrayList<>(before.repositories());
+            repositories.replaceAll(r -> r.repositoryId().equals(owed.repositoryId()) ? outcome : r);
+            boolean complete = stillOwed == 0 && (dictionariesReplaced || !lacksDictionaries(before));
+            store.complete(owed.erasureId(), complete ? clock.instant() : null, json(settled(before, repositories, complete)));
+        }
+        if (dictionariesReplaced) {
+            for (UUID id : store.incompleteWithoutPending()) {
+                ErasureReport before = report(id);
+                store.complete(id, clock.instant(), json(settled(before, before.repositories(), true)));
+            }
+        }
+        return done;
+    }
+
+    private static boolean lacksDictionaries(ErasureReport report) {
+        return report.dictionaries() != null && report.dictionaries().stream().anyMatch(d -> d.problem() != null);
+    }
+
+    /** The report once more is done: complete, the dictionary problems it listed are gone (they were replaced since). */
+    private ErasureReport settled(ErasureReport before, List<RewrittenRepository> repositories, boolean complete) {
+        List<ReplacedDictionary> dictionaries = complete && before.dictionaries() != null
+                ? before.dictionaries().stream().filter(d -> d.problem() == null).toList()
+                : before.dictionaries();
+        return new ErasureReport(before.id(), before.policyId(), before.object(), before.criterion(), before.requestedBy(),
+                before.requestedAt(), complete ? clock.instant() : null, complete ? COMPLETED : INCOMPLETE, before.records(),
+                before.files(), repositories, dictionaries);
     }
 
     public ErasureReport report(UUID id) throws SQLException {
@@ -126,8 +179,15 @@ public class ErasureService {
             records.addAll(erasedRecords(CONTENT_VERSION, store.deleteVersions(c, versionStreams, linkedVersions)));
             RetiredDictionaryStore.retireTrainedOn(c, versionStreams, linkedVersions);
         }
+        Set<String> attachments = attachmentsOf(c, criteria.policyId(), ids);
+        if (!ATTACHMENT.equals(criteria.object())) {
+            List<Long> attachmentStreams = store.streams(c, criteria.policyId(), ATTACHMENT);
+            records.addAll(erasedRecords(ATTACHMENT, store.deleteVersions(c, attachmentStreams, attachments)));
+            RetiredDictionaryStore.retireTrainedOn(c, attachmentStreams, attachments);
+        }
         Set<String> fileSources = new HashSet<>(ids);
         fileSources.addAll(linkedVersions);
+        fileSources.addAll(attachments);
         List<FileToErase> files = store.files(c, criteria.policyId(), fileSources);
         store.deleteFiles(c, files.stream().map(f -> f.file().fileId()).toList());
         return new Removed(new ErasureReport(id, criteria.policyId(), criteria.object(), criteria.describe(), requestedBy,
@@ -166,6 +226,17 @@ public class ErasureService {
         return versions;
     }
 
+    /** The policy's stored Attachments of the records (by ParentId). */
+    private Set<String> attachmentsOf(Connection c, UUID policyId, Set<String> recordIds) throws SQLException, IOException {
+        Set<String> attachments = new HashSet<>();
+        store.forEachVersion(c, store.streams(c, policyId, ATTACHMENT), config.readFetchSize(), (recordId, payload) -> {
+            if (recordIds.contains(mapper.readTree(codec.decompress(payload)).path("ParentId").asText())) {
+                attachments.add(recordId);
+            }
+        });
+        return attachments;
+    }
+
     private static List<ErasedRecord> erasedRecords(String object, Map<String, List<String>> removed) {
         List<ErasedRecord> records = new ArrayList<>();
         new TreeMap<>(removed).forEach((recordId, hashes) -> records.add(new ErasedRecord(object, recordId, hashes.size(),
@@ -187,30 +258,33 @@ public class ErasureService {
         }
     }
 
-    private List<RewrittenRepository> rewriteRepositories(List<FileToErase> files) {
-        Map<UUID, List<FileToErase>> byRepository = new LinkedHashMap<>();
+    /** Per repository, the manifests and chunks of the erased files it holds. */
+    private static List<PendingRewrite> owedRewrites(UUID erasureId, List<FileToErase> files) {
+        Map<UUID, List<UUID>> fileIds = new LinkedHashMap<>();
+        Map<UUID, Set<String>> chunks = new LinkedHashMap<>();
         for (FileToErase file : files) {
-            byRepository.computeIfAbsent(file.file().repositoryId(), r -> new ArrayList<>()).add(file);
+            fileIds.computeIfAbsent(file.file().repositoryId(), r -> new ArrayList<>()).add(file.file().fileId());
+            chunks.computeIfAbsent(file.file().repositoryId(), r -> new HashSet<>()).addAll(file.chunks());
         }
-        List<RewrittenRepository> rewritten = new ArrayList<>();
-        byRepository.forEach((repositoryId, inRepository) -> rewritten.add(rewrite(repositoryId, inRepository)));
-        return rewritten;
+        List<PendingRewrite> owed = new ArrayList<>();
+        fileIds.forEach((repositoryId, ids) -> owed.add(new PendingRewrite(erasureId, repositoryId, ids, chunks.get(repositoryId))));
+        return owed;
     }
 
-    private RewrittenRepository rewrite(UUID repositoryId, List<FileToErase> files) {
+    /** Deletes the manifests (again, on a retry: deleting is idempotent) and rewrites the packs without the chunks. */
+    private RewrittenRepository rewrite(PendingRewrite owed) {
+        UUID repositoryId = owed.repositoryId();
         try {
             ContentRepository content = repositories.openOrUnavailable(repositories.require(repositoryId));
-            Set<String> chunks = new HashSet<>();
-            for (FileToErase file : files) {
-                content.deleteManifest(file.file().fileId().toString());
-                chunks.addAll(file.chunks());
+            for (UUID fileId : owed.fileIds()) {
+                content.deleteManifest(fileId.toString());
             }
-            ContentRepository.EraseOutcome outcome = content.eraseChunks(chunks,
+            ContentRepository.EraseOutcome outcome = content.eraseChunks(owed.chunks(),
                     () -> QuarkusTransaction.requiringNew().call(() -> storedFiles.liveChunks(repositoryId)));
             return new RewrittenRepository(repositoryId, outcome.chunksRemoved().size(), outcome.packsRewritten(),
                     outcome.indexFilesRewritten(), null);
         } catch (IOException | RuntimeException e) {
-            return new RewrittenRepository(repositoryId, 0, 0, 0, e.getMessage());
+            return new RewrittenRepository(repositoryId, 0, 0, 0, e.getMessage() + " (the rewrite is retried until it completes)");
         }
     }
 
