@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sfbackup.storage.restorepoint.service.DictionaryReplacement;
 import dev.sfbackup.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -44,6 +45,9 @@ class DictionaryErasureTest {
 
     @Inject
     DataSource db;
+
+    @Inject
+    DictionaryReplacement replacement;
 
     private final UUID policy = UUID.randomUUID();
     private String point;
@@ -130,6 +134,25 @@ class DictionaryErasureTest {
         payloads.remove(notASample);
         assertEquals(payloads.keySet(), after.keySet());
         payloads.forEach((id, payload) -> assertArrayEquals(payload, after.get(id), id + " was not re-encoded"));
+    }
+
+    @Test
+    void aReplacementCutShortByACrashIsFinishedByTheNextRun() throws Exception {
+        List<Integer> before = dictionaries();
+        List<String> all = read();
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement("UPDATE record_dictionary SET retired_at = now() WHERE id = ?")) {
+            ps.setInt(1, before.get(0));
+            ps.executeUpdate();
+        }
+
+        List<DictionaryReplacement.Replaced> replaced = replacement.replaceRetired();
+
+        assertEquals(1, replaced.stream().filter(r -> r.dictionaryId() == before.get(0)).count());
+        assertEquals(500, replaced.get(0).payloadsReencoded());
+        assertFalse(dictionaries().contains(before.get(0)));
+        assertEquals(0, payloadsNaming(before.get(0)));
+        assertEquals(all, read());
     }
 
     private List<String> read() {
