@@ -32,11 +32,15 @@
     names.forEach(function (name) {
       var input = document.getElementById(name);
       if (!input) { return; }
-      input.addEventListener('input', function () {
+      var changed = function () {
         clearTimeout(timer);
         var sent = names.concat(element.dataset.previewWith ? element.dataset.previewWith.split(' ') : []);
         timer = setTimeout(function () { load(element.id, element.dataset.preview, sent); }, 400);
-      });
+      };
+      // a text input reports typing as 'input'; a <select>'s choice is certain to come as 'change' (the picker
+      // listened to 'input' alone, and a browser run choosing the connection saw no objects fetched)
+      input.addEventListener('input', changed);
+      input.addEventListener('change', changed);
     });
   }
   function load(id, url, names) {
@@ -57,6 +61,8 @@
   }
   document.addEventListener('DOMContentLoaded', function () {
     document.querySelectorAll('[data-preview]').forEach(watch);
+    // buttons that only serve pages without script (a server-rendered reload) go: the previews do their work
+    document.querySelectorAll('[data-without-script]').forEach(function (button) { button.remove(); });
   });
 })();
 

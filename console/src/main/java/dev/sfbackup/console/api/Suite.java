@@ -17,6 +17,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /** The reads the pages make, typed with backup-api's views. */
 @ApplicationScoped
@@ -30,6 +31,31 @@ public class Suite {
 
     public List<PolicyView> policies() {
         return api.get(Service.POLICY, "/api/v1/policies", new TypeReference<List<PolicyView>>() { });
+    }
+
+    /** The reads the dashboard starts together (see {@link ServiceApi#getLater}). */
+    public CompletableFuture<List<PolicyView>> policiesLater() {
+        return api.getLater(Service.POLICY, "/api/v1/policies", new TypeReference<List<PolicyView>>() { });
+    }
+
+    public CompletableFuture<List<ConnectionView>> connectionsLater() {
+        return api.getLater(Service.POLICY, "/api/v1/connections", new TypeReference<List<ConnectionView>>() { });
+    }
+
+    public CompletableFuture<List<RunView>> runsLater(UUID policyId) {
+        return api.getLater(Service.SESSION, "/api/v1/runs?policyId=" + policyId, new TypeReference<List<RunView>>() { });
+    }
+
+    public CompletableFuture<SessionPage> sessionsLater(UUID policyId, int page, int size) {
+        return api.getLater(Service.SESSION, "/api/v1/sessions?policyId=" + policyId + "&page=" + page + "&size=" + size, SessionPage.class);
+    }
+
+    public CompletableFuture<List<RepositoryView>> repositoriesLater() {
+        return api.getLater(Service.STORAGE, "/api/v1/repositories", new TypeReference<List<RepositoryView>>() { });
+    }
+
+    public CompletableFuture<CacheView> cacheLater(UUID repositoryId) {
+        return api.getLater(Service.STORAGE, "/api/v1/repositories/" + repositoryId + "/cache", CacheView.class);
     }
 
     public ServiceApi.Answer<PolicyView> policy(UUID id) {

@@ -66,7 +66,7 @@ public class PolicyPages {
 
         static native TemplateInstance form(String action, String title, PolicyForm form, Map<String, String> errors,
                 String notice, List<ConnectionView> connections, List<RepositoryView> repositories, SchedulePreview preview,
-                ObjectPicker picker);
+                ObjectPicker picker, String reloadAction);
 
         static native TemplateInstance form$objectPicker(ObjectPicker picker);
 
@@ -102,6 +102,18 @@ public class PolicyPages {
         }
     }
 
+    /**
+     * The form again as typed, with the objects of the connection now chosen: what "List this org's objects" does on a
+     * page without script (the script fetches the list instead). Saves nothing.
+     */
+    @POST
+    @Path("new")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance reloadNew(@BeanParam PolicyForm form) {
+        Csrf.require(me.get(), form.csrf);
+        return form("/policies", "New policy", form, Map.of(), null);
+    }
+
     /** The next runs of a schedule as typed: the form refreshes it while the cron or time zone changes. */
     @GET
     @Path("schedule-preview")
@@ -129,6 +141,15 @@ public class PolicyPages {
     public TemplateInstance edit(@PathParam("id") UUID id) {
         PolicyView policy = suite.policy(id).body();
         return form("/policies/" + id, "Edit " + policy.name(), PolicyForm.of(policy), Map.of(), null);
+    }
+
+    /** The edit form again as typed, with the chosen connection's objects (pages without script). Saves nothing. */
+    @POST
+    @Path("{id}/edit")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance reloadEdit(@PathParam("id") UUID id, @BeanParam PolicyForm form) {
+        Csrf.require(me.get(), form.csrf);
+        return form("/policies/" + id, "Edit " + (form.name == null || form.name.isBlank() ? "policy" : form.name), form, Map.of(), null);
     }
 
     @POST
@@ -208,7 +229,8 @@ public class PolicyPages {
 
     private TemplateInstance form(String action, String title, PolicyForm form, Map<String, String> errors, String notice) {
         return Templates.form(action, title, form, errors, notice, suite.connections(), suite.repositories(),
-                SchedulePreview.of(form.cron, form.timeZone, clock.instant()), picker(form.connectionId, form.objects));
+                SchedulePreview.of(form.cron, form.timeZone, clock.instant()), picker(form.connectionId, form.objects),
+                action.equals("/policies") ? "/policies/new" : action + "/edit");
     }
 
     private ObjectPicker picker(String connectionId, String typed) {

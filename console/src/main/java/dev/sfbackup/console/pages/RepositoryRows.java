@@ -3,10 +3,13 @@ package dev.sfbackup.console.pages;
 import dev.sfbackup.api.storage.cache.CacheView;
 import dev.sfbackup.api.storage.cache.StorageLocation;
 import dev.sfbackup.api.storage.repository.RepositoryView;
+import dev.sfbackup.console.api.ServiceApi;
 import dev.sfbackup.console.api.ServiceFailure;
 import dev.sfbackup.console.api.Suite;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** Repositories with their backup cache, as the dashboard and the repositories page show them. */
 @ApplicationScoped
@@ -23,13 +26,23 @@ public class RepositoryRows {
     }
 
     public List<RepositoryRow> all() {
-        return suite.repositories().stream().map(this::row).toList();
+        return of(suite.repositories());
     }
 
-    private RepositoryRow row(RepositoryView repository) {
+    /** The rows of these repositories: their caches are read at once (on the request's thread, with its user's token). */
+    public List<RepositoryRow> of(List<RepositoryView> repositories) {
+        List<CompletableFuture<CacheView>> caches = repositories.stream().map(r -> suite.cacheLater(r.id())).toList();
+        List<RepositoryRow> rows = new ArrayList<>();
+        for (int i = 0; i < repositories.size(); i++) {
+            rows.add(row(repositories.get(i), caches.get(i)));
+        }
+        return rows;
+    }
+
+    private RepositoryRow row(RepositoryView repository, CompletableFuture<CacheView> answer) {
         CacheView cache;
         try {
-            cache = suite.cache(repository.id());
+            cache = ServiceApi.await(answer);
         } catch (ServiceFailure failure) {
             if (failure.status() != 404) {
                 throw failure;

@@ -60,7 +60,7 @@ class ConsoleBrowserIT {
     @Test
     void anAdminRunsAPolicyAndBrowsesItsBackupsAndAViewerCannotRunIt() throws Exception {
         String orgName = "e2e-org-" + System.nanoTime();
-        suite.connection(orgName);
+        String connectionId = suite.connection(orgName);
         suite.repository("e2e-repo");
         var driver = browser.driver;
 
@@ -79,11 +79,24 @@ class ConsoleBrowserIT {
         assertTrue(driver.findElement(By.id("who")).getText().contains("admin"), driver.getPageSource());
         browser.screenshot("dashboard-empty");
 
-        // create a policy: without a name, policy-service's problem+json error lands beside the name field
+        // create a policy: choosing the connection loads its org's objects (the script fetches them, so the button
+        // that reloads the page for browsers without script is gone); search, pick through the list, then save
         driver.get(suite.console.url() + "/policies/new");
+        assertTrue(driver.findElements(By.id("list-objects")).isEmpty(), "with script the objects load by themselves");
+        assertTrue(driver.findElements(By.id("org-objects")).isEmpty(), "no objects before a connection is chosen");
         new Select(driver.findElement(By.id("connectionId"))).selectByVisibleText(optionStartingWith("connectionId", orgName));
-        driver.findElement(By.id("objects")).clear();
-        driver.findElement(By.id("objects")).sendKeys("Account, Contact");
+        awaitElement("org-objects");
+        driver.findElement(By.id("clear-objects")).click();
+        driver.findElement(By.id("object-search")).sendKeys("contact");
+        assertFalse(driver.findElement(By.id("org-object-Account")).isDisplayed(), "the search hides what it does not match");
+        driver.findElement(By.id("org-object-Contact")).click();
+        driver.findElement(By.id("object-search")).clear();
+        driver.findElement(By.id("object-search")).sendKeys("account");
+        assertFalse(driver.findElement(By.id("org-object-Contact")).isDisplayed());
+        driver.findElement(By.id("org-object-Account")).click();
+        assertEquals("Contact, Account", driver.findElement(By.id("objects")).getAttribute("value"));
+        browser.screenshot("policy-new-objects-picked");
+        // without a name, policy-service's problem+json error lands beside the name field; the picks are kept
         driver.findElement(By.id("save-policy")).click();
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.findElements(By.id("name-error")).isEmpty());
         assertTrue(driver.findElement(By.id("name-error")).getText().contains("must not be empty"), driver.getPageSource());
@@ -95,6 +108,24 @@ class ConsoleBrowserIT {
         assertTrue(policyUrl.matches(".*/policies/[0-9a-f-]{36}$"), policyUrl);
         String policyId = policyUrl.substring(policyUrl.lastIndexOf('/') + 1);
         assertEquals("enabled", driver.findElement(By.id("policy-state")).getText());
+        List<String> saved = given().baseUri(suite.policy.url()).auth().oauth2(TestTokens.admin()).get("/api/v1/policies/" + policyId)
+                .then().statusCode(200).extract().jsonPath().getList("scope.objects", String.class);
+        assertEquals(List.of("Contact", "Account"), saved, "exactly the objects picked");
+
+        // without script: the form's "List this org's objects" posts it back and the page comes with the objects
+        String adminToken = TestTokens.admin(); // one token: the form's CSRF value is derived from it
+        HttpResponse<String> page = get("/policies/new", adminToken);
+        assertTrue(page.body().contains("id=\"list-objects\""), "the server renders the button for pages without script");
+        String adminCsrf = csrfOf(page.body());
+        HttpResponse<String> reloaded = postForm("/policies/new", adminToken,
+                Map.of("_csrf", adminCsrf, "name", "typed, not saved", "connectionId", connectionId, "objects", "Case"));
+        assertEquals(200, reloaded.statusCode(), reloaded.body());
+        assertTrue(reloaded.body().matches("(?s).*id=\"org-object-Case\" value=\"Case\" checked.*"), "the typed list is checked in the picker");
+        assertTrue(reloaded.body().contains("id=\"org-object-Account\""), reloaded.body());
+        assertTrue(reloaded.body().contains("value=\"typed, not saved\""), "what was typed is kept");
+        assertTrue(given().baseUri(suite.policy.url()).auth().oauth2(TestTokens.admin()).get("/api/v1/policies")
+                .then().statusCode(200).extract().jsonPath().getList("findAll { it.name == 'typed, not saved' }").isEmpty(),
+                "listing the objects saved nothing");
 
         // two admins: this one opens the form, another changes the policy meanwhile; saving is refused, not overwriting
         driver.findElement(By.id("edit-policy")).click();
@@ -132,6 +163,16 @@ class ConsoleBrowserIT {
         driver.findElement(By.cssSelector("#policy-" + policyId + " .run-now")).click();
         String secondRun = awaitRunEnd();
         assertFalse(firstRun.equals(secondRun));
+
+        // the dashboard's anomalies: the second run deleted 2 of 60 Account records (above this suite's 2 %), linked
+        // to that run (the run's end is reported, anomalies included, a moment after it ends: the page is reloaded)
+        driver.get(suite.console.url() + "/");
+        new WebDriverWait(driver, Duration.ofSeconds(60)).pollingEvery(Duration.ofSeconds(1)).until(d -> {
+            d.navigate().refresh();
+            return !d.findElements(By.cssSelector("#anomalies a[href='/runs/" + secondRun + "']")).isEmpty();
+        });
+        assertTrue(driver.findElement(By.id("anomalies")).getText().contains("Account records deleted"), driver.findElement(By.id("anomalies")).getText());
+        assertTrue(driver.findElement(By.id("anomalies")).getText().contains("console-e2e"));
 
         // the dashboard's card shows the last run with its status colour; it opens the run with its sessions
         driver.get(suite.console.url() + "/");
@@ -333,6 +374,23 @@ class ConsoleBrowserIT {
         HttpRequest request = HttpRequest.newBuilder(URI.create(suite.console.url() + path))
                 .header("Cookie", "sfb_session=" + sessionToken).GET().build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> postForm(String path, String sessionToken, Map<String, String> fields) throws Exception {
+        String body = fields.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(suite.console.url() + path))
+                .header("Cookie", "sfb_session=" + sessionToken)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The _csrf value of a page's first form. */
+    private static String csrfOf(String html) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+        assertTrue(m.find(), html);
+        return m.group(1);
     }
 
     /** Waits until an element is on the page; when it never comes, the failure shows the page that came instead. */

@@ -63,6 +63,9 @@ final class ConsoleSuite implements AutoCloseable {
                     .config("backup.engine.poll-every", "1s")
                     .config("backup.engine.heartbeat-every", "1s")
                     .config("backup.engine.watchdog-every", "1s")
+                    // the test's change deletes 2 of Account's 60 records: an anomaly here, for the dashboard to show
+                    .config("backup.anomaly.deleted-share", "0.02")
+                    .config("backup.anomaly.min-records", "1")
                     .start());
             started.add(ServiceProcess.builder("console")
                     .config("quarkus.profile", "local")
