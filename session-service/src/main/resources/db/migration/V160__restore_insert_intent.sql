@@ -1,4 +1,4 @@
--- A restore's intent to create records (issue 15): written before the create is sent and removed with the id map rows
+-- A restore's intent to create records: written before the create is sent and removed with the id map rows
 -- of its answer, in one transaction. An intent still here when a task (resumed after a kill) meets its record again
 -- means the org may hold what the killed attempt created: the task looks for it there before creating it once more.
 create table restore_insert_intent (

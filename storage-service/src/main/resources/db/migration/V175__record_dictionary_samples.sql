@@ -1,4 +1,4 @@
--- Dictionaries trained on the records themselves (issue 20): a dictionary may hold values of the records it was trained
+-- Dictionaries trained on the records themselves: a dictionary may hold values of the records it was trained
 -- from, so each one lists its samples (record id and the point seq it came with). An erasure that hits a sample retires
 -- the dictionary in its own transaction (retired_at); DictionaryReplacement then re-encodes every payload that names it
 -- with a replacement (trained on the samples that remain, or on masked records) and deletes it. Dictionaries written
