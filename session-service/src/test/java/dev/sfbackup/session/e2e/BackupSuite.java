@@ -508,6 +508,44 @@ final class BackupSuite implements AutoCloseable {
     }
 
     /** The emulator's ground truth: the object's live records now. */
+    /** Empties the emulated org's recycle bin, as Salesforce's emptyRecycleBin() does: deleted records are purged. */
+    void purgeRecycleBin() {
+        given().baseUri(emulator.url()).contentType(ContentType.JSON).body("{}").post("/emulator/admin/recycle-bin/purge")
+                .then().statusCode(200);
+    }
+
+    /** Asks engine A for a restore; answers its id. */
+    String startRestore(Map<String, Object> request) {
+        return given().baseUri(engineA.url()).contentType(ContentType.JSON).body(request)
+                .post("/api/v1/restores").then().statusCode(202).extract().path("id");
+    }
+
+    /** The restore as an engine that is alive shows it. */
+    JsonNode restore(String id) {
+        ServiceProcess engine = engineA.isAlive() ? engineA : engineB;
+        return json(given().baseUri(engine.url()).get("/api/v1/restores/" + id).then().statusCode(200).extract().asString());
+    }
+
+    /** The restore once it ended (neither PENDING nor RUNNING); fails when it has not ended within that time. */
+    JsonNode awaitRestore(String id, Duration within) {
+        Instant deadline = Instant.now().plus(within);
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode restore = restore(id);
+            String status = restore.path("status").asText();
+            if (!status.equals("PENDING") && !status.equals("RUNNING")) {
+                return restore;
+            }
+            sleep(200);
+        }
+        throw new AssertionError("restore " + id + " did not end within " + within + ": " + restore(id));
+    }
+
+    /** An active user of the org: a restore's defaultOwnerId for records whose owner is inactive. */
+    String activeUserId() {
+        return orgRecords("User").values().stream().filter(user -> user.path("IsActive").asBoolean())
+                .findFirst().orElseThrow().path("Id").asText();
+    }
+
     Map<String, JsonNode> orgRecords(String object) {
         return byId(given().baseUri(emulator.url()).get("/emulator/admin/objects/" + object + "/records").then()
                 .statusCode(200).extract().asString());

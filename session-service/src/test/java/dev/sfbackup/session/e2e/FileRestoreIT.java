@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.http.ContentType;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -47,7 +48,7 @@ class FileRestoreIT {
         versions.forEach(version -> before.put(version.path("Id").asText(),
                 org.bodySha256("ContentVersion", version.path("Id").asText(), "VersionData")));
         org.delete(List.of(deleted.path("ContentDocumentId").asText()));
-        purgeRecycleBin();
+        suite.purgeRecycleBin();
         String replacement = org.insertVersion(Map.of("ContentDocumentId", overwritten.path("ContentDocumentId").asText(),
                 "PathOnClient", "garbage.bin"), 5_000, 99);
         assertEquals(replacement, latestVersion(overwritten.path("ContentDocumentId").asText()), "the garbage is now the latest");
@@ -92,9 +93,8 @@ class FileRestoreIT {
         String sha = org.bodySha256("ContentVersion", file.path("Id").asText(), "VersionData");
         org.delete(List.of(account));
         org.delete(List.of(file.path("ContentDocumentId").asText()));
-        purgeRecycleBin();
-        String activeUser = suite.orgRecords("User").values().stream().filter(user -> user.path("IsActive").asBoolean())
-                .findFirst().orElseThrow().path("Id").asText();
+        suite.purgeRecycleBin();
+        String activeUser = suite.activeUserId();
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("policyId", policy.toString());
         request.put("restorePointId", point);
@@ -157,10 +157,9 @@ class FileRestoreIT {
         String sha = org.bodySha256("Attachment", attachmentId, "Body");
         org.delete(List.of(attachmentId));
         org.delete(List.of(account));
-        purgeRecycleBin();
+        suite.purgeRecycleBin();
         assertTrue(org.query("SELECT Id FROM Attachment WHERE Id = '" + attachmentId + "'").isEmpty(), "the attachment is gone");
-        String activeUser = suite.orgRecords("User").values().stream().filter(user -> user.path("IsActive").asBoolean())
-                .findFirst().orElseThrow().path("Id").asText();
+        String activeUser = suite.activeUserId();
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("policyId", policy.toString());
         request.put("restorePointId", point);
@@ -202,19 +201,7 @@ class FileRestoreIT {
     }
 
     static JsonNode restoreToEnd(Map<String, Object> request) {
-        String id = given().baseUri(suite.engineA.url()).contentType(ContentType.JSON).body(request)
-                .post("/api/v1/restores").then().statusCode(202).extract().path("id");
-        java.time.Instant deadline = java.time.Instant.now().plus(java.time.Duration.ofSeconds(600));
-        while (java.time.Instant.now().isBefore(deadline)) {
-            JsonNode restore = BackupSuite.json(given().baseUri(suite.engineA.url()).get("/api/v1/restores/" + id).then()
-                    .statusCode(200).extract().asString());
-            String status = restore.path("status").asText();
-            if (!status.equals("PENDING") && !status.equals("RUNNING")) {
-                return restore;
-            }
-            BackupSuite.sleep(200);
-        }
-        throw new AssertionError("restore " + id + " did not end within 600 s");
+        return suite.awaitRestore(suite.startRestore(request), Duration.ofMinutes(10));
     }
 
     static String explain(JsonNode restore) {
@@ -232,11 +219,6 @@ class FileRestoreIT {
         List<JsonNode> lines = new ArrayList<>();
         ndjson.lines().filter(line -> !line.isBlank()).forEach(line -> lines.add(BackupSuite.json(line)));
         return lines;
-    }
-
-    private static void purgeRecycleBin() {
-        given().baseUri(suite.emulator.url()).contentType(ContentType.JSON).body("{}").post("/emulator/admin/recycle-bin/purge")
-                .then().statusCode(200);
     }
 
     private static String latestVersion(String document) {

@@ -48,14 +48,13 @@ class LargeFileRestoreIT {
         String document = org.query("SELECT Id, ContentDocumentId FROM ContentVersion WHERE Id = '" + version + "'").get(0)
                 .path("ContentDocumentId").asText();
         org.delete(List.of(document));
-        given().baseUri(suite.emulator.url()).contentType(ContentType.JSON).body("{}").post("/emulator/admin/recycle-bin/purge")
-                .then().statusCode(200);
+        suite.purgeRecycleBin();
 
         Instant start = Instant.now();
         String id = given().baseUri(suite.engineA.url()).contentType(ContentType.JSON)
                 .body(Map.of("policyId", policy.toString(), "restorePointId", point, "files", Map.of("ids", List.of(version))))
                 .post("/api/v1/restores").then().statusCode(202).extract().path("id");
-        JsonNode restore = awaitEnd(id);
+        JsonNode restore = suite.awaitRestore(id, Duration.ofMinutes(10));
         Duration took = Duration.between(start, Instant.now());
 
         assertEquals("SUCCESS", restore.path("status").asText(), restore.toString());
@@ -68,19 +67,5 @@ class LargeFileRestoreIT {
                 "byte-identical after the restore");
         System.out.printf("LargeFileRestoreIT: %,d bytes restored in %d ms (%.1f MB/s) by engines with -Xmx%s%n", SIZE,
                 took.toMillis(), SIZE / 1e6 / Math.max(0.001, took.toMillis() / 1000.0), ENGINE_HEAP);
-    }
-
-    private static JsonNode awaitEnd(String id) {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode restore = BackupSuite.json(given().baseUri(suite.engineA.url()).get("/api/v1/restores/" + id).then()
-                    .statusCode(200).extract().asString());
-            String status = restore.path("status").asText();
-            if (!status.equals("PENDING") && !status.equals("RUNNING")) {
-                return restore;
-            }
-            BackupSuite.sleep(200);
-        }
-        throw new AssertionError("restore " + id + " did not end within 10 minutes");
     }
 }

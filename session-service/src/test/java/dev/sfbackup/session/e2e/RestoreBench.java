@@ -46,8 +46,7 @@ class RestoreBench {
             assertEquals("SUCCESS", run.path("status").asText(), run.toString());
             double backupSeconds = seconds(run);
             String point = suite.latestPoint(policy, "Account").path("id").asText();
-            String activeUser = suite.orgRecords("User").values().stream().filter(user -> user.path("IsActive").asBoolean())
-                    .findFirst().orElseThrow().path("Id").asText();
+            String activeUser = suite.activeUserId();
 
             suite.mutate(Map.of("object", "Account", "update", records, "set", Map.of("BillingCity", "Changed")));
             JsonNode update = restoreToEnd(suite, Map.of("policyId", policy.toString(), "restorePointId", point, "mode", "UPDATE",
@@ -55,8 +54,7 @@ class RestoreBench {
                     "target", Map.of("defaultOwnerId", activeUser)));
 
             suite.mutate(Map.of("object", "Account", "delete", records));
-            given().baseUri(suite.emulator.url()).contentType(ContentType.JSON).body("{}").post("/emulator/admin/recycle-bin/purge")
-                    .then().statusCode(200);
+            suite.purgeRecycleBin();
             JsonNode recreate = restoreToEnd(suite, Map.of("policyId", policy.toString(), "restorePointId", point, "mode", "RECREATE",
                     "objects", List.of(Map.of("object", "Account")), "hierarchy", Map.of("parents", 0, "children", 0),
                     "target", Map.of("defaultOwnerId", activeUser)));
@@ -81,19 +79,7 @@ class RestoreBench {
     }
 
     private static JsonNode restoreToEnd(BackupSuite suite, Map<String, Object> request) {
-        String id = given().baseUri(suite.engineA.url()).contentType(ContentType.JSON).body(request)
-                .post("/api/v1/restores").then().statusCode(202).extract().path("id");
-        JsonNode restore = restore(suite, id);
-        for (Instant deadline = Instant.now().plus(Duration.ofHours(1)); isActive(restore) && Instant.now().isBefore(deadline); ) {
-            BackupSuite.sleep(1000);
-            restore = restore(suite, id);
-        }
-        return restore;
-    }
-
-    private static JsonNode restore(BackupSuite suite, String id) {
-        return BackupSuite.json(given().baseUri(suite.engineA.url()).get("/api/v1/restores/" + id).then().statusCode(200)
-                .extract().asString());
+        return suite.awaitRestore(suite.startRestore(request), Duration.ofHours(1));
     }
 
     private static boolean isActive(JsonNode run) {

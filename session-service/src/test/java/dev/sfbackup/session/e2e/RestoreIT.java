@@ -188,10 +188,8 @@ class RestoreIT {
         assertTrue(storedAccounts.values().stream().anyMatch(account -> !account.path("ParentId").asText("").isEmpty()),
                 "some accounts have a parent account");
         suite.mutate(Map.of("object", "Account", "delete", storedAccounts.size()));
-        given().baseUri(suite.emulator.url()).contentType(ContentType.JSON).body("{}").post("/emulator/admin/recycle-bin/purge")
-                .then().statusCode(200);
-        String activeUser = suite.orgRecords("User").values().stream().filter(user -> user.path("IsActive").asBoolean())
-                .findFirst().orElseThrow().path("Id").asText();
+        suite.purgeRecycleBin();
+        String activeUser = suite.activeUserId();
         Map<String, Object> request = Map.of("policyId", policy.toString(), "restorePointId", point,
                 "objects", List.of(Map.of("object", "Account")), "hierarchy", Map.of("parents", 0, "children", 1),
                 "target", Map.of("defaultOwnerId", activeUser));
@@ -248,11 +246,9 @@ class RestoreIT {
         String point = suite.latestPoint(policy, "Account").path("id").asText();
         assertEquals(contactId, suite.storedRecords(point, "Account").get(account).path("Primary_Contact__c").asText(), "backed up");
         suite.mutate(Map.of("object", "Account", "delete", 300));
-        given().baseUri(suite.emulator.url()).contentType(ContentType.JSON).body("{}").post("/emulator/admin/recycle-bin/purge")
-                .then().statusCode(200);
+        suite.purgeRecycleBin();
         assertFalse(suite.orgRecords("Contact").containsKey(contactId), "deleted with its account, then purged");
-        String activeUser = suite.orgRecords("User").values().stream().filter(user -> user.path("IsActive").asBoolean())
-                .findFirst().orElseThrow().path("Id").asText();
+        String activeUser = suite.activeUserId();
 
         JsonNode restore = restoreToEnd(Map.of("policyId", policy.toString(), "restorePointId", point,
                 "objects", List.of(Map.of("object", "Account", "ids", List.of(account)), Map.of("object", "Contact", "ids", List.of(contactId))),
@@ -312,8 +308,7 @@ class RestoreIT {
         Set<String> changed = Set.copyOf(ids(suite.mutate(Map.of("object", "Account", "update", accounts,
                 "set", Map.of("BillingCity", "Corrupted"))).path("updated")));
         assertTrue(changed.size() >= 2000, "above the bulk threshold: " + changed.size());
-        String activeUser = suite.orgRecords("User").values().stream().filter(user -> user.path("IsActive").asBoolean())
-                .findFirst().orElseThrow().path("Id").asText();
+        String activeUser = suite.activeUserId();
         Map<String, Object> request = Map.of("policyId", policy.toString(), "restorePointId", point,
                 "objects", List.of(Map.of("object", "Account")), "hierarchy", Map.of("parents", 0, "children", 0),
                 "target", Map.of("defaultOwnerId", activeUser));
@@ -328,8 +323,7 @@ class RestoreIT {
         stored.values().forEach(record -> assertEqualsBackup(record, org.get(record.path("Id").asText())));
 
         suite.mutate(Map.of("object", "Account", "delete", accounts));
-        given().baseUri(suite.emulator.url()).contentType(ContentType.JSON).body("{}").post("/emulator/admin/recycle-bin/purge")
-                .then().statusCode(200);
+        suite.purgeRecycleBin();
 
         jobsBefore = ingestJobs();
         JsonNode recreated = restoreToEnd(request);
@@ -413,10 +407,8 @@ class RestoreIT {
         String point = suite.latestPoint(policy, "Account").path("id").asText();
         Map<String, JsonNode> stored = suite.storedRecords(point, "Account");
         suite.mutate(Map.of("object", "Account", "delete", stored.size()));
-        given().baseUri(suite.emulator.url()).contentType(ContentType.JSON).body("{}").post("/emulator/admin/recycle-bin/purge")
-                .then().statusCode(200);
-        String activeUser = suite.orgRecords("User").values().stream().filter(user -> user.path("IsActive").asBoolean())
-                .findFirst().orElseThrow().path("Id").asText();
+        suite.purgeRecycleBin();
+        String activeUser = suite.activeUserId();
         String id = given().baseUri(suite.engineA.url()).contentType(ContentType.JSON)
                 .body(Map.of("policyId", policy.toString(), "restorePointId", point, "objects", List.of(Map.of("object", "Account")),
                         "target", Map.of("defaultOwnerId", activeUser)))
@@ -455,10 +447,8 @@ class RestoreIT {
         String point = suite.latestPoint(policy, "Account").path("id").asText();
         Map<String, JsonNode> stored = suite.storedRecords(point, "Account");
         suite.mutate(Map.of("object", "Account", "delete", stored.size()));
-        given().baseUri(suite.emulator.url()).contentType(ContentType.JSON).body("{}").post("/emulator/admin/recycle-bin/purge")
-                .then().statusCode(200);
-        String activeUser = suite.orgRecords("User").values().stream().filter(user -> user.path("IsActive").asBoolean())
-                .findFirst().orElseThrow().path("Id").asText();
+        suite.purgeRecycleBin();
+        String activeUser = suite.activeUserId();
         suite.kill("engine-b");
         suite.restartWith("engine-a", Map.of("backup.restore.test-halt-after-create-of", "Account"));
         ServiceProcess halting = suite.engineA;
@@ -597,16 +587,7 @@ class RestoreIT {
     }
 
     static JsonNode awaitRestore(String id) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(300));
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode restore = restore(id);
-            String status = restore.path("status").asText();
-            if (!status.equals("PENDING") && !status.equals("RUNNING")) {
-                return restore;
-            }
-            BackupSuite.sleep(200);
-        }
-        throw new AssertionError("restore " + id + " did not end within 300 s: " + restore(id));
+        return suite.awaitRestore(id, Duration.ofSeconds(300));
     }
 
     /** The restore with its tasks' messages, for assertion failures. */
