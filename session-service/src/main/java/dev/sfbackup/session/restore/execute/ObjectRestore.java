@@ -14,6 +14,7 @@ import dev.sfbackup.session.restore.persistence.RestoreIdMap;
 import dev.sfbackup.session.restore.persistence.RestoreInsertIntents;
 import dev.sfbackup.session.restore.persistence.RestoreReport;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -256,12 +257,12 @@ final class ObjectRestore {
     }
 
     /** The outcomes still to create: those with an intent left whose record the org holds get its id instead. */
-    private List<RecordOutcome> withoutEarlierCreates(List<RecordOutcome> outcomes, Map<String, java.time.Instant> left) {
+    private List<RecordOutcome> withoutEarlierCreates(List<RecordOutcome> outcomes, Map<String, Instant> left) {
         if (left.isEmpty()) {
             return outcomes;
         }
         List<RecordOutcome> interrupted = outcomes.stream().filter(outcome -> left.containsKey(outcome.backupId)).toList();
-        java.time.Instant since = left.values().stream().min(java.time.Instant::compareTo).orElseThrow();
+        Instant since = left.values().stream().min(Instant::compareTo).orElseThrow();
         Map<Integer, String> found = new EarlierCreates(org, object, rules.all(), calls)
                 .find(interrupted.stream().map(outcome -> outcome.body).toList(), since, idMap.mappedTargets(job.policyId(), job.targetConnectionId(), object));
         found.forEach((index, id) -> {
