@@ -29,8 +29,9 @@ public class RestoreIdMap {
     }
 
     /**
-     * The new ids of those backup ids that were recreated in the target org: one statement over an array of the ids
-     * (a list of bound parameters this long makes PostgreSQL compare each row with every one of them).
+     * The new ids of those backup ids that were recreated in the target org: one statement joining an array of the ids.
+     * Not {@code backup_id = any(?)}: that form took 8.8 s and 18 s for 25,000-id chunks against the 100,000 rows of
+     * RestoreBench's RECREATE (logged by PostgreSQL as prepared statements), the join well under 0.5 s each.
      */
     @Transactional
     public Map<String, String> targets(UUID policyId, UUID targetConnectionId, Collection<String> backupIds) {
@@ -40,12 +41,13 @@ public class RestoreIdMap {
         }
         entities.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement select = connection.prepareStatement("""
-                    select backup_id, target_id from restore_id_map
-                    where policy_id = ? and target_connection_id = ? and backup_id = any(?)
+                    select m.backup_id, m.target_id from restore_id_map m
+                    join unnest(?::varchar[]) as wanted(id) on m.backup_id = wanted.id
+                    where m.policy_id = ? and m.target_connection_id = ?
                     """)) {
-                select.setObject(1, policyId);
-                select.setObject(2, targetConnectionId);
-                select.setArray(3, connection.createArrayOf("varchar", backupIds.toArray()));
+                select.setArray(1, connection.createArrayOf("varchar", backupIds.toArray()));
+                select.setObject(2, policyId);
+                select.setObject(3, targetConnectionId);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         found.put(rows.getString(1), rows.getString(2));
@@ -93,11 +95,12 @@ public class RestoreIdMap {
             UUID runId, Instant at, Collection<String> sent) {
         entities.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement delete = connection.prepareStatement("""
-                    delete from restore_insert_intent where policy_id = ? and target_connection_id = ? and backup_id = any(?)
+                    delete from restore_insert_intent i using unnest(?::varchar[]) as sent(id)
+                    where i.backup_id = sent.id and i.policy_id = ? and i.target_connection_id = ?
                     """)) {
-                delete.setObject(1, policyId);
-                delete.setObject(2, targetConnectionId);
-                delete.setArray(3, connection.createArrayOf("varchar", sent.toArray()));
+                delete.setArray(1, connection.createArrayOf("varchar", sent.toArray()));
+                delete.setObject(2, policyId);
+                delete.setObject(3, targetConnectionId);
                 delete.executeUpdate();
             }
             try (PreparedStatement insert = connection.prepareStatement("""

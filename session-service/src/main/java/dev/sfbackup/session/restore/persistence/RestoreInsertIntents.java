@@ -59,12 +59,13 @@ public class RestoreInsertIntents {
         }
         entities.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement select = connection.prepareStatement("""
-                    select backup_id, sent_at from restore_insert_intent
-                    where policy_id = ? and target_connection_id = ? and backup_id = any(?)
+                    select i.backup_id, i.sent_at from restore_insert_intent i
+                    join unnest(?::varchar[]) as wanted(id) on i.backup_id = wanted.id
+                    where i.policy_id = ? and i.target_connection_id = ?
                     """)) {
-                select.setObject(1, policyId);
-                select.setObject(2, targetConnectionId);
-                select.setArray(3, connection.createArrayOf("varchar", backupIds.toArray()));
+                select.setArray(1, connection.createArrayOf("varchar", backupIds.toArray()));
+                select.setObject(2, policyId);
+                select.setObject(3, targetConnectionId);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         found.put(rows.getString(1), rows.getTimestamp(2).toInstant());
