@@ -11,7 +11,8 @@ import java.util.Arrays;
  * integers of at most 18 digits and decimals without exponent or trailing zeros, date-times already in UTC
  * milliseconds, and a string Id. Storage then hashes and stores those bytes as they came instead of parsing and
  * rewriting them; any other line is a miss and is canonicalised by {@link CanonicalRecordReader}, which gives the same
- * bytes for every line this class accepts. The same scan checks each key against the point's describe.
+ * bytes for every line this class accepts. The same scan checks each key against the point's describe and adds each key
+ * it accepted with its value to the batch's field names.
  */
 final class CanonicalLine {
 
@@ -25,14 +26,16 @@ final class CanonicalLine {
     private final byte[] in;
     private final int end;
     private final DescribedFields described;
+    private final BatchFieldNames names;
     private int p;
     private String id;
     private String undescribedKey;
 
-    private CanonicalLine(byte[] in, int start, int end, DescribedFields described) {
+    private CanonicalLine(byte[] in, int start, int end, DescribedFields described, BatchFieldNames names) {
         this.in = in;
         this.end = end;
         this.described = described;
+        this.names = names;
         this.p = start;
     }
 
@@ -43,15 +46,15 @@ final class CanonicalLine {
     record Scan(String id, String undescribedKey) {
     }
 
-    static Scan scan(byte[] in, int start, int end, DescribedFields described) {
-        CanonicalLine line = new CanonicalLine(in, start, end, described);
+    static Scan scan(byte[] in, int start, int end, DescribedFields described, BatchFieldNames names) {
+        CanonicalLine line = new CanonicalLine(in, start, end, described, names);
         boolean canonical = line.record() && line.p == end;
         return new Scan(canonical ? line.id : null, line.undescribedKey);
     }
 
     /** The record's Id when {@code in[start, end)} is canonical JSON of a record, else null. */
     static String idIfCanonical(byte[] in, int start, int end) {
-        return scan(in, start, end, DescribedFields.ANY).id();
+        return scan(in, start, end, DescribedFields.ANY, new BatchFieldNames()).id();
     }
 
     private boolean record() {
@@ -77,6 +80,7 @@ final class CanonicalLine {
             if (!take(':') || !value(is(ID, keyStart, keyEnd))) {
                 return false;
             }
+            names.add(in, keyStart, keyEnd);
             previousKeyStart = keyStart;
             previousKeyEnd = keyEnd;
         } while (take(','));

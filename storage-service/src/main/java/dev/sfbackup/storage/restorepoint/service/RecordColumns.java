@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A stored record's top-level values as CSV columns, read by streaming its JSON: a tree per record cost the CSV read
@@ -51,12 +51,12 @@ final class RecordColumns {
         return values;
     }
 
-    /** Adds the record's top-level field names to names. */
-    static void addFieldNames(byte[] record, Set<String> names) throws IOException {
+    /** Hands each of the record's top-level field names to names. */
+    static void forEachFieldName(byte[] record, Consumer<String> names) throws IOException {
         try (JsonParser parser = JSON.createParser(record)) {
             parser.nextToken();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                names.add(parser.currentName());
+                names.accept(parser.currentName());
                 parser.nextToken();
                 parser.skipChildren();
             }

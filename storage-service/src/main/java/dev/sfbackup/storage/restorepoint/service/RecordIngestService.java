@@ -14,6 +14,7 @@ import dev.sfbackup.storage.restorepoint.RestorePoint;
 import dev.sfbackup.storage.restorepoint.config.RestorePointConfig;
 import dev.sfbackup.storage.restorepoint.repository.IngestedBatchRepository;
 import dev.sfbackup.storage.restorepoint.repository.IngestedBatchRepository.Kind;
+import dev.sfbackup.storage.restorepoint.repository.RecordFieldRepository;
 import dev.sfbackup.storage.restorepoint.repository.RecordVersionRepository;
 import dev.sfbackup.storage.restorepoint.repository.RestorePointRepository;
 import dev.sfbackup.storage.restorepoint.repository.StagingTable;
@@ -44,17 +45,20 @@ public class RecordIngestService {
     private final IngestedBatchRepository batches;
     private final PayloadCodec codec;
     private final RecordDictionaries dictionaries;
+    private final RecordFieldRepository fields;
     private final RestorePointConfig config;
     private final ObjectMapper recordMapper;
     private final Map<UUID, DescribedFields> describedByPoint = new ConcurrentHashMap<>();
 
     public RecordIngestService(RestorePointRepository points, RecordVersionRepository versions,
-            IngestedBatchRepository batches, PayloadCodec codec, RecordDictionaries dictionaries, RestorePointConfig config) {
+            IngestedBatchRepository batches, PayloadCodec codec, RecordDictionaries dictionaries, RecordFieldRepository fields,
+            RestorePointConfig config) {
         this.points = points;
         this.versions = versions;
         this.batches = batches;
         this.codec = codec;
         this.dictionaries = dictionaries;
+        this.fields = fields;
         this.config = config;
         this.recordMapper = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     }
@@ -81,8 +85,10 @@ public class RecordIngestService {
         PayloadDictionary dictionary = dictionaries.forWriting(point.streamId(), point.seq(),
                 () -> samples(ndjson), lineCount(ndjson))
                 .orElse(null);
+        BatchFieldNames names = new BatchFieldNames();
         RecordVersionRepository.IngestCounts counts = versions.ingest(pointId, point.streamId(), point.seq(),
-                point.kind() == RestorePointKind.FULL, table -> stage(ndjson, described, dictionary, table));
+                point.kind() == RestorePointKind.FULL, table -> stage(ndjson, described, dictionary, names, table));
+        fields.record(point.streamId(), point.seq(), names.names());
         BatchResult result = new BatchResult(seq, counts.received(), counts.recordsNew(), counts.recordsChanged(),
                 counts.recordsUnchanged(), 0, false);
         batches.record(pointId, Kind.RECORDS, result, counts.bytes());
@@ -163,21 +169,22 @@ public class RecordIngestService {
 
     /**
      * One record per line; a line that is already canonical is stored as it came (see {@link CanonicalLine}). A record
-     * with a key the describe does not declare fails the whole batch, so nothing of it is stored.
+     * with a key the describe does not declare fails the whole batch, so nothing of it is stored. The keys of the
+     * stored records go into names.
      */
-    private void stage(byte[] ndjson, DescribedFields described, PayloadDictionary dictionary, StagingTable table)
-            throws IOException {
+    private void stage(byte[] ndjson, DescribedFields described, PayloadDictionary dictionary, BatchFieldNames names,
+            StagingTable table) throws IOException {
         int lineNumber = 0;
         for (int start = 0; start < ndjson.length; ) {
             int end = lineEnd(ndjson, start);
             lineNumber++;
-            CanonicalLine.Scan line = CanonicalLine.scan(ndjson, start, end, described);
+            CanonicalLine.Scan line = CanonicalLine.scan(ndjson, start, end, described, names);
             requireDescribed(line.undescribedKey(), lineNumber);
             if (line.id() != null) {
                 byte[] json = Arrays.copyOfRange(ndjson, start, end);
                 table.add(line.id(), CanonicalRecord.ofCanonicalJson(json).sha256(), codec.compress(json, dictionary));
             } else if (!isBlank(ndjson, start, end)) {
-                stageParsed(ndjson, start, end, lineNumber, described, dictionary, table);
+                stageParsed(ndjson, start, end, lineNumber, described, dictionary, names, table);
             }
             start = end + 1;
         }
@@ -191,7 +198,7 @@ public class RecordIngestService {
     }
 
     private void stageParsed(byte[] ndjson, int start, int end, int lineNumber, DescribedFields described,
-            PayloadDictionary dictionary, StagingTable table) throws IOException {
+            PayloadDictionary dictionary, BatchFieldNames names, StagingTable table) throws IOException {
         String line = "line " + lineNumber;
         try (JsonParser parser = recordMapper.createParser(ndjson, start, end - start)) {
             CanonicalRecordReader records = new CanonicalRecordReader(parser);
@@ -210,6 +217,7 @@ public class RecordIngestService {
             requireDescribed(record.undescribedKey(), lineNumber);
             requireId(record.id(), line + ": Id");
             table.add(record.id(), record.canonical().sha256(), codec.compress(record.canonical().json(), dictionary));
+            RecordColumns.forEachFieldName(record.canonical().json(), names::add);
         }
     }
 

@@ -7,6 +7,7 @@ import dev.sfbackup.api.storage.RecordVersionView;
 import dev.sfbackup.common.problem.ApiProblem;
 import dev.sfbackup.storage.restorepoint.PointInTime;
 import dev.sfbackup.storage.restorepoint.config.RestorePointConfig;
+import dev.sfbackup.storage.restorepoint.repository.RecordFieldRepository;
 import dev.sfbackup.storage.restorepoint.repository.RecordVersionRepository;
 import dev.sfbackup.storage.restorepoint.repository.RecordVersionRepository.DiffRow;
 import dev.sfbackup.storage.restorepoint.repository.RecordVersionRepository.StoredVersion;
@@ -27,6 +28,7 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -35,12 +37,15 @@ import java.util.UUID;
 public class RecordReadService {
 
     private final RecordVersionRepository versions;
+    private final RecordFieldRepository recordedFields;
     private final PayloadCodec codec;
     private final RestorePointConfig config;
     private final ObjectMapper mapper = new ObjectMapper();
 
-    public RecordReadService(RecordVersionRepository versions, PayloadCodec codec, RestorePointConfig config) {
+    public RecordReadService(RecordVersionRepository versions, RecordFieldRepository recordedFields, PayloadCodec codec,
+            RestorePointConfig config) {
         this.versions = versions;
+        this.recordedFields = recordedFields;
         this.codec = codec;
         this.config = config;
     }
@@ -63,14 +68,14 @@ public class RecordReadService {
         out.flush();
     }
 
-    /** The columns are the projection, or else every field any record has (a first pass in the same snapshot). */
+    /** The columns are the projection, or else every field any record has had (see {@link #allFields}). */
     public void writeCsv(PointInTime at, RecordQuery query, OutputStream target) throws SQLException, IOException {
         writeCsv(at, query, List.of(), target);
     }
 
     /**
      * The columns are the projection, else the given ones (an export passes the describe's fields), else every field
-     * any record has (a first pass in the same snapshot). The target is flushed, not closed.
+     * any record has had (see {@link #allFields}). The target is flushed, not closed.
      */
     public void writeCsv(PointInTime at, RecordQuery query, List<String> columns, OutputStream target)
             throws SQLException, IOException {
@@ -94,9 +99,18 @@ public class RecordReadService {
         });
     }
 
+    /**
+     * Id, then every field a record of the stream had a value in as of the point, sorted: as recorded at ingest, or read
+     * from the records (a first pass in the same snapshot) when they were stored before names were recorded.
+     */
     private List<String> allFields(Connection c, PointInTime at) throws SQLException, IOException {
-        TreeSet<String> fields = new TreeSet<>();
-        versions.forEachLive(c, at, config.readFetchSize(), row -> RecordColumns.addFieldNames(codec.decompress(row.payload()), fields));
+        SortedSet<String> fields = recordedFields.asOf(c, at.streamId(), at.seq()).orElse(null);
+        if (fields == null) {
+            SortedSet<String> read = new TreeSet<>();
+            versions.forEachLive(c, at, config.readFetchSize(),
+                    row -> RecordColumns.forEachFieldName(codec.decompress(row.payload()), read::add));
+            fields = read;
+        }
         fields.remove("Id");
         List<String> columns = new ArrayList<>();
         columns.add("Id");

@@ -94,6 +94,7 @@ public final class IngestBench {
             Read latestNdjson = read(http, service, policy, incremental, "ndjson", "latest");
             Read oldNdjson = read(http, service, policy, initial, "ndjson", "old point");
             Read latestCsv = read(http, service, policy, incremental, "csv", "latest");
+            Read oldCsv = read(http, service, policy, initial, "csv", "old point");
 
             double rawRate = records / rawSeconds;
             double initialRate = records / initialSeconds;
@@ -109,11 +110,12 @@ public final class IngestBench {
                     (double) storedBytes / versions, versions, ((double) storedBytes / versions) / ((double) rawBytes / records));
             double copyOutRate = records / copyOutSeconds;
             System.out.printf("COPY TO (jsonb as NDJSON)  %,.0f records/s  (%.1f s)%n", copyOutRate, copyOutSeconds);
-            for (Read read : new Read[] {latestNdjson, oldNdjson, latestCsv}) {
+            for (Read read : new Read[] {latestNdjson, oldNdjson, latestCsv, oldCsv}) {
                 System.out.printf("read %-21s %,.0f records/s  (%.1f s, %,d lines)  = %.2f x COPY TO%n", read.what(),
                         read.lines() / read.seconds(), read.seconds(), read.lines(), (read.lines() / read.seconds()) / copyOutRate);
             }
-            System.out.printf("CSV time / NDJSON time     %.2f (latest point)%n", latestCsv.seconds() / latestNdjson.seconds());
+            System.out.printf("CSV time / NDJSON time     %.2f (latest point), %.2f (old point)%n",
+                    latestCsv.seconds() / latestNdjson.seconds(), oldCsv.seconds() / oldNdjson.seconds());
         }
     }
 

@@ -43,7 +43,7 @@ class CanonicalLineTest {
                 }
             });
             byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-            CanonicalLine.Scan scan = CanonicalLine.scan(bytes, 0, bytes.length, described);
+            CanonicalLine.Scan scan = CanonicalLine.scan(bytes, 0, bytes.length, described, new BatchFieldNames());
             if (scan.undescribedKey() != null) {
                 assertTrue(undescribed.contains(scan.undescribedKey()), line);
                 refused++;
