@@ -14,7 +14,8 @@ import javax.sql.DataSource;
 
 /**
  * The field names records of a stream have had a value in, by the seq of the point that brought them (table
- * record_field): what a CSV read's header is made of.
+ * record_field): what a CSV read's header is made of. Rows are never removed, not with a discarded or expired point
+ * either: a later point's batch records only the names the rows below its seq lack.
  */
 @ApplicationScoped
 public class RecordFieldRepository {

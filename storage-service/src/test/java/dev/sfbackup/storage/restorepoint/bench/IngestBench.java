@@ -91,6 +91,7 @@ public final class IngestBench {
             double incrementalSeconds = (System.nanoTime() - start) / 1e9;
 
             double copyOutSeconds = copyOut(db);
+            read(http, service, policy, incremental, "ndjson", "warm-up"); // the first read pays for JIT and cold caches
             Read latestNdjson = read(http, service, policy, incremental, "ndjson", "latest");
             Read oldNdjson = read(http, service, policy, initial, "ndjson", "old point");
             Read latestCsv = read(http, service, policy, incremental, "csv", "latest");
