@@ -26,12 +26,12 @@ final class CanonicalLine {
     private final byte[] in;
     private final int end;
     private final DescribedFields described;
-    private final BatchFieldNames names;
+    private final FieldNames names;
     private int p;
     private String id;
     private String undescribedKey;
 
-    private CanonicalLine(byte[] in, int start, int end, DescribedFields described, BatchFieldNames names) {
+    private CanonicalLine(byte[] in, int start, int end, DescribedFields described, FieldNames names) {
         this.in = in;
         this.end = end;
         this.described = described;
@@ -46,7 +46,7 @@ final class CanonicalLine {
     record Scan(String id, String undescribedKey) {
     }
 
-    static Scan scan(byte[] in, int start, int end, DescribedFields described, BatchFieldNames names) {
+    static Scan scan(byte[] in, int start, int end, DescribedFields described, FieldNames names) {
         CanonicalLine line = new CanonicalLine(in, start, end, described, names);
         boolean canonical = line.record() && line.p == end;
         return new Scan(canonical ? line.id : null, line.undescribedKey);
@@ -54,7 +54,7 @@ final class CanonicalLine {
 
     /** The record's Id when {@code in[start, end)} is canonical JSON of a record, else null. */
     static String idIfCanonical(byte[] in, int start, int end) {
-        return scan(in, start, end, DescribedFields.ANY, new BatchFieldNames()).id();
+        return scan(in, start, end, DescribedFields.ANY, new FieldNames()).id();
     }
 
     private boolean record() {

@@ -85,7 +85,7 @@ public class RecordIngestService {
         PayloadDictionary dictionary = dictionaries.forWriting(point.streamId(), point.seq(),
                 () -> samples(ndjson), lineCount(ndjson))
                 .orElse(null);
-        BatchFieldNames names = new BatchFieldNames();
+        FieldNames names = new FieldNames();
         RecordVersionRepository.IngestCounts counts = versions.ingest(pointId, point.streamId(), point.seq(),
                 point.kind() == RestorePointKind.FULL, table -> stage(ndjson, described, dictionary, names, table));
         fields.record(point.streamId(), point.seq(), names.names());
@@ -172,7 +172,7 @@ public class RecordIngestService {
      * with a key the describe does not declare fails the whole batch, so nothing of it is stored. The keys of the
      * stored records go into names.
      */
-    private void stage(byte[] ndjson, DescribedFields described, PayloadDictionary dictionary, BatchFieldNames names,
+    private void stage(byte[] ndjson, DescribedFields described, PayloadDictionary dictionary, FieldNames names,
             StagingTable table) throws IOException {
         int lineNumber = 0;
         for (int start = 0; start < ndjson.length; ) {
@@ -198,7 +198,7 @@ public class RecordIngestService {
     }
 
     private void stageParsed(byte[] ndjson, int start, int end, int lineNumber, DescribedFields described,
-            PayloadDictionary dictionary, BatchFieldNames names, StagingTable table) throws IOException {
+            PayloadDictionary dictionary, FieldNames names, StagingTable table) throws IOException {
         String line = "line " + lineNumber;
         try (JsonParser parser = recordMapper.createParser(ndjson, start, end - start)) {
             CanonicalRecordReader records = new CanonicalRecordReader(parser);
@@ -217,7 +217,7 @@ public class RecordIngestService {
             requireDescribed(record.undescribedKey(), lineNumber);
             requireId(record.id(), line + ": Id");
             table.add(record.id(), record.canonical().sha256(), codec.compress(record.canonical().json(), dictionary));
-            RecordColumns.forEachFieldName(record.canonical().json(), names::add);
+            RecordFieldNames.forEach(record.canonical().json(), names::add);
         }
     }
 

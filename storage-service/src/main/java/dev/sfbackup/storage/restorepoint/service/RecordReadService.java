@@ -79,23 +79,23 @@ public class RecordReadService {
      */
     public void writeCsv(PointInTime at, RecordQuery query, List<String> columns, OutputStream target)
             throws SQLException, IOException {
-        Writer text = new OutputStreamWriter(new BufferedOutputStream(target, 1 << 16),
-                StandardCharsets.UTF_8);
         versions.inSnapshot(c -> {
             List<String> header = !query.fields().isEmpty() ? query.fields() : !columns.isEmpty() ? columns : allFields(c, at);
-            CsvWriter csv = new CsvWriter(text, header);
             if (query.filterField() == null) {
-                RecordColumns columnsOf = new RecordColumns(header);
-                versions.forEachLive(c, at, config.readFetchSize(), row -> csv.row(columnsOf.read(codec.decompress(row.payload()))));
+                RecordCsvWriter csv = new RecordCsvWriter(target, header);
+                versions.forEachLive(c, at, config.readFetchSize(), row -> csv.row(codec.decompress(row.payload())));
+                csv.finish();
             } else {
+                Writer text = new OutputStreamWriter(new BufferedOutputStream(target, 1 << 16), StandardCharsets.UTF_8);
+                CsvWriter csv = new CsvWriter(text, header);
                 versions.forEachLive(c, at, config.readFetchSize(), row -> {
                     JsonNode record = mapper.readTree(codec.decompress(row.payload()));
                     if (query.matches(record)) {
                         csv.row(record);
                     }
                 });
+                csv.finish();
             }
-            csv.finish();
         });
     }
 
@@ -108,7 +108,7 @@ public class RecordReadService {
         if (fields == null) {
             SortedSet<String> read = new TreeSet<>();
             versions.forEachLive(c, at, config.readFetchSize(),
-                    row -> RecordColumns.forEachFieldName(codec.decompress(row.payload()), read::add));
+                    row -> RecordFieldNames.forEach(codec.decompress(row.payload()), read::add));
             fields = read;
         }
         fields.remove("Id");

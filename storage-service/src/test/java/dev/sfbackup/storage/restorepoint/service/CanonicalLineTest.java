@@ -43,7 +43,7 @@ class CanonicalLineTest {
                 }
             });
             byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-            CanonicalLine.Scan scan = CanonicalLine.scan(bytes, 0, bytes.length, described, new BatchFieldNames());
+            CanonicalLine.Scan scan = CanonicalLine.scan(bytes, 0, bytes.length, described, new FieldNames());
             if (scan.undescribedKey() != null) {
                 assertTrue(undescribed.contains(scan.undescribedKey()), line);
                 refused++;

@@ -40,7 +40,7 @@ public final class DescribeCheckBench {
         long start = System.nanoTime();
         int canonical = 0;
         for (byte[] line : lines) {
-            CanonicalLine.Scan scan = CanonicalLine.scan(line, 0, line.length, described, new BatchFieldNames());
+            CanonicalLine.Scan scan = CanonicalLine.scan(line, 0, line.length, described, new FieldNames());
             if (scan.id() != null && scan.undescribedKey() == null) {
                 canonical++;
             }

@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class BatchFieldNamesTest {
+class FieldNamesTest {
 
     @Test
     void keepsEachNameOnceInTheOrderItFirstCameWhetherAddedAsBytesOrAsText() {
-        BatchFieldNames names = new BatchFieldNames();
+        FieldNames names = new FieldNames();
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             String name = "Field_" + i + "__c";
@@ -28,8 +28,22 @@ class BatchFieldNamesTest {
     }
 
     @Test
+    void findsANameByItsBytesAtThePositionItWasFirstAddedAt() {
+        FieldNames names = new FieldNames();
+        for (int i = 0; i < 100; i++) {
+            names.add("Field_" + i);
+        }
+        names.add("Field_3");
+        byte[] key = "{\"Field_42\":1,\"Other\":2}".getBytes(StandardCharsets.UTF_8);
+
+        assertEquals(42, names.indexOf(key, 2, 10));
+        assertEquals(-1, names.indexOf(key, 15, 20));
+        assertEquals(100, names.size());
+    }
+
+    @Test
     void theScanOfACanonicalLineAddsItsKeys() {
-        BatchFieldNames names = new BatchFieldNames();
+        FieldNames names = new FieldNames();
         byte[] line = "{\"Id\":\"001A\",\"Industry\":\"Banking\",\"Name\":\"Acme\"}".getBytes(StandardCharsets.UTF_8);
 
         CanonicalLine.Scan scan = CanonicalLine.scan(line, 0, line.length, DescribedFields.ANY, names);
