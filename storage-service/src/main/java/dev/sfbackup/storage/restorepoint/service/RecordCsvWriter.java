@@ -73,6 +73,10 @@ final class RecordCsvWriter {
                 p++;
             }
         }
+        if (json[p] != '}') {
+            // stored records are written by CanonicalRecord's compact generator: no whitespace between tokens
+            throw new IllegalStateException("a stored record is not compact JSON (byte " + p + ")");
+        }
         for (int i = 0; i < starts.length; i++) {
             if (i > 0) {
                 put((byte) ',');

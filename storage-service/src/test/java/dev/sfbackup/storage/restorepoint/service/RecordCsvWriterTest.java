@@ -1,6 +1,7 @@
 package dev.sfbackup.storage.restorepoint.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -47,6 +48,13 @@ class RecordCsvWriterTest {
         assertEquals("Id,Amount,BillingAddress,Name,Note,Missing\r\n"
                 + "001A,120.5,\"{\"\"city\"\":\"\"Paris\"\"}\",\"Acme, Inc.\",\"Say \"\"hi\"\"\nthere\",\r\n",
                 direct(List.of("Id", "Amount", "BillingAddress", "Name", "Note", "Missing"), List.of(record)));
+    }
+
+    @Test
+    void refusesARecordThatIsNotCompactJsonInsteadOfWritingAnEmptyRow() throws IOException {
+        RecordCsvWriter csv = new RecordCsvWriter(new ByteArrayOutputStream(), List.of("Id", "Name"));
+
+        assertThrows(IllegalStateException.class, () -> csv.row("{ \"Id\": \"001A\" }".getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String direct(List<String> header, List<byte[]> records) throws IOException {
