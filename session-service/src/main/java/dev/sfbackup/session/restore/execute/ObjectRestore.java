@@ -47,8 +47,10 @@ final class ObjectRestore {
     private final Clock clock;
     private final RestoreInsertIntents intents;
     private final TestHalt halt;
+    /** Counted by the write steps. */
     long written;
     long failed;
+    /** Counted while comparing. */
     long lookupsLeftEmpty;
     /** Whether the task said that recreated records lose their audit fields (once per object, not per record). */
     boolean auditSkipReported;
@@ -71,8 +73,11 @@ final class ObjectRestore {
         this.clock = clock;
     }
 
-    /** inOrg: where to read the org's current records of this chunk. */
-    void firstPass(List<ObjectNode> stored, CurrentRecords inOrg) {
+    /**
+     * Compares the chunk with the org (inOrg: where to read its current records) and answers the step that writes and
+     * reports it, which may run on another thread while the next chunk is compared.
+     */
+    Runnable firstPass(List<ObjectNode> stored, CurrentRecords inOrg) {
         context.checkBudget(org);
         Map<String, String> targetIds = targetIds(stored);
         Map<String, ObjectNode> current = inOrg.of(targetIds.values());
@@ -84,17 +89,20 @@ final class ObjectRestore {
             outcomes.add(decide(record, backupId, targetId, current.get(targetId)));
         }
         reportSkippedAudit(outcomes);
-        if (!job.dryRun()) {
-            write(outcomes);
-        }
-        finish(stored.size(), outcomes);
+        return () -> {
+            if (!job.dryRun()) {
+                write(outcomes);
+            }
+            finish(stored.size(), outcomes);
+        };
     }
 
     /**
      * The lookups of these records written after their targets: the self-lookups once every record of the object
-     * exists, or (a lookups task) those closing a cycle between objects once every object's records exist.
+     * exists, or (a lookups task) those closing a cycle between objects once every object's records exist. Compares
+     * like {@link #firstPass} and answers the step that writes.
      */
-    void laterPass(List<ObjectNode> stored, CurrentRecords inOrg, List<RestorableField> fields) {
+    Runnable laterPass(List<ObjectNode> stored, CurrentRecords inOrg, List<RestorableField> fields) {
         context.checkBudget(org);
         lookups.forgetMissing();
         Map<String, String> targetIds = targetIds(stored);
@@ -115,10 +123,12 @@ final class ObjectRestore {
                 outcomes.add(outcome);
             }
         }
-        if (!job.dryRun()) {
-            update(outcomes.stream().filter(outcome -> !outcome.changedFields.isEmpty()).toList());
-        }
-        finish(0, outcomes);
+        return () -> {
+            if (!job.dryRun()) {
+                update(outcomes.stream().filter(outcome -> !outcome.changedFields.isEmpty()).toList());
+            }
+            finish(0, outcomes);
+        };
     }
 
     /** Once per object, when it recreates records: which audit fields they cannot keep in the target org. */

@@ -110,17 +110,19 @@ public class RestoreRecordsExecutor implements TaskExecutor {
 
         boolean bulk = false;
         if (!laterLookups) {
-            try (PassReads reads = new PassReads(org, describe, rules.firstPass(), calls, json)) {
+            try (PassReads reads = new PassReads(org, describe, rules.firstPass(), calls, json);
+                    WriteBehind writes = new WriteBehind(task.object())) {
                 bulk = inChunks(job, task.object(), selected, (chunk, bulkChunk) ->
-                        restore.firstPass(chunk, reads.forChunk(chunk.size(), bulkChunk)), false);
+                        writes.submit(restore.firstPass(chunk, reads.forChunk(chunk.size(), bulkChunk))), false);
             }
         }
         List<RestorableField> later = laterLookups ? rules.laterLookups() : rules.selfLookups();
         if (!later.isEmpty()) {
             Predicate<ObjectNode> withLookup = record -> later.stream().anyMatch(field -> !FieldValues.isEmpty(record.get(field.source())));
-            try (PassReads reads = new PassReads(org, describe, later, calls, json)) {
+            try (PassReads reads = new PassReads(org, describe, later, calls, json);
+                    WriteBehind writes = new WriteBehind(task.object())) {
                 inChunks(job, task.object(), selected.and(withLookup), (chunk, bulkChunk) ->
-                        restore.laterPass(chunk, reads.forChunk(chunk.size(), bulkChunk), later), bulk);
+                        writes.submit(restore.laterPass(chunk, reads.forChunk(chunk.size(), bulkChunk), later)), bulk);
             }
         }
         context.record(Progress.apiCalls(calls.take()));
