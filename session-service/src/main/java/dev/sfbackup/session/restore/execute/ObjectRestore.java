@@ -16,16 +16,19 @@ import dev.sfbackup.session.restore.persistence.RestoreReport;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Restores the stored records of one object, a chunk at a time. First pass: compares each record with the org's
- * (queryAll, so the recycle bin is seen) and undeletes, recreates or updates it, lookups to the object's own records
- * aside; second pass: writes those self-lookups once every record of the object exists. A dry run decides and
- * reports the same without writing.
+ * (queryAll, so the recycle bin is seen) and undeletes, recreates or updates it, with its lookups to the object's own
+ * records when their targets are live in the org already; second pass: writes the self-lookups that waited for their
+ * targets, once every record of the object exists. A dry run decides and reports the same without writing.
  */
 final class ObjectRestore {
 
@@ -54,6 +57,8 @@ final class ObjectRestore {
     long lookupsLeftEmpty;
     /** Whether the task said that recreated records lose their audit fields (once per object, not per record). */
     boolean auditSkipReported;
+    /** Backup ids of the records whose self-lookups wait for the second pass: their targets were not live in the org. */
+    private final Set<String> waitingSelfLookups = new HashSet<>();
 
     ObjectRestore(RestoreJob job, String object, FieldRules rules, SalesforceConnection org, LookupTargets lookups,
             OrgWrites writes, ApiCalls calls, RestoreIdMap idMap, RestoreReport report, TaskContext context, Clock clock,
@@ -81,7 +86,8 @@ final class ObjectRestore {
         context.checkBudget(org);
         Map<String, String> targetIds = targetIds(stored);
         Map<String, ObjectNode> current = inOrg.of(targetIds.values());
-        lookups.prepare(stored, rules.firstPass().stream().filter(RestorableField::lookup).toList(), inOrg);
+        lookups.prepare(stored, Stream.concat(rules.firstPass().stream().filter(RestorableField::lookup), rules.selfLookups().stream())
+                .toList(), inOrg);
         List<RecordOutcome> outcomes = new ArrayList<>();
         for (ObjectNode record : stored) {
             String backupId = record.path("Id").asText();
@@ -150,6 +156,9 @@ final class ObjectRestore {
             }
             RecordOutcome outcome = new RecordOutcome(backupId, null, RestoreAction.RECREATE, JsonNodeFactory.instance.objectNode());
             insertBody(record, outcome);
+            if (selfLookupsNow(record, null, outcome)) {
+                waitingSelfLookups.add(backupId);
+            }
             return outcome;
         }
         boolean deleted = now.path("IsDeleted").asBoolean(false);
@@ -159,12 +168,57 @@ final class ObjectRestore {
         RecordOutcome outcome = new RecordOutcome(backupId, targetId, deleted ? RestoreAction.UNDELETE : RestoreAction.UPDATE,
                 JsonNodeFactory.instance.objectNode());
         differences(record, now, rules.firstPass(), outcome);
+        boolean selfLookupsWait = selfLookupsNow(record, now, outcome);
         if (!deleted && outcome.changedFields.isEmpty()) {
             outcome.action = RestoreAction.UNCHANGED;
         } else if (!deleted && !job.updates()) {
             return skip(backupId, "differs from the backup in " + outcome.changedFields + "; mode RECREATE writes only missing records");
         }
+        if (selfLookupsWait) {
+            waitingSelfLookups.add(backupId);
+        }
         return outcome;
+    }
+
+    /** Whether the second pass must come back to this record: one of its self-lookups waits for its target. */
+    boolean selfLookupsWait(String backupId) {
+        return waitingSelfLookups.contains(backupId);
+    }
+
+    boolean anySelfLookupsWait() {
+        return !waitingSelfLookups.isEmpty();
+    }
+
+    /**
+     * Puts into the outcome's body the self-lookups that can be written with the record's first write: empty ones, and
+     * those whose target is live in the org (or was recreated, as the id map says); answers whether any other waits.
+     * {@code now}: the org's record, null when the record is to be created.
+     */
+    private boolean selfLookupsNow(ObjectNode record, ObjectNode now, RecordOutcome outcome) {
+        boolean waits = false;
+        for (RestorableField field : rules.selfLookups()) {
+            JsonNode wanted = record.get(field.source());
+            if (!FieldValues.isEmpty(wanted)) {
+                Optional<String> target = lookups.liveTarget(field, wanted.asText());
+                if (target.isEmpty()) {
+                    waits = true;
+                    continue;
+                }
+                wanted = JsonNodeFactory.instance.textNode(target.get());
+            } else {
+                wanted = JsonNodeFactory.instance.nullNode();
+            }
+            if (now == null) {
+                if (field.target().createable() && !FieldValues.isEmpty(wanted)) {
+                    outcome.body.set(field.name(), wanted);
+                    outcome.change(field.name(), null, wanted, job.dryRun());
+                }
+            } else if (field.target().updateable() && !FieldValues.same(field.target().type(), wanted, now.get(field.name()))) {
+                outcome.body.set(field.name(), wanted);
+                outcome.change(field.name(), now.get(field.name()), wanted, job.dryRun());
+            }
+        }
+        return waits;
     }
 
     private static RecordOutcome skip(String backupId, String why) {
