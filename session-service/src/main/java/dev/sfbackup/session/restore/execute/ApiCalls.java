@@ -1,19 +1,22 @@
 package dev.sfbackup.session.restore.execute;
 
-/** The API requests one restore task spent since it last recorded progress. */
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The API requests one restore task spent since it last recorded progress; counted from the task's thread and from its
+ * {@link WriteBehind} thread.
+ */
 final class ApiCalls {
 
-    private long spent;
+    private final AtomicLong spent = new AtomicLong();
 
     void add(long calls) {
-        spent += calls;
+        spent.addAndGet(calls);
     }
 
     /** The calls spent since the last take, starting again from zero. */
     long take() {
-        long taken = spent;
-        spent = 0;
-        return taken;
+        return spent.getAndSet(0);
     }
 
     static long callsFor(int records, int perCall) {

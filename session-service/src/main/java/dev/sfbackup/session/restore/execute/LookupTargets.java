@@ -106,6 +106,18 @@ final class LookupTargets {
         return Optional.of(backupValue);
     }
 
+    /**
+     * The target id when the lookup's record is live in the org now: it was recreated (the id map) or found there and
+     * not in the recycle bin; empty when it is missing, deleted or unknown (a polymorphic lookup).
+     */
+    Optional<String> liveTarget(RestorableField field, String backupValue) {
+        String target = mapped.get(backupValue);
+        if (target != null) {
+            return Optional.of(target);
+        }
+        return field.lookupObject() != null && existing.contains(backupValue) ? Optional.of(backupValue) : Optional.empty();
+    }
+
     /** Whether the id is a user the lookups found inactive (an owner Salesforce would refuse). */
     boolean inactiveUser(String id) {
         return inactiveUsers.contains(id);

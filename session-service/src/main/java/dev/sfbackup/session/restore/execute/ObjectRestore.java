@@ -16,16 +16,19 @@ import dev.sfbackup.session.restore.persistence.RestoreReport;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Restores the stored records of one object, a chunk at a time. First pass: compares each record with the org's
- * (queryAll, so the recycle bin is seen) and undeletes, recreates or updates it, lookups to the object's own records
- * aside; second pass: writes those self-lookups once every record of the object exists. A dry run decides and
- * reports the same without writing.
+ * (queryAll, so the recycle bin is seen) and undeletes, recreates or updates it, with its lookups to the object's own
+ * records when their targets are live in the org already; second pass: writes the self-lookups that waited for their
+ * targets, once every record of the object exists. A dry run decides and reports the same without writing.
  */
 final class ObjectRestore {
 
@@ -47,11 +50,15 @@ final class ObjectRestore {
     private final Clock clock;
     private final RestoreInsertIntents intents;
     private final TestHalt halt;
+    /** Counted by the write steps. */
     long written;
     long failed;
+    /** Counted while comparing. */
     long lookupsLeftEmpty;
     /** Whether the task said that recreated records lose their audit fields (once per object, not per record). */
     boolean auditSkipReported;
+    /** Backup ids of the records whose self-lookups wait for the second pass: their targets were not live in the org. */
+    private final Set<String> waitingSelfLookups = new HashSet<>();
 
     ObjectRestore(RestoreJob job, String object, FieldRules rules, SalesforceConnection org, LookupTargets lookups,
             OrgWrites writes, ApiCalls calls, RestoreIdMap idMap, RestoreReport report, TaskContext context, Clock clock,
@@ -71,12 +78,16 @@ final class ObjectRestore {
         this.clock = clock;
     }
 
-    /** inOrg: where to read the org's current records of this chunk. */
-    void firstPass(List<ObjectNode> stored, CurrentRecords inOrg) {
+    /**
+     * Compares the chunk with the org (inOrg: where to read its current records) and answers the step that writes and
+     * reports it, which may run on another thread while the next chunk is compared.
+     */
+    Runnable firstPass(List<ObjectNode> stored, CurrentRecords inOrg) {
         context.checkBudget(org);
         Map<String, String> targetIds = targetIds(stored);
         Map<String, ObjectNode> current = inOrg.of(targetIds.values());
-        lookups.prepare(stored, rules.firstPass().stream().filter(RestorableField::lookup).toList(), inOrg);
+        lookups.prepare(stored, Stream.concat(rules.firstPass().stream().filter(RestorableField::lookup), rules.selfLookups().stream())
+                .toList(), inOrg);
         List<RecordOutcome> outcomes = new ArrayList<>();
         for (ObjectNode record : stored) {
             String backupId = record.path("Id").asText();
@@ -84,17 +95,20 @@ final class ObjectRestore {
             outcomes.add(decide(record, backupId, targetId, current.get(targetId)));
         }
         reportSkippedAudit(outcomes);
-        if (!job.dryRun()) {
-            write(outcomes);
-        }
-        finish(stored.size(), outcomes);
+        return () -> {
+            if (!job.dryRun()) {
+                write(outcomes);
+            }
+            finish(stored.size(), outcomes);
+        };
     }
 
     /**
      * The lookups of these records written after their targets: the self-lookups once every record of the object
-     * exists, or (a lookups task) those closing a cycle between objects once every object's records exist.
+     * exists, or (a lookups task) those closing a cycle between objects once every object's records exist. Compares
+     * like {@link #firstPass} and answers the step that writes.
      */
-    void laterPass(List<ObjectNode> stored, CurrentRecords inOrg, List<RestorableField> fields) {
+    Runnable laterPass(List<ObjectNode> stored, CurrentRecords inOrg, List<RestorableField> fields) {
         context.checkBudget(org);
         lookups.forgetMissing();
         Map<String, String> targetIds = targetIds(stored);
@@ -115,10 +129,12 @@ final class ObjectRestore {
                 outcomes.add(outcome);
             }
         }
-        if (!job.dryRun()) {
-            update(outcomes.stream().filter(outcome -> !outcome.changedFields.isEmpty()).toList());
-        }
-        finish(0, outcomes);
+        return () -> {
+            if (!job.dryRun()) {
+                update(outcomes.stream().filter(outcome -> !outcome.changedFields.isEmpty()).toList());
+            }
+            finish(0, outcomes);
+        };
     }
 
     /** Once per object, when it recreates records: which audit fields they cannot keep in the target org. */
@@ -140,6 +156,9 @@ final class ObjectRestore {
             }
             RecordOutcome outcome = new RecordOutcome(backupId, null, RestoreAction.RECREATE, JsonNodeFactory.instance.objectNode());
             insertBody(record, outcome);
+            if (selfLookupsNow(record, null, outcome)) {
+                waitingSelfLookups.add(backupId);
+            }
             return outcome;
         }
         boolean deleted = now.path("IsDeleted").asBoolean(false);
@@ -149,12 +168,57 @@ final class ObjectRestore {
         RecordOutcome outcome = new RecordOutcome(backupId, targetId, deleted ? RestoreAction.UNDELETE : RestoreAction.UPDATE,
                 JsonNodeFactory.instance.objectNode());
         differences(record, now, rules.firstPass(), outcome);
+        boolean selfLookupsWait = selfLookupsNow(record, now, outcome);
         if (!deleted && outcome.changedFields.isEmpty()) {
             outcome.action = RestoreAction.UNCHANGED;
         } else if (!deleted && !job.updates()) {
             return skip(backupId, "differs from the backup in " + outcome.changedFields + "; mode RECREATE writes only missing records");
         }
+        if (selfLookupsWait) {
+            waitingSelfLookups.add(backupId);
+        }
         return outcome;
+    }
+
+    /** Whether the second pass must come back to this record: one of its self-lookups waits for its target. */
+    boolean selfLookupsWait(String backupId) {
+        return waitingSelfLookups.contains(backupId);
+    }
+
+    boolean anySelfLookupsWait() {
+        return !waitingSelfLookups.isEmpty();
+    }
+
+    /**
+     * Puts into the outcome's body the self-lookups that can be written with the record's first write: empty ones, and
+     * those whose target is live in the org (or was recreated, as the id map says); answers whether any other waits.
+     * {@code now}: the org's record, null when the record is to be created.
+     */
+    private boolean selfLookupsNow(ObjectNode record, ObjectNode now, RecordOutcome outcome) {
+        boolean waits = false;
+        for (RestorableField field : rules.selfLookups()) {
+            JsonNode wanted = record.get(field.source());
+            if (!FieldValues.isEmpty(wanted)) {
+                Optional<String> target = lookups.liveTarget(field, wanted.asText());
+                if (target.isEmpty()) {
+                    waits = true;
+                    continue;
+                }
+                wanted = JsonNodeFactory.instance.textNode(target.get());
+            } else {
+                wanted = JsonNodeFactory.instance.nullNode();
+            }
+            if (now == null) {
+                if (field.target().createable() && !FieldValues.isEmpty(wanted)) {
+                    outcome.body.set(field.name(), wanted);
+                    outcome.change(field.name(), null, wanted, job.dryRun());
+                }
+            } else if (field.target().updateable() && !FieldValues.same(field.target().type(), wanted, now.get(field.name()))) {
+                outcome.body.set(field.name(), wanted);
+                outcome.change(field.name(), now.get(field.name()), wanted, job.dryRun());
+            }
+        }
+        return waits;
     }
 
     private static RecordOutcome skip(String backupId, String why) {

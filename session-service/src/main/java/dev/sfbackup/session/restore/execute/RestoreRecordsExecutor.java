@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Restores one object's selected records into the target org (see {@link ObjectRestore}). A resumed task goes over
@@ -44,6 +45,8 @@ public class RestoreRecordsExecutor implements TaskExecutor {
      * costs about six calls whatever its size, so a chunk this large keeps a restore within a few calls per 10,000.
      */
     static final int BULK_CHUNK = 25_000;
+    /** How often, in records read, a pass reading bulk chunks asks whether to start its org snapshot. */
+    private static final int SNAPSHOT_CHECK_EVERY = 1_000;
 
     private final RestoreJobs jobs;
     private final RestoreIdMap idMap;
@@ -110,17 +113,21 @@ public class RestoreRecordsExecutor implements TaskExecutor {
 
         boolean bulk = false;
         if (!laterLookups) {
-            try (PassReads reads = new PassReads(org, describe, rules.firstPass(), calls, json)) {
-                bulk = inChunks(job, task.object(), selected, (chunk, bulkChunk) ->
-                        restore.firstPass(chunk, reads.forChunk(chunk.size(), bulkChunk)), false);
+            List<RestorableField> compared = Stream.concat(rules.firstPass().stream(), rules.selfLookups().stream()).toList();
+            try (PassReads reads = new PassReads(org, describe, compared, calls, json);
+                    WriteBehind writes = new WriteBehind(task.object())) {
+                bulk = inChunks(job, task.object(), selected, reads, false, (chunk, inOrg) -> writes.submit(restore.firstPass(chunk, inOrg)));
             }
         }
         List<RestorableField> later = laterLookups ? rules.laterLookups() : rules.selfLookups();
-        if (!later.isEmpty()) {
-            Predicate<ObjectNode> withLookup = record -> later.stream().anyMatch(field -> !FieldValues.isEmpty(record.get(field.source())));
-            try (PassReads reads = new PassReads(org, describe, later, calls, json)) {
-                inChunks(job, task.object(), selected.and(withLookup), (chunk, bulkChunk) ->
-                        restore.laterPass(chunk, reads.forChunk(chunk.size(), bulkChunk), later), bulk);
+        if (laterLookups ? !later.isEmpty() : restore.anySelfLookupsWait()) {
+            Predicate<ObjectNode> revisited = laterLookups
+                    ? record -> later.stream().anyMatch(field -> !FieldValues.isEmpty(record.get(field.source())))
+                    : record -> restore.selfLookupsWait(record.path("Id").asText());
+            try (PassReads reads = new PassReads(org, describe, later, calls, json);
+                    WriteBehind writes = new WriteBehind(task.object())) {
+                inChunks(job, task.object(), selected.and(revisited), reads, bulk,
+                        (chunk, inOrg) -> writes.submit(restore.laterPass(chunk, inOrg, later)));
             }
         }
         context.record(Progress.apiCalls(calls.take()));
@@ -130,28 +137,33 @@ public class RestoreRecordsExecutor implements TaskExecutor {
     /**
      * Hands the selected records to the pass in chunks: of {@value #BULK_CHUNK} (at least the bulk threshold) when the
      * object has that many, so their writes go through Bulk API 2.0; else of {@value #CHUNK}, one sObject Collections
-     * call each. Bulk chunks from the start when {@code bulk} (a second pass over an object the first read in them);
-     * answers whether it used them.
+     * call each. Bulk chunks from the start when {@code bulkChunks} (a second pass over an object the first read in
+     * them); answers whether it used them. Each chunk goes to the pass with where to read the org's current records.
      */
-    private boolean inChunks(RestoreJob job, String object, Predicate<ObjectNode> selected, BiConsumer<List<ObjectNode>, Boolean> pass,
-            boolean bulkChunks) {
+    private boolean inChunks(RestoreJob job, String object, Predicate<ObjectNode> selected, PassReads reads, boolean bulkChunks,
+            BiConsumer<List<ObjectNode>, CurrentRecords> pass) {
         int bulkChunk = Math.max(BULK_CHUNK, bulkThreshold);
         List<ObjectNode> chunk = new ArrayList<>();
         boolean[] bulk = {bulkChunks};
+        long[] read = {0};
         stored.forEach(job, object, selected, record -> {
             chunk.add(record);
+            if (++read[0] >= bulkThreshold && read[0] % SNAPSHOT_CHECK_EVERY == 0) {
+                reads.readSoFar(read[0]);
+            }
             if (chunk.size() == bulkChunk) {
                 bulk[0] = true;
-                pass.accept(List.copyOf(chunk), true);
+                pass.accept(List.copyOf(chunk), reads.forChunk(chunk.size(), true));
                 chunk.clear();
             }
         });
         bulk[0] |= chunk.size() >= bulkThreshold;
         if (bulk[0] && !chunk.isEmpty()) {
-            pass.accept(List.copyOf(chunk), true);
+            pass.accept(List.copyOf(chunk), reads.forChunk(chunk.size(), true));
         } else {
             for (int from = 0; from < chunk.size(); from += CHUNK) {
-                pass.accept(List.copyOf(chunk.subList(from, Math.min(chunk.size(), from + CHUNK))), false);
+                List<ObjectNode> small = List.copyOf(chunk.subList(from, Math.min(chunk.size(), from + CHUNK)));
+                pass.accept(small, reads.forChunk(small.size(), false));
             }
         }
         return bulk[0];
