@@ -224,14 +224,18 @@ final class BackupSuite implements AutoCloseable {
                 .config("backup.engine.instance-id", name)
                 .config("backup.engine.workers", "1")
                 .config("backup.engine.poll-every", "1s")
-                // a killed instance's tasks are taken over 6 s after its last heartbeat: a dozen heartbeats missed
-                .config("backup.engine.heartbeat-every", "0.5s")
+                // a killed instance's tasks are taken over 6 s after its last heartbeat: six heartbeats missed (Quarkus
+                // runs scheduled jobs at most once a second)
+                .config("backup.engine.heartbeat-every", "1s")
                 .config("backup.engine.watchdog-every", "1s")
                 .config("backup.engine.stale-after", "PT6S")
                 // a call the org keeps failing transiently is given up after 0.1 + 0.2 + 0.4 + 0.8 s, not 15 s
                 .config("backup.salesforce.retry-backoff", "PT0.1S")
                 // a discard storage could not take is sent again after 0.5, 1, 2, 4 s..., not 5, 10, 20 s...
                 .config("backup.engine.discard-retry-after", "PT0.5S")
+                // calls to storage and policy-service that found them unreachable are retried after 0.1 s, not 0.5 s
+                .config("Retry/delay", "100")
+                .config("Retry/jitter", "50")
                 .config("backup.engine.batch-size", System.getProperty("e2e.batch-size", "250"))
                 // storage takes at most 4 ids per deletions call here: a deletion test of more proves they are sent in parts
                 .config("backup.engine.deletions-per-call", "3")
