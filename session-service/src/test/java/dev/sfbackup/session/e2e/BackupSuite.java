@@ -77,9 +77,9 @@ final class BackupSuite implements AutoCloseable {
     /**
      * One suite for the test classes that leave its configuration as they found it (each test resets the org and
      * creates its own connections, policies and repositories, so none depends on another's data): started by the
-     * first of them, kept for the next, stopped when another suite starts (they share the databases),
-     * {@link #closeShared()} or the test JVM ends. Its engines run on {@value #SHARED_ENGINE_HEAP}, the large file's
-     * bound.
+     * first of them, kept for the next (also through DatabaseRestartIT's restart of PostgreSQL: every service checks
+     * a pooled connection as it borrows it), stopped when another suite starts (they share the databases) or the
+     * test JVM ends. Its engines run on {@value #SHARED_ENGINE_HEAP}, the large file's bound.
      */
     static synchronized BackupSuite shared() {
         if (shared == null) {
@@ -90,8 +90,7 @@ final class BackupSuite implements AutoCloseable {
         return shared;
     }
 
-    /** Stops the shared suite, if one runs (a test that restarts PostgreSQL under it calls this first). */
-    static synchronized void closeShared() {
+    private static synchronized void closeShared() {
         if (shared != null) {
             shared.close();
             shared = null;

@@ -22,8 +22,6 @@ class DatabaseRestartIT {
 
     @BeforeAll
     static void start() {
-        // the suite the other classes share would lose its database for the restart
-        BackupSuite.closeShared();
         service = ServiceProcess.builder("session-service").freshDatabase("session_db_restart")
                 .config("backup.engine.enabled", "false").start();
     }
