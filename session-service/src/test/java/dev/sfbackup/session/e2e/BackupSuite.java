@@ -23,10 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * The whole suite over real HTTP: the emulator, storage-service, policy-service and two session-service instances
@@ -105,7 +101,7 @@ final class BackupSuite implements AutoCloseable {
         RestAssured.authentication = RestAssured.oauth2(ADMIN);
         // every address is chosen first, so the services start side by side: only engine B waits, for engine A's
         // migrations of the database they share
-        List<Integer> ports = freePorts(4);
+        List<Integer> ports = ServiceProcess.freePorts(4);
         int storagePort = ports.get(0);
         int engineAPort = ports.get(1);
         String storageUrl = "http://127.0.0.1:" + storagePort;
@@ -119,7 +115,7 @@ final class BackupSuite implements AutoCloseable {
                         .config("quarkus.rest-client.session-service.url", "http://127.0.0.1:" + engineAPort)
                         .config("quarkus.rest-client.storage-service.url", storageUrl),
                 engineBuilder("engine-a", policyUrl, storageUrl, true, engineAPort, engineHeap, Map.of()));
-        List<ServiceProcess> started = startSideBySide(first);
+        List<ServiceProcess> started = ServiceProcess.startAll(first);
         try {
             ServiceProcess engineB = engineBuilder("engine-b", policyUrl, storageUrl, false, 0, engineHeap, Map.of()).start();
             return new BackupSuite(started.get(0), started.get(1), started.get(2), started.get(3), engineB, engineHeap);
@@ -127,43 +123,6 @@ final class BackupSuite implements AutoCloseable {
             // a service that did not start must not leave the ones before it running
             started.forEach(ServiceProcess::close);
             throw failed;
-        }
-    }
-
-    /** Distinct loopback ports free now. */
-    private static List<Integer> freePorts(int count) {
-        java.util.Set<Integer> ports = new java.util.LinkedHashSet<>();
-        while (ports.size() < count) {
-            ports.add(ServiceProcess.freePort());
-        }
-        return List.copyOf(ports);
-    }
-
-    /**
-     * Starts the services at once and waits until each is ready; when one does not start, the others are stopped
-     * and its failure is thrown.
-     */
-    private static List<ServiceProcess> startSideBySide(List<ServiceProcess.Builder> builders) {
-        try (ExecutorService starters = Executors.newFixedThreadPool(builders.size())) {
-            List<Future<ServiceProcess>> starting = builders.stream().map(builder -> starters.submit(builder::start)).toList();
-            List<ServiceProcess> started = new java.util.ArrayList<>();
-            RuntimeException failure = null;
-            for (Future<ServiceProcess> future : starting) {
-                try {
-                    started.add(future.get());
-                } catch (ExecutionException e) {
-                    failure = failure != null ? failure : e.getCause() instanceof RuntimeException runtime ? runtime
-                            : new IllegalStateException(e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    failure = failure != null ? failure : new IllegalStateException("interrupted while starting the suite", e);
-                }
-            }
-            if (failure != null) {
-                started.forEach(ServiceProcess::close);
-                throw failure;
-            }
-            return started;
         }
     }
 
@@ -273,7 +232,7 @@ final class BackupSuite implements AutoCloseable {
     /** Starts every killed engine instance again under its name and port, side by side, on the shared database. */
     void restartKilledEngines() {
         List<String> killed = List.of("engine-a", "engine-b").stream().filter(id -> !engine(id).isAlive()).toList();
-        List<ServiceProcess> restarted = startSideBySide(killed.stream().map(id -> engineBuilder(id, policy.url(), storage.url(),
+        List<ServiceProcess> restarted = ServiceProcess.startAll(killed.stream().map(id -> engineBuilder(id, policy.url(), storage.url(),
                 false, engine(id).port(), engineHeap, Map.of())).toList());
         for (int i = 0; i < killed.size(); i++) {
             if (killed.get(i).equals("engine-a")) {
