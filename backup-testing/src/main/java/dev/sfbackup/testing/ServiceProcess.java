@@ -12,8 +12,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -227,6 +233,45 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
         }
+    }
+
+    /**
+     * Starts the services at once (each on its own thread) and answers them in the builders' order once every one is
+     * ready: JVM start-ups that wait on class loading, the database or migrations overlap. Services whose addresses
+     * others need are given ports first ({@link Builder#port}, {@link #freePorts}). When one does not start, the others
+     * are stopped and its failure is thrown.
+     */
+    public static List<ServiceProcess> startAll(List<Builder> builders) {
+        try (ExecutorService starters = Executors.newFixedThreadPool(builders.size())) {
+            List<Future<ServiceProcess>> starting = builders.stream().map(builder -> starters.submit(builder::start)).toList();
+            List<ServiceProcess> started = new ArrayList<>();
+            RuntimeException failure = null;
+            for (Future<ServiceProcess> future : starting) {
+                try {
+                    started.add(future.get());
+                } catch (ExecutionException e) {
+                    failure = failure != null ? failure : e.getCause() instanceof RuntimeException runtime ? runtime
+                            : new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failure = failure != null ? failure : new IllegalStateException("interrupted while starting services", e);
+                }
+            }
+            if (failure != null) {
+                started.forEach(ServiceProcess::close);
+                throw failure;
+            }
+            return started;
+        }
+    }
+
+    /** Distinct loopback ports free now, for services started side by side whose addresses others must know. */
+    public static List<Integer> freePorts(int count) {
+        Set<Integer> ports = new LinkedHashSet<>();
+        while (ports.size() < count) {
+            ports.add(freePort());
+        }
+        return List.copyOf(ports);
     }
 
     /** A loopback port free now, for a service whose address another must know before it starts. */

@@ -7,10 +7,8 @@ import dev.sfbackup.testing.TestTokens;
 import io.restassured.http.ContentType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,43 +41,37 @@ final class ConsoleSuite implements AutoCloseable {
     }
 
     static ConsoleSuite start() {
-        List<ServiceProcess> started = new ArrayList<>();
-        try {
-            started.add(ServiceProcess.builder("salesforce-emulator").start());
-            ServiceProcess storage = ServiceProcess.builder("storage-service").freshDatabase("console_e2e_storage")
-                    .config("backup.repositories.encryption-key", ENCRYPTION_KEY).maxHeap("512m").start();
-            started.add(storage);
-            // policy-service starts runs on session-service and session-service reads policies: one port is chosen first
-            int sessionPort = freePort();
-            ServiceProcess policy = ServiceProcess.builder("policy-service").freshDatabase("console_e2e_policy")
-                    .config("backup.encryption-key", ENCRYPTION_KEY)
-                    .config("quarkus.rest-client.session-service.url", "http://127.0.0.1:" + sessionPort).start();
-            started.add(policy);
-            started.add(ServiceProcess.builder("session-service").port(sessionPort).freshDatabase("console_e2e_session")
-                    .config("quarkus.rest-client.policy-service.url", policy.url())
-                    .config("quarkus.rest-client.storage-service.url", storage.url())
-                    .config("backup.engine.instance-id", "console-e2e")
-                    .config("backup.engine.workers", "2")
-                    .config("backup.engine.poll-every", "1s")
-                    .config("backup.engine.heartbeat-every", "1s")
-                    .config("backup.engine.watchdog-every", "1s")
-                    // the test's change deletes 2 of Account's 60 records: an anomaly here, for the dashboard to show
-                    .config("backup.anomaly.deleted-share", "0.02")
-                    .config("backup.anomaly.min-records", "1")
-                    .start());
-            started.add(ServiceProcess.builder("console")
-                    .config("quarkus.profile", "local")
-                    .config("console.services.policy", policy.url())
-                    .config("console.services.session", started.get(3).url())
-                    .config("console.services.storage", storage.url())
-                    .config("console.local.signing-key-file", TestTokens.serviceConfig().get("backup.security.service-token.signing-key-file"))
-                    .config("console.local.admin-password-file", passwordFile().toString())
-                    .start());
-            return new ConsoleSuite(started);
-        } catch (RuntimeException failed) {
-            started.forEach(ServiceProcess::close);
-            throw failed;
-        }
+        // every address is chosen first, so the five services start side by side
+        List<Integer> ports = ServiceProcess.freePorts(5);
+        String storage = "http://127.0.0.1:" + ports.get(1);
+        String policy = "http://127.0.0.1:" + ports.get(2);
+        String session = "http://127.0.0.1:" + ports.get(3);
+        return new ConsoleSuite(ServiceProcess.startAll(List.of(
+                ServiceProcess.builder("salesforce-emulator").port(ports.get(0)),
+                ServiceProcess.builder("storage-service").port(ports.get(1)).freshDatabase("console_e2e_storage")
+                        .config("backup.repositories.encryption-key", ENCRYPTION_KEY).maxHeap("512m"),
+                // policy-service starts runs on session-service and session-service reads policies
+                ServiceProcess.builder("policy-service").port(ports.get(2)).freshDatabase("console_e2e_policy")
+                        .config("backup.encryption-key", ENCRYPTION_KEY)
+                        .config("quarkus.rest-client.session-service.url", session),
+                ServiceProcess.builder("session-service").port(ports.get(3)).freshDatabase("console_e2e_session")
+                        .config("quarkus.rest-client.policy-service.url", policy)
+                        .config("quarkus.rest-client.storage-service.url", storage)
+                        .config("backup.engine.instance-id", "console-e2e")
+                        .config("backup.engine.workers", "2")
+                        .config("backup.engine.poll-every", "1s")
+                        .config("backup.engine.heartbeat-every", "1s")
+                        .config("backup.engine.watchdog-every", "1s")
+                        // the test's change deletes 2 of Account's 60 records: an anomaly here, for the dashboard to show
+                        .config("backup.anomaly.deleted-share", "0.02")
+                        .config("backup.anomaly.min-records", "1"),
+                ServiceProcess.builder("console").port(ports.get(4))
+                        .config("quarkus.profile", "local")
+                        .config("console.services.policy", policy)
+                        .config("console.services.session", session)
+                        .config("console.services.storage", storage)
+                        .config("console.local.signing-key-file", TestTokens.serviceConfig().get("backup.security.service-token.signing-key-file"))
+                        .config("console.local.admin-password-file", passwordFile().toString()))));
     }
 
     /** A small demo org, the same whenever a test starts. */
@@ -137,14 +129,6 @@ final class ConsoleSuite implements AutoCloseable {
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("no free port", e);
         }
     }
 }

@@ -24,7 +24,6 @@ import org.jboss.logging.Logger;
 public class PointDiscards {
 
     private static final Logger LOG = Logger.getLogger(PointDiscards.class);
-    private static final Duration FIRST_RETRY = Duration.ofSeconds(5);
     private static final Duration LONGEST_WAIT = Duration.ofMinutes(5);
     private static final int PER_POLL = 20;
 
@@ -82,7 +81,7 @@ public class PointDiscards {
     private void remember(UUID pointId, String error) {
         entities.createNativeQuery("INSERT INTO pending_discard (point_id, attempts, last_error, next_attempt_at)"
                 + " VALUES (?1, 1, ?2, ?3) ON CONFLICT (point_id) DO NOTHING").setParameter(1, pointId).setParameter(2, error)
-                .setParameter(3, clock.instant().plus(FIRST_RETRY)).executeUpdate();
+                .setParameter(3, clock.instant().plus(config.engine().discardRetryAfter())).executeUpdate();
     }
 
     /** Due discards, leased to this instance for a while so another instance does not send them at the same time. */
@@ -96,7 +95,7 @@ public class PointDiscards {
     }
 
     private void postpone(UUID pointId, int attempts, String error) {
-        Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(attempts, 6));
+        Duration wait = config.engine().discardRetryAfter().multipliedBy(1L << Math.min(attempts, 6));
         entities.createNativeQuery("UPDATE pending_discard SET attempts = attempts + 1, last_error = ?2, next_attempt_at = ?3"
                 + " WHERE point_id = ?1").setParameter(1, pointId).setParameter(2, error)
                 .setParameter(3, clock.instant().plus(wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait)).executeUpdate();

@@ -5,6 +5,7 @@ import dev.sfbackup.api.policy.ConnectionFlow;
 import dev.sfbackup.salesforce.ApiUsage;
 import dev.sfbackup.salesforce.ConnectionOptions;
 import dev.sfbackup.salesforce.OAuthTokenSource;
+import dev.sfbackup.salesforce.RetryPolicy;
 import dev.sfbackup.salesforce.SalesforceConnection;
 import dev.sfbackup.session.config.BackupConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -85,6 +86,9 @@ public class SalesforceConnections {
                 : OAuthTokenSource.clientCredentials(http, loginUrl, credentials.clientId(), credentials.clientSecret());
         ConnectionOptions options = ConnectionOptions.defaults().withBulk(bulkMaxRecords, bulkPollInterval, Duration.ofHours(6))
                 .withRequestTimeouts(timeouts.requestTimeout(), timeouts.minUploadBytesPerSecond());
+        RetryPolicy retries = options.retryPolicy();
+        options = options.withRetryPolicy(new RetryPolicy(retries.maxAttempts(), timeouts.retryBackoff(), retries.maxBackoff(),
+                retries.multiplier()));
         if (credentials.apiVersion() != null && !credentials.apiVersion().isBlank()) {
             options = options.withApiVersion(credentials.apiVersion());
         }

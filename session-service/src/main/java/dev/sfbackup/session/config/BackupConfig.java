@@ -53,6 +53,13 @@ public interface BackupConfig {
         /** 256 KiB/s: a 2 GB body may take about two hours and a quarter before it is cut. */
         @WithDefault("262144")
         long minUploadBytesPerSecond();
+
+        /**
+         * The wait before the second attempt of a call the org failed transiently (QUERY_TIMEOUT, 5xx), doubled before
+         * each further one (of five attempts in all, 30 s at most).
+         */
+        @WithDefault("PT1S")
+        Duration retryBackoff();
     }
 
     /** How restores write into the target org. */
@@ -101,6 +108,13 @@ public interface BackupConfig {
         /** A RUNNING task whose heartbeat is older than this is considered abandoned and is claimed again. */
         @WithDefault("PT1M")
         Duration staleAfter();
+
+        /**
+         * How long a discard of an unfinished restore point that storage-service could not take waits before it is
+         * sent again; each further wait is twice the one before (5 minutes at most).
+         */
+        @WithDefault("PT5S")
+        Duration discardRetryAfter();
 
         /** Records per batch sent to storage-service (at most; see batchBytes). */
         @WithDefault("5000")

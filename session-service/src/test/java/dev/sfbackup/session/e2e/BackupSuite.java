@@ -71,9 +71,11 @@ final class BackupSuite implements AutoCloseable {
     private static BackupSuite shared;
 
     /**
-     * One suite for the test classes that reset the org and create their own policies (the file restore and export
-     * classes): started by the first of them, kept for the next, stopped when another suite starts (they share the
-     * databases) or the test JVM ends. Its engines run on {@value #SHARED_ENGINE_HEAP}, the large file's bound.
+     * One suite for the test classes that leave its configuration as they found it (each test resets the org and
+     * creates its own connections, policies and repositories, so none depends on another's data): started by the
+     * first of them, kept for the next (also through DatabaseRestartIT's restart of PostgreSQL: every service checks
+     * a pooled connection as it borrows it), stopped when another suite starts (they share the databases) or the
+     * test JVM ends. Its engines run on {@value #SHARED_ENGINE_HEAP}, the large file's bound.
      */
     static synchronized BackupSuite shared() {
         if (shared == null) {
@@ -84,29 +86,39 @@ final class BackupSuite implements AutoCloseable {
         return shared;
     }
 
-    static final String SHARED_ENGINE_HEAP = "128m";
-
-    /** engineHeap: the session-service instances' -Xmx. */
-    static synchronized BackupSuite start(String emulatorHeap, String engineHeap) {
+    private static synchronized void closeShared() {
         if (shared != null) {
             shared.close();
             shared = null;
         }
+    }
+
+    static final String SHARED_ENGINE_HEAP = "128m";
+
+    /** engineHeap: the session-service instances' -Xmx. */
+    static synchronized BackupSuite start(String emulatorHeap, String engineHeap) {
+        closeShared();
         RestAssured.authentication = RestAssured.oauth2(ADMIN);
-        List<ServiceProcess> started = new java.util.ArrayList<>();
+        // every address is chosen first, so the services start side by side: only engine B waits, for engine A's
+        // migrations of the database they share
+        List<Integer> ports = ServiceProcess.freePorts(4);
+        int storagePort = ports.get(0);
+        int engineAPort = ports.get(1);
+        String storageUrl = "http://127.0.0.1:" + storagePort;
+        String policyUrl = "http://127.0.0.1:" + ports.get(2);
+        List<ServiceProcess.Builder> first = List.of(
+                ServiceProcess.builder("salesforce-emulator").maxHeap(emulatorHeap).port(ports.get(3)),
+                storageConfigured(ServiceProcess.builder("storage-service").freshDatabase("session_e2e_storage")).port(storagePort),
+                // policy-service starts runs on engine A (and registers policies with storage)
+                ServiceProcess.builder("policy-service").freshDatabase("session_e2e_policy").port(ports.get(2))
+                        .config("backup.encryption-key", TEST_ENCRYPTION_KEY)
+                        .config("quarkus.rest-client.session-service.url", "http://127.0.0.1:" + engineAPort)
+                        .config("quarkus.rest-client.storage-service.url", storageUrl),
+                engineBuilder("engine-a", policyUrl, storageUrl, true, engineAPort, engineHeap, Map.of()));
+        List<ServiceProcess> started = ServiceProcess.startAll(first);
         try {
-            ServiceProcess emulator = track(started, ServiceProcess.builder("salesforce-emulator").maxHeap(emulatorHeap).start());
-            ServiceProcess storage = track(started, storageConfigured(ServiceProcess.builder("storage-service")
-                    .freshDatabase("session_e2e_storage")).start());
-            // policy-service starts runs on engine A (and registers policies with storage): A's port is chosen first
-            int engineAPort = ServiceProcess.freePort();
-            ServiceProcess policy = track(started, ServiceProcess.builder("policy-service").freshDatabase("session_e2e_policy")
-                    .config("backup.encryption-key", TEST_ENCRYPTION_KEY)
-                    .config("quarkus.rest-client.session-service.url", "http://127.0.0.1:" + engineAPort)
-                    .config("quarkus.rest-client.storage-service.url", storage.url()).start());
-            ServiceProcess engineA = track(started, engine("engine-a", policy, storage, true, engineAPort, engineHeap));
-            ServiceProcess engineB = track(started, engine("engine-b", policy, storage, false, 0, engineHeap));
-            return new BackupSuite(emulator, storage, policy, engineA, engineB, engineHeap);
+            ServiceProcess engineB = engineBuilder("engine-b", policyUrl, storageUrl, false, 0, engineHeap, Map.of()).start();
+            return new BackupSuite(started.get(0), started.get(1), started.get(2), started.get(3), engineB, engineHeap);
         } catch (RuntimeException failed) {
             // a service that did not start must not leave the ones before it running
             started.forEach(ServiceProcess::close);
@@ -134,33 +146,28 @@ final class BackupSuite implements AutoCloseable {
         }
     }
 
-    private static ServiceProcess track(List<ServiceProcess> started, ServiceProcess service) {
-        started.add(service);
-        return service;
-    }
-
     /** port 0: a free one. */
-    private static ServiceProcess engine(String name, ServiceProcess policy, ServiceProcess storage, boolean fresh, int port,
-            String heap) {
-        return engine(name, policy, storage, fresh, port, heap, Map.of());
+    private static ServiceProcess engine(String name, ServiceProcess policy, ServiceProcess storage, int port, String heap,
+            Map<String, String> extraConfig) {
+        return engineBuilder(name, policy.url(), storage.url(), false, port, heap, extraConfig).start();
     }
 
-    private static ServiceProcess engine(String name, ServiceProcess policy, ServiceProcess storage, boolean fresh, int port,
+    private static ServiceProcess.Builder engineBuilder(String name, String policyUrl, String storageUrl, boolean fresh, int port,
             String heap, Map<String, String> extraConfig) {
         ServiceProcess.Builder builder = ServiceProcess.builder("session-service").port(port).maxHeap(heap);
         builder = fresh ? builder.freshDatabase("session_e2e") : builder.database("session_e2e");
-        builder = configured(builder, name, policy, storage);
+        builder = configured(builder, name, policyUrl, storageUrl);
         for (Map.Entry<String, String> entry : extraConfig.entrySet()) {
             builder = builder.config(entry.getKey(), entry.getValue());
         }
-        return builder.start();
+        return builder;
     }
 
     /** Ends the engine instance abruptly and starts it again with more configuration (a test-only fault, say). */
     void restartWith(String instanceId, Map<String, String> extraConfig) {
         ServiceProcess running = engine(instanceId);
         running.kill();
-        ServiceProcess restarted = engine(instanceId, policy, storage, false, running.port(), engineHeap, extraConfig);
+        ServiceProcess restarted = engine(instanceId, policy, storage, running.port(), engineHeap, extraConfig);
         if (instanceId.equals("engine-a")) {
             engineA = restarted;
         } else {
@@ -168,16 +175,25 @@ final class BackupSuite implements AutoCloseable {
         }
     }
 
-    private static ServiceProcess.Builder configured(ServiceProcess.Builder builder, String name, ServiceProcess policy,
-            ServiceProcess storage) {
-        return builder.config("quarkus.rest-client.policy-service.url", policy.url())
-                .config("quarkus.rest-client.storage-service.url", storage.url())
+    private static ServiceProcess.Builder configured(ServiceProcess.Builder builder, String name, String policyUrl,
+            String storageUrl) {
+        return builder.config("quarkus.rest-client.policy-service.url", policyUrl)
+                .config("quarkus.rest-client.storage-service.url", storageUrl)
                 .config("backup.engine.instance-id", name)
                 .config("backup.engine.workers", "1")
                 .config("backup.engine.poll-every", "1s")
+                // a killed instance's tasks are taken over 6 s after its last heartbeat: six heartbeats missed (Quarkus
+                // runs scheduled jobs at most once a second)
                 .config("backup.engine.heartbeat-every", "1s")
                 .config("backup.engine.watchdog-every", "1s")
-                .config("backup.engine.stale-after", "PT20S")
+                .config("backup.engine.stale-after", "PT6S")
+                // a call the org keeps failing transiently is given up after 0.1 + 0.2 + 0.4 + 0.8 s, not 15 s
+                .config("backup.salesforce.retry-backoff", "PT0.1S")
+                // a discard storage could not take is sent again after 0.5, 1, 2, 4 s..., not 5, 10, 20 s...
+                .config("backup.engine.discard-retry-after", "PT0.5S")
+                // calls to storage and policy-service that found them unreachable are retried after 0.1 s, not 0.5 s
+                .config("Retry/delay", "100")
+                .config("Retry/jitter", "50")
                 .config("backup.engine.batch-size", System.getProperty("e2e.batch-size", "250"))
                 // storage takes at most 4 ids per deletions call here: a deletion test of more proves they are sent in parts
                 .config("backup.engine.deletions-per-call", "3")
@@ -205,11 +221,25 @@ final class BackupSuite implements AutoCloseable {
         if (killed.isAlive()) {
             return;
         }
-        ServiceProcess restarted = engine(instanceId, policy, storage, false, killed.port(), engineHeap);
+        ServiceProcess restarted = engine(instanceId, policy, storage, killed.port(), engineHeap, Map.of());
         if (instanceId.equals("engine-a")) {
             engineA = restarted;
         } else {
             engineB = restarted;
+        }
+    }
+
+    /** Starts every killed engine instance again under its name and port, side by side, on the shared database. */
+    void restartKilledEngines() {
+        List<String> killed = List.of("engine-a", "engine-b").stream().filter(id -> !engine(id).isAlive()).toList();
+        List<ServiceProcess> restarted = ServiceProcess.startAll(killed.stream().map(id -> engineBuilder(id, policy.url(), storage.url(),
+                false, engine(id).port(), engineHeap, Map.of())).toList());
+        for (int i = 0; i < killed.size(); i++) {
+            if (killed.get(i).equals("engine-a")) {
+                engineA = restarted.get(i);
+            } else {
+                engineB = restarted.get(i);
+            }
         }
     }
 

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -35,14 +34,7 @@ class RestoreIT {
 
     @BeforeAll
     static void startSuite() {
-        suite = BackupSuite.start();
-    }
-
-    @AfterAll
-    static void stopSuite() {
-        if (suite != null) {
-            suite.close();
-        }
+        suite = BackupSuite.shared();
     }
 
     @Test
@@ -522,8 +514,7 @@ class RestoreIT {
             assertFalse(suite.engineA.isAlive(), "engine A halted after the org answered the first create");
             int createdBeforeTheKill = suite.orgRecords("Account").size();
             assertEquals(200, createdBeforeTheKill, "one chunk (200 records, an sObject Collections create) created, its ids never recorded");
-            suite.restart("engine-a");
-            suite.restart("engine-b");
+            suite.restartKilledEngines();
 
             JsonNode restore = awaitRestore(id);
 

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,14 +34,7 @@ class RunRecordIT {
 
     @BeforeAll
     static void startSuite() {
-        suite = BackupSuite.start();
-    }
-
-    @AfterAll
-    static void stopSuite() {
-        if (suite != null) {
-            suite.close();
-        }
+        suite = BackupSuite.shared();
     }
 
     @BeforeEach
@@ -193,9 +185,14 @@ class RunRecordIT {
         } finally {
             suite.clearFaults();
         }
-        JsonNode run = suite.awaitRunEnd(runId, suite.engineA, Duration.ofSeconds(240));
+        JsonNode run;
+        try {
+            run = suite.awaitRunEnd(runId, suite.engineA, Duration.ofSeconds(240));
+        } finally {
+            // the suite is shared with the next classes
+            suite.restartStorage();
+        }
         assertTrue(!"SUCCESS".equals(run.path("status").asText()), "storage was down: " + run);
-        suite.restartStorage();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         long open = openPoints(policy);
         while (open > 0 && Instant.now().isBefore(deadline)) {
