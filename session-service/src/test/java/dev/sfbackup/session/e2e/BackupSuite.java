@@ -182,11 +182,12 @@ final class BackupSuite implements AutoCloseable {
                 .config("backup.engine.instance-id", name)
                 .config("backup.engine.workers", "1")
                 .config("backup.engine.poll-every", "1s")
-                // a killed instance's tasks are taken over 6 s after its last heartbeat: six heartbeats missed (Quarkus
-                // runs scheduled jobs at most once a second)
+                // a killed instance's tasks are taken over 10 s after its last heartbeat: ten heartbeats missed (Quarkus
+                // runs scheduled jobs at most once a second), so a loaded CI machine that delays a live engine's
+                // heartbeats a few seconds does not hand its task to the other engine
                 .config("backup.engine.heartbeat-every", "1s")
                 .config("backup.engine.watchdog-every", "1s")
-                .config("backup.engine.stale-after", "PT6S")
+                .config("backup.engine.stale-after", "PT10S")
                 // a call the org keeps failing transiently is given up after 0.1 + 0.2 + 0.4 + 0.8 s, not 15 s
                 .config("backup.salesforce.retry-backoff", "PT0.1S")
                 // a discard storage could not take is sent again after 0.5, 1, 2, 4 s..., not 5, 10, 20 s...
