@@ -9,7 +9,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.hibernate.Session;
 
@@ -19,8 +22,6 @@ import org.hibernate.Session;
  */
 @ApplicationScoped
 public class RestoreIdMap {
-
-    private static final int BATCH = 5000;
 
     private final EntityManager entities;
 
@@ -60,8 +61,8 @@ public class RestoreIdMap {
 
     /** The target ids of the records of this object restores recreated in the target org. */
     @Transactional
-    public java.util.Set<String> mappedTargets(UUID policyId, UUID targetConnectionId, String object) {
-        java.util.Set<String> found = new java.util.HashSet<>();
+    public Set<String> mappedTargets(UUID policyId, UUID targetConnectionId, String object) {
+        Set<String> found = new HashSet<>();
         entities.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement select = connection.prepareStatement("""
                     select target_id from restore_id_map where policy_id = ? and target_connection_id = ? and object_name = ?
@@ -83,7 +84,7 @@ public class RestoreIdMap {
     @Transactional
     public void recreated(UUID policyId, UUID targetConnectionId, String object, Map<String, String> targetByBackupId,
             UUID runId, Instant at) {
-        recreated(policyId, targetConnectionId, object, targetByBackupId, runId, at, java.util.List.of());
+        recreated(policyId, targetConnectionId, object, targetByBackupId, runId, at, List.of());
     }
 
     /**
@@ -105,28 +106,19 @@ public class RestoreIdMap {
             }
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into restore_id_map (policy_id, target_connection_id, backup_id, object_name, target_id, run_id, created_at)
-                    values (?, ?, ?, ?, ?, ?, ?)
+                    select ?, ?, created.backup_id, ?, created.target_id, ?, ?
+                    from unnest(?::varchar[], ?::varchar[]) as created(backup_id, target_id)
                     on conflict (policy_id, target_connection_id, backup_id)
                     do update set target_id = excluded.target_id, run_id = excluded.run_id, created_at = excluded.created_at
                     """)) {
-                int pending = 0;
-                for (Map.Entry<String, String> entry : targetByBackupId.entrySet()) {
-                    insert.setObject(1, policyId);
-                    insert.setObject(2, targetConnectionId);
-                    insert.setString(3, entry.getKey());
-                    insert.setString(4, object);
-                    insert.setString(5, entry.getValue());
-                    insert.setObject(6, runId);
-                    insert.setTimestamp(7, Timestamp.from(at));
-                    insert.addBatch();
-                    if (++pending == BATCH) {
-                        insert.executeBatch();
-                        pending = 0;
-                    }
-                }
-                if (pending > 0) {
-                    insert.executeBatch();
-                }
+                insert.setObject(1, policyId);
+                insert.setObject(2, targetConnectionId);
+                insert.setString(3, object);
+                insert.setObject(4, runId);
+                insert.setTimestamp(5, Timestamp.from(at));
+                insert.setArray(6, connection.createArrayOf("varchar", targetByBackupId.keySet().toArray()));
+                insert.setArray(7, connection.createArrayOf("varchar", targetByBackupId.values().toArray()));
+                insert.executeUpdate();
             }
         });
     }
