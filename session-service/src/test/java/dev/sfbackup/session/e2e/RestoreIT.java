@@ -39,27 +39,43 @@ class RestoreIT {
 
     @Test
     void fieldLevelRestoreOfTwoFieldsOnAThousandCorruptedRecordsChangesExactlyThoseFields() {
-        suite.resetOrgWithAccounts(1500);
-        UUID policy = suite.policy(List.of("Account"), false, Map.of("parallelism", 2));
-        assertEquals("SUCCESS", suite.runToEnd(policy).path("status").asText());
-        String point = suite.latestPoint(policy, "Account").path("id").asText();
-        Map<String, JsonNode> stored = suite.storedRecords(point, "Account");
+        BackedUp accounts = backUpAccounts(1500);
         suite.mutate(Map.of("object", "Account", "update", 1000, "set", Map.of("BillingCity", "Corrupted", "Phone", "000")));
         Map<String, JsonNode> before = suite.orgRecords("Account");
 
-        JsonNode restore = restoreToEnd(Map.of("policyId", policy.toString(), "restorePointId", point,
+        JsonNode restore = restoreToEnd(Map.of("policyId", accounts.policy().toString(), "restorePointId", accounts.point(),
                 "objects", List.of(Map.of("object", "Account", "fields", List.of("BillingCity", "Phone")))));
 
         assertEquals("SUCCESS", restore.path("status").asText(), explain(restore));
         assertEquals(1000, restore.path("counters").path("updated").asLong(), restore.toString());
         assertEquals(500, restore.path("counters").path("unchanged").asLong(), restore.toString());
-        Map<String, JsonNode> after = suite.orgRecords("Account");
-        for (Map.Entry<String, JsonNode> record : after.entrySet()) {
+        assertOnlyTheseFieldsRestored(Set.of("BillingCity", "Phone"), accounts.stored(), before, restore);
+    }
+
+    /** An org of {@code count} accounts backed up: the policy, its Account point and the records stored there. */
+    private record BackedUp(UUID policy, String point, Map<String, JsonNode> stored) {
+    }
+
+    private static BackedUp backUpAccounts(int count) {
+        suite.resetOrgWithAccounts(count);
+        UUID policy = suite.policy(List.of("Account"), false, Map.of("parallelism", 2));
+        assertEquals("SUCCESS", suite.runToEnd(policy).path("status").asText());
+        String point = suite.latestPoint(policy, "Account").path("id").asText();
+        return new BackedUp(policy, point, suite.storedRecords(point, "Account"));
+    }
+
+    /**
+     * Every account now holds the backup's values in {@code restored} and its values from {@code before} in every
+     * other field, and the report's UPDATE lines name only restored fields.
+     */
+    private static void assertOnlyTheseFieldsRestored(Set<String> restored, Map<String, JsonNode> stored, Map<String, JsonNode> before,
+            JsonNode restore) {
+        for (Map.Entry<String, JsonNode> record : suite.orgRecords("Account").entrySet()) {
             JsonNode was = before.get(record.getKey());
             JsonNode backup = stored.get(record.getKey());
             record.getValue().fields().forEachRemaining(field -> {
                 String name = field.getKey();
-                if (name.equals("BillingCity") || name.equals("Phone")) {
+                if (restored.contains(name)) {
                     assertTrue(OrgValues.same(backup.get(name), field.getValue()), record.getKey() + "." + name + " restored from the backup");
                 } else if (!MAINTAINED_BY_THE_ORG.contains(name)) {
                     assertTrue(OrgValues.same(was.get(name), field.getValue()), record.getKey() + "." + name + " untouched: was "
@@ -69,7 +85,7 @@ class RestoreIT {
         }
         for (JsonNode line : report(restore)) {
             if (line.path("action").asText().equals("UPDATE")) {
-                assertTrue(Set.of("BillingCity", "Phone").containsAll(fields(line)), line.toString());
+                assertTrue(restored.containsAll(fields(line)), line.toString());
             }
         }
     }
@@ -298,14 +314,10 @@ class RestoreIT {
      */
     @Test
     void parentAccountsClearedOrRewiredSinceTheBackupArePutBack() {
-        suite.resetOrgWithAccounts(600);
-        UUID policy = suite.policy(List.of("Account"), false, Map.of("parallelism", 2));
-        assertEquals("SUCCESS", suite.runToEnd(policy).path("status").asText());
-        String point = suite.latestPoint(policy, "Account").path("id").asText();
-        Map<String, JsonNode> stored = suite.storedRecords(point, "Account");
-        List<String> withParent = stored.values().stream().filter(account -> !account.path("ParentId").asText("").isEmpty())
+        BackedUp accounts = backUpAccounts(600);
+        List<String> withParent = accounts.stored().values().stream().filter(account -> !account.path("ParentId").asText("").isEmpty())
                 .map(account -> account.path("Id").asText()).sorted().limit(30).toList();
-        List<String> withoutParent = stored.values().stream().filter(account -> account.path("ParentId").asText("").isEmpty())
+        List<String> withoutParent = accounts.stored().values().stream().filter(account -> account.path("ParentId").asText("").isEmpty())
                 .map(account -> account.path("Id").asText()).sorted().limit(31).toList();
         String elsewhere = withoutParent.get(0);
         List<Map<String, Object>> changes = new ArrayList<>();
@@ -318,27 +330,12 @@ class RestoreIT {
         updateInOrg("Account", changes);
         Map<String, JsonNode> before = suite.orgRecords("Account");
 
-        JsonNode restore = restoreToEnd(Map.of("policyId", policy.toString(), "restorePointId", point,
+        JsonNode restore = restoreToEnd(Map.of("policyId", accounts.policy().toString(), "restorePointId", accounts.point(),
                 "objects", List.of(Map.of("object", "Account")), "hierarchy", Map.of("parents", 0, "children", 0)));
 
         assertEquals("SUCCESS", restore.path("status").asText(), explain(restore));
         assertEquals(60, restore.path("counters").path("updated").asLong(), explain(restore));
-        Map<String, JsonNode> after = suite.orgRecords("Account");
-        for (JsonNode backup : stored.values()) {
-            JsonNode now = after.get(backup.path("Id").asText());
-            assertEquals(backup.path("ParentId").asText(""), now.path("ParentId").asText(""), backup.path("Id") + ".ParentId as backed up");
-            JsonNode was = before.get(backup.path("Id").asText());
-            now.fields().forEachRemaining(field -> {
-                if (!field.getKey().equals("ParentId") && !MAINTAINED_BY_THE_ORG.contains(field.getKey())) {
-                    assertTrue(OrgValues.same(was.get(field.getKey()), field.getValue()), backup.path("Id") + "." + field.getKey() + " untouched");
-                }
-            });
-        }
-        for (JsonNode line : report(restore)) {
-            if (line.path("action").asText().equals("UPDATE")) {
-                assertEquals(List.of("ParentId"), fields(line), line.toString());
-            }
-        }
+        assertOnlyTheseFieldsRestored(Set.of("ParentId"), accounts.stored(), before, restore);
     }
 
     /**
