@@ -8,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,34 +28,10 @@ public class RestoreIdMap {
         this.entities = entities;
     }
 
-    /**
-     * The new ids of those backup ids that were recreated in the target org: one statement joining an array of the ids.
-     * Not {@code backup_id = any(?)}: that form took 8.8 s and 18 s for 25,000-id chunks against the 100,000 rows of
-     * RestoreBench's RECREATE (logged by PostgreSQL as prepared statements), the join well under 0.5 s each.
-     */
+    /** The new ids of those backup ids that were recreated in the target org. */
     @Transactional
     public Map<String, String> targets(UUID policyId, UUID targetConnectionId, Collection<String> backupIds) {
-        Map<String, String> found = new HashMap<>();
-        if (backupIds.isEmpty()) {
-            return found;
-        }
-        entities.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("""
-                    select m.backup_id, m.target_id from restore_id_map m
-                    join unnest(?::varchar[]) as wanted(id) on m.backup_id = wanted.id
-                    where m.policy_id = ? and m.target_connection_id = ?
-                    """)) {
-                select.setArray(1, connection.createArrayOf("varchar", backupIds.toArray()));
-                select.setObject(2, policyId);
-                select.setObject(3, targetConnectionId);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        found.put(rows.getString(1), rows.getString(2));
-                    }
-                }
-            }
-        });
-        return found;
+        return ByBackupId.select(entities, "restore_id_map", "target_id", ResultSet::getString, policyId, targetConnectionId, backupIds);
     }
 
     /** The target ids of the records of this object restores recreated in the target org. */

@@ -4,11 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.hibernate.Session;
@@ -53,26 +51,7 @@ public class RestoreInsertIntents {
      */
     @Transactional
     public Map<String, Instant> left(UUID policyId, UUID targetConnectionId, Collection<String> backupIds) {
-        Map<String, Instant> found = new HashMap<>();
-        if (backupIds.isEmpty()) {
-            return found;
-        }
-        entities.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("""
-                    select i.backup_id, i.sent_at from restore_insert_intent i
-                    join unnest(?::varchar[]) as wanted(id) on i.backup_id = wanted.id
-                    where i.policy_id = ? and i.target_connection_id = ?
-                    """)) {
-                select.setArray(1, connection.createArrayOf("varchar", backupIds.toArray()));
-                select.setObject(2, policyId);
-                select.setObject(3, targetConnectionId);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        found.put(rows.getString(1), rows.getTimestamp(2).toInstant());
-                    }
-                }
-            }
-        });
-        return found;
+        return ByBackupId.select(entities, "restore_insert_intent", "sent_at", (row, index) -> row.getTimestamp(index).toInstant(),
+                policyId, targetConnectionId, backupIds);
     }
 }
