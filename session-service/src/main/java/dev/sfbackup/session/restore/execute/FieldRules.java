@@ -72,6 +72,14 @@ final class FieldRules {
         return fields.stream().filter(field -> !field.selfLookup() && !laterLookups.contains(field.source())).toList();
     }
 
+    /**
+     * The fields a record's first write may hold: the first pass's and the self-lookups, which go along when their
+     * target is live in the org already.
+     */
+    List<RestorableField> firstWrite() {
+        return fields.stream().filter(field -> field.selfLookup() || !laterLookups.contains(field.source())).toList();
+    }
+
     /** The lookups closing a cycle between objects, written by the object's lookups task. */
     List<RestorableField> laterLookups() {
         return fields.stream().filter(field -> !field.selfLookup() && laterLookups.contains(field.source())).toList();

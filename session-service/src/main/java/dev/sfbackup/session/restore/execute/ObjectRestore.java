@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Restores the stored records of one object, a chunk at a time. First pass: compares each record with the org's
@@ -86,8 +85,7 @@ final class ObjectRestore {
         context.checkBudget(org);
         Map<String, String> targetIds = targetIds(stored);
         Map<String, ObjectNode> current = inOrg.of(targetIds.values());
-        lookups.prepare(stored, Stream.concat(rules.firstPass().stream().filter(RestorableField::lookup), rules.selfLookups().stream())
-                .toList(), inOrg);
+        lookups.prepare(stored, rules.firstWrite().stream().filter(RestorableField::lookup).toList(), inOrg);
         List<RecordOutcome> outcomes = new ArrayList<>();
         for (ObjectNode record : stored) {
             String backupId = record.path("Id").asText();

@@ -29,7 +29,6 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Restores one object's selected records into the target org (see {@link ObjectRestore}). A resumed task goes over
@@ -113,8 +112,7 @@ public class RestoreRecordsExecutor implements TaskExecutor {
 
         boolean bulk = false;
         if (!laterLookups) {
-            List<RestorableField> compared = Stream.concat(rules.firstPass().stream(), rules.selfLookups().stream()).toList();
-            try (PassReads reads = new PassReads(org, describe, compared, calls, json);
+            try (PassReads reads = new PassReads(org, describe, rules.firstWrite(), calls, json);
                     WriteBehind writes = new WriteBehind(task.object())) {
                 bulk = inChunks(job, task.object(), selected, reads, false, (chunk, inOrg) -> writes.submit(restore.firstPass(chunk, inOrg)));
             }

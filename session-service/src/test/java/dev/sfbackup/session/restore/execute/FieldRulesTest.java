@@ -41,6 +41,8 @@ class FieldRulesTest {
         assertEquals(List.of("Name", "Rating__c", "OwnerId"), rules.firstPass().stream().map(RestorableField::name).toList());
         assertEquals(List.of("Primary_Contact__c"), rules.laterLookups().stream().map(RestorableField::name).toList());
         assertEquals(List.of("ParentId"), rules.selfLookups().stream().map(RestorableField::name).toList());
+        assertEquals(List.of("Name", "OwnerId", "ParentId", "Rating__c"), rules.firstWrite().stream().map(RestorableField::name).sorted().toList(),
+                "a first write holds the first pass's fields and the self-lookups, never the later lookups");
     }
 
     @Test
