@@ -52,13 +52,24 @@ class RestoreIT {
         assertOnlyTheseFieldsRestored(Set.of("BillingCity", "Phone"), accounts.stored(), before, restore);
     }
 
-    /** An org of {@code count} accounts backed up: the policy, its Account point and the records stored there. */
+    /** An org backed up by a new policy: the policy, its Account point and the accounts stored there. */
     private record BackedUp(UUID policy, String point, Map<String, JsonNode> stored) {
     }
 
+    /** An org of {@code count} accounts, backed up. */
     private static BackedUp backUpAccounts(int count) {
         suite.resetOrgWithAccounts(count);
-        UUID policy = suite.policy(List.of("Account"), false, Map.of("parallelism", 2));
+        return backUpAsItIs(List.of("Account"));
+    }
+
+    /** The demo org, reset, backed up by a new policy over {@code objects}. */
+    private static BackedUp backUpTheDemoOrg(List<String> objects) {
+        suite.resetOrg();
+        return backUpAsItIs(objects);
+    }
+
+    private static BackedUp backUpAsItIs(List<String> objects) {
+        UUID policy = suite.policy(objects, false, Map.of("parallelism", 2));
         assertEquals("SUCCESS", suite.runToEnd(policy).path("status").asText());
         String point = suite.latestPoint(policy, "Account").path("id").asText();
         return new BackedUp(policy, point, suite.storedRecords(point, "Account"));
@@ -92,15 +103,12 @@ class RestoreIT {
 
     @Test
     void dryRunChangesNothingAndReportsWhatTheRealRunThenDoes() {
-        suite.resetOrg();
-        UUID policy = suite.policy(List.of("Account", "Contact"), false, Map.of("parallelism", 2));
-        assertEquals("SUCCESS", suite.runToEnd(policy).path("status").asText());
-        String point = suite.latestPoint(policy, "Account").path("id").asText();
+        BackedUp backup = backUpTheDemoOrg(List.of("Account", "Contact"));
         suite.mutate(Map.of("object", "Account", "update", 25, "set", Map.of("Industry", "Energy", "NumberOfEmployees", 7)));
         suite.mutate(Map.of("object", "Contact", "update", 15, "set", Map.of("Title", "Changed")));
         Map<String, JsonNode> accounts = suite.orgRecords("Account");
         Map<String, JsonNode> contacts = suite.orgRecords("Contact");
-        Map<String, Object> request = new LinkedHashMap<>(Map.of("policyId", policy.toString(), "restorePointId", point,
+        Map<String, Object> request = new LinkedHashMap<>(Map.of("policyId", backup.policy().toString(), "restorePointId", backup.point(),
                 "objects", List.of(Map.of("object", "Account")), "hierarchy", Map.of("parents", 0, "children", 1)));
 
         request.put("dryRun", true);
@@ -109,7 +117,7 @@ class RestoreIT {
         assertTrue(dry.path("dryRun").asBoolean());
         assertEquals(accounts, suite.orgRecords("Account"), "a dry run writes nothing");
         assertEquals(contacts, suite.orgRecords("Contact"), "a dry run writes nothing");
-        assertDryRunShowsBeforeAndAfter(dry, suite.storedRecords(point, "Account"), accounts);
+        assertDryRunShowsBeforeAndAfter(dry, backup.stored(), accounts);
 
         request.put("dryRun", false);
         JsonNode real = restoreToEnd(request);
@@ -161,19 +169,15 @@ class RestoreIT {
 
     @Test
     void accountsDeletedWithTheirContactsComeBackFromTheRecycleBinWithTheirOriginalIds() {
-        suite.resetOrg();
-        UUID policy = suite.policy(List.of("Account", "Contact"), false, Map.of("parallelism", 2));
-        assertEquals("SUCCESS", suite.runToEnd(policy).path("status").asText());
-        String point = suite.latestPoint(policy, "Account").path("id").asText();
-        Map<String, JsonNode> storedAccounts = suite.storedRecords(point, "Account");
-        Map<String, JsonNode> storedContacts = suite.storedRecords(suite.latestPoint(policy, "Contact").path("id").asText(), "Contact");
+        BackedUp backup = backUpTheDemoOrg(List.of("Account", "Contact"));
+        Map<String, JsonNode> storedContacts = suite.storedRecords(suite.latestPoint(backup.policy(), "Contact").path("id").asText(), "Contact");
         List<String> deleted = ids(suite.mutate(Map.of("object", "Account", "delete", 20)).path("deleted"));
         Set<String> theirContacts = storedContacts.values().stream().filter(contact -> deleted.contains(contact.path("AccountId").asText()))
                 .map(contact -> contact.path("Id").asText()).collect(Collectors.toSet());
         assertFalse(theirContacts.isEmpty(), "the deleted accounts had contacts");
         assertTrue(suite.orgRecords("Contact").keySet().stream().noneMatch(theirContacts::contains), "deleted with their accounts");
 
-        JsonNode restore = restoreToEnd(Map.of("policyId", policy.toString(), "restorePointId", point,
+        JsonNode restore = restoreToEnd(Map.of("policyId", backup.policy().toString(), "restorePointId", backup.point(),
                 "objects", List.of(Map.of("object", "Account", "ids", deleted)), "hierarchy", Map.of("parents", 0, "children", 1)));
 
         assertEquals("SUCCESS", restore.path("status").asText(), explain(restore));
@@ -181,7 +185,7 @@ class RestoreIT {
         assertEquals(0, restore.path("counters").path("recreated").asLong(), explain(restore));
         Map<String, JsonNode> accounts = suite.orgRecords("Account");
         Map<String, JsonNode> contacts = suite.orgRecords("Contact");
-        deleted.forEach(id -> assertEqualsBackup(storedAccounts.get(id), accounts.get(id)));
+        deleted.forEach(id -> assertEqualsBackup(backup.stored().get(id), accounts.get(id)));
         theirContacts.forEach(id -> assertEqualsBackup(storedContacts.get(id), contacts.get(id)));
     }
 
@@ -346,17 +350,13 @@ class RestoreIT {
     @Test
     void aboveTheBulkThresholdRecordsAreUpdatedAndRecreatedThroughBulkIngestJobsInFewCalls() {
         int accounts = 6000;
-        suite.resetOrgWithAccounts(accounts);
-        UUID policy = suite.policy(List.of("Account"), false, Map.of("parallelism", 2));
-        assertEquals("SUCCESS", suite.runToEnd(policy).path("status").asText());
-        String point = suite.latestPoint(policy, "Account").path("id").asText();
-        Map<String, JsonNode> stored = suite.storedRecords(point, "Account");
-        assertEquals(accounts, stored.size());
+        BackedUp backup = backUpAccounts(accounts);
+        assertEquals(accounts, backup.stored().size());
         Set<String> changed = Set.copyOf(ids(suite.mutate(Map.of("object", "Account", "update", accounts,
                 "set", Map.of("BillingCity", "Corrupted"))).path("updated")));
         assertTrue(changed.size() >= 2000, "above the bulk threshold: " + changed.size());
         String activeUser = suite.activeUserId();
-        Map<String, Object> request = Map.of("policyId", policy.toString(), "restorePointId", point,
+        Map<String, Object> request = Map.of("policyId", backup.policy().toString(), "restorePointId", backup.point(),
                 "objects", List.of(Map.of("object", "Account")), "hierarchy", Map.of("parents", 0, "children", 0),
                 "target", Map.of("defaultOwnerId", activeUser));
 
@@ -367,7 +367,7 @@ class RestoreIT {
         assertEquals(changed.size(), updated.path("counters").path("updated").asLong(), explain(updated));
         assertEquals(List.of("update Account " + changed.size()), newJobs(jobsBefore), "one update job over every changed record");
         Map<String, JsonNode> org = suite.orgRecords("Account");
-        stored.values().forEach(record -> assertEqualsBackup(record, org.get(record.path("Id").asText())));
+        backup.stored().values().forEach(record -> assertEqualsBackup(record, org.get(record.path("Id").asText())));
 
         suite.mutate(Map.of("object", "Account", "delete", accounts));
         suite.purgeRecycleBin();
@@ -381,7 +381,7 @@ class RestoreIT {
         Map<String, String> newIds = targetIds(report(recreated));
         Map<String, JsonNode> back = suite.orgRecords("Account");
         assertEquals(accounts, back.size(), "every account back, none twice");
-        for (JsonNode record : stored.values()) {
+        for (JsonNode record : backup.stored().values()) {
             JsonNode now = back.get(newIds.get(record.path("Id").asText()));
             assertTrue(now != null, record.path("Id").asText() + " recreated as " + newIds.get(record.path("Id").asText()));
             assertEquals(record.path("Name").asText(), now.path("Name").asText());
@@ -407,23 +407,19 @@ class RestoreIT {
 
     @Test
     void aValidationRuleRejectingSomeRecordsEndsTheRestoreWarningWithTheirCodesInTheReport() {
-        suite.resetOrg();
-        UUID policy = suite.policy(List.of("Account"), false, Map.of("parallelism", 2));
-        assertEquals("SUCCESS", suite.runToEnd(policy).path("status").asText());
-        String point = suite.latestPoint(policy, "Account").path("id").asText();
-        Map<String, JsonNode> stored = suite.storedRecords(point, "Account");
+        BackedUp backup = backUpTheDemoOrg(List.of("Account"));
         List<String> changed = ids(suite.mutate(Map.of("object", "Account", "update", 60, "set", Map.of("Industry", "Energy"))).path("updated"));
-        String rejected = changed.stream().map(id -> stored.get(id).path("Industry").asText(""))
+        String rejected = changed.stream().map(id -> backup.stored().get(id).path("Industry").asText(""))
                 .filter(industry -> !industry.isEmpty() && !industry.equals("Energy"))
                 .collect(Collectors.groupingBy(industry -> industry, Collectors.counting())).entrySet().stream()
                 .max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-        Set<String> refused = changed.stream().filter(id -> stored.get(id).path("Industry").asText("").equals(rejected))
+        Set<String> refused = changed.stream().filter(id -> backup.stored().get(id).path("Industry").asText("").equals(rejected))
                 .collect(Collectors.toSet());
         Object rule = given().baseUri(suite.emulator.url()).contentType(ContentType.JSON)
                 .body(Map.of("object", "Account", "field", "Industry", "rejectWhenEquals", rejected, "message", "no " + rejected))
                 .post("/emulator/admin/validation-rules").then().statusCode(201).extract().path("id");
         try {
-            JsonNode restore = restoreToEnd(Map.of("policyId", policy.toString(), "restorePointId", point,
+            JsonNode restore = restoreToEnd(Map.of("policyId", backup.policy().toString(), "restorePointId", backup.point(),
                     "objects", List.of(Map.of("object", "Account"))));
 
             assertEquals("WARNING", restore.path("status").asText(), explain(restore));
@@ -434,7 +430,7 @@ class RestoreIT {
             assertEquals(refused, failures.stream().map(line -> line.path("backupId").asText()).collect(Collectors.toSet()));
             failures.forEach(line -> assertEquals("FIELD_CUSTOM_VALIDATION_EXCEPTION", line.path("statusCode").asText(), line.toString()));
             Map<String, JsonNode> org = suite.orgRecords("Account");
-            changed.stream().filter(id -> !refused.contains(id)).forEach(id -> assertEqualsBackup(stored.get(id), org.get(id)));
+            changed.stream().filter(id -> !refused.contains(id)).forEach(id -> assertEqualsBackup(backup.stored().get(id), org.get(id)));
         } finally {
             given().baseUri(suite.emulator.url()).delete("/emulator/admin/validation-rules/" + rule).then().statusCode(org.hamcrest.Matchers.lessThan(300));
         }
@@ -448,12 +444,8 @@ class RestoreIT {
 
     @Test
     void aRestoreInterruptedByASessionServiceKillResumesAndFinishesWithoutDuplicates() {
-        suite.resetOrgWithAccounts(3000);
-        UUID policy = suite.policy(List.of("Account"), false, Map.of("parallelism", 2));
-        assertEquals("SUCCESS", suite.runToEnd(policy).path("status").asText());
-        String point = suite.latestPoint(policy, "Account").path("id").asText();
-        Map<String, JsonNode> stored = suite.storedRecords(point, "Account");
-        suite.mutate(Map.of("object", "Account", "delete", stored.size()));
+        BackedUp backup = backUpAccounts(3000);
+        suite.mutate(Map.of("object", "Account", "delete", backup.stored().size()));
         suite.purgeRecycleBin();
         String activeUser = suite.activeUserId();
         // the first pass's Bulk API 2.0 read of the org finds no account (all purged) and goes on; once it recreated
@@ -461,7 +453,7 @@ class RestoreIT {
         // when its engine dies
         long hold = suite.holdFault(Map.of("object", "Account", "call", "bulkJob", "jobRecordsAbove", 0));
         String id = given().baseUri(suite.engineA.url()).contentType(ContentType.JSON)
-                .body(Map.of("policyId", policy.toString(), "restorePointId", point, "objects", List.of(Map.of("object", "Account")),
+                .body(Map.of("policyId", backup.policy().toString(), "restorePointId", backup.point(), "objects", List.of(Map.of("object", "Account")),
                         "target", Map.of("defaultOwnerId", activeUser)))
                 .post("/api/v1/restores").then().statusCode(202).extract().path("id");
         suite.awaitHeldCall(hold);
@@ -473,10 +465,10 @@ class RestoreIT {
             assertEquals("SUCCESS", restore.path("status").asText(), explain(restore));
             assertTrue(accountTask(id).path("attempts").asInt() >= 2, "resumed by a second attempt");
             Map<String, JsonNode> accounts = suite.orgRecords("Account");
-            assertEquals(stored.size(), accounts.size(), "every account recreated once");
-            assertEquals(stored.values().stream().map(account -> account.path("Name").asText()).collect(Collectors.toSet()),
+            assertEquals(backup.stored().size(), accounts.size(), "every account recreated once");
+            assertEquals(backup.stored().values().stream().map(account -> account.path("Name").asText()).collect(Collectors.toSet()),
                     accounts.values().stream().map(account -> account.path("Name").asText()).collect(Collectors.toSet()));
-            assertEquals(stored.size(), restore.path("counters").path("recreated").asLong(), explain(restore));
+            assertEquals(backup.stored().size(), restore.path("counters").path("recreated").asLong(), explain(restore));
         } finally {
             suite.restart(claimant);
         }
@@ -488,12 +480,8 @@ class RestoreIT {
      */
     @Test
     void aKillBetweenTheOrgsCreateAnswerAndTheIdMapLeavesNoDuplicateOnResume() {
-        suite.resetOrg();
-        UUID policy = suite.policy(List.of("Account"), false, Map.of("parallelism", 2));
-        assertEquals("SUCCESS", suite.runToEnd(policy).path("status").asText());
-        String point = suite.latestPoint(policy, "Account").path("id").asText();
-        Map<String, JsonNode> stored = suite.storedRecords(point, "Account");
-        suite.mutate(Map.of("object", "Account", "delete", stored.size()));
+        BackedUp backup = backUpTheDemoOrg(List.of("Account"));
+        suite.mutate(Map.of("object", "Account", "delete", backup.stored().size()));
         suite.purgeRecycleBin();
         String activeUser = suite.activeUserId();
         suite.kill("engine-b");
@@ -501,7 +489,7 @@ class RestoreIT {
         ServiceProcess halting = suite.engineA;
         try {
             String id = given().baseUri(suite.engineA.url()).contentType(ContentType.JSON)
-                    .body(Map.of("policyId", policy.toString(), "restorePointId", point, "objects", List.of(Map.of("object", "Account")),
+                    .body(Map.of("policyId", backup.policy().toString(), "restorePointId", backup.point(), "objects", List.of(Map.of("object", "Account")),
                             "target", Map.of("defaultOwnerId", activeUser)))
                     .post("/api/v1/restores").then().statusCode(202).extract().path("id");
             Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
@@ -517,8 +505,8 @@ class RestoreIT {
 
             assertEquals("SUCCESS", restore.path("status").asText(), explain(restore));
             Map<String, JsonNode> accounts = suite.orgRecords("Account");
-            assertEquals(stored.size(), accounts.size(), "every account once: the interrupted chunk was not created again");
-            assertEquals(stored.values().stream().map(account -> account.path("Name").asText()).collect(Collectors.toSet()),
+            assertEquals(backup.stored().size(), accounts.size(), "every account once: the interrupted chunk was not created again");
+            assertEquals(backup.stored().values().stream().map(account -> account.path("Name").asText()).collect(Collectors.toSet()),
                     accounts.values().stream().map(account -> account.path("Name").asText()).collect(Collectors.toSet()));
             List<JsonNode> lines = report(restore);
             assertEquals(createdBeforeTheKill, lines.stream().filter(line -> line.path("message").asText("").contains("interrupted attempt"))
@@ -545,13 +533,9 @@ class RestoreIT {
 
     @Test
     void aRestoreIntoASecondOrgThroughAnotherConnectionAppliesTheFieldMapping() {
-        suite.resetOrg();
-        UUID policy = suite.policy(List.of("Account"), false, Map.of("parallelism", 2));
-        assertEquals("SUCCESS", suite.runToEnd(policy).path("status").asText());
-        String point = suite.latestPoint(policy, "Account").path("id").asText();
-        Map<String, JsonNode> stored = suite.storedRecords(point, "Account");
+        BackedUp backup = backUpTheDemoOrg(List.of("Account"));
         // the emulator numbers ids from 1 in every org: ids above the sandbox's few accounts and its new ones exist only in the source
-        List<String> chosen = stored.keySet().stream().sorted().skip(40).limit(12).toList();
+        List<String> chosen = backup.stored().keySet().stream().sorted().skip(40).limit(12).toList();
         try (ServiceProcess sandbox = ServiceProcess.builder("salesforce-emulator").maxHeap("256m").start()) {
             given().baseUri(sandbox.url()).contentType(ContentType.JSON)
                     .body(Map.of("seed", 99, "objects", Map.of("Account", 5, "User", 40), "apiLimit", 100_000_000))
@@ -563,7 +547,7 @@ class RestoreIT {
                             "flow", "CLIENT_CREDENTIALS", "clientId", "demo-client", "clientSecret", "demo-secret"))
                     .post("/api/v1/connections").then().statusCode(201).extract().path("id"));
 
-            JsonNode restore = restoreToEnd(Map.of("policyId", policy.toString(), "restorePointId", point,
+            JsonNode restore = restoreToEnd(Map.of("policyId", backup.policy().toString(), "restorePointId", backup.point(),
                     "objects", List.of(Map.of("object", "Account", "ids", chosen)),
                     "target", Map.of("connectionId", connection.toString(), "defaultOwnerId", owner,
                             "fieldMapping", Map.of("Account", Map.of("Website", "Description")))));
@@ -580,11 +564,11 @@ class RestoreIT {
             assertEquals(5 + chosen.size(), sandboxAccounts.size());
             for (String id : chosen) {
                 JsonNode now = sandboxAccounts.get(newIds.get(id));
-                assertEquals(stored.get(id).path("Name").asText(), now.path("Name").asText());
-                assertEquals(stored.get(id).path("Website").asText(""), now.path("Description").asText(""), "Website mapped onto Description");
+                assertEquals(backup.stored().get(id).path("Name").asText(), now.path("Name").asText());
+                assertEquals(backup.stored().get(id).path("Website").asText(""), now.path("Description").asText(""), "Website mapped onto Description");
                 assertEquals("", now.path("Website").asText(""), "the mapped field is not written under its own name");
             }
-            assertEquals(stored.keySet(), suite.orgRecords("Account").keySet(), "the source org is untouched");
+            assertEquals(backup.stored().keySet(), suite.orgRecords("Account").keySet(), "the source org is untouched");
         }
     }
 
