@@ -3,8 +3,8 @@ package dev.sfbackup.session.restore.execute;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The API requests one restore task spent since it last recorded progress; counted from the task's thread and from its
- * {@link WriteBehind} thread.
+ * The API requests one restore task spent since it last recorded progress; counted from the task's thread and from the
+ * threads of its {@link WriteBehind} writes and its {@link PassReads} snapshot.
  */
 final class ApiCalls {
 
