@@ -1,6 +1,7 @@
 package dev.sfbackup.storage.erasure.repository;
 
 import dev.sfbackup.storage.erasure.ErasureReport.ErasedFile;
+import dev.sfbackup.storage.jdbc.JdbcTransactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.sql.Array;
@@ -31,25 +32,12 @@ public class ErasureStore {
         this.dataSource = dataSource;
     }
 
-    public interface Work<T> {
-        T run(Connection connection) throws SQLException, IOException;
+    public interface Work<T> extends JdbcTransactions.Work<T, IOException> {
     }
 
     /** Runs work in one transaction: all of it is erased, or nothing. */
     public <T> T inTransaction(Work<T> work) throws SQLException, IOException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | IOException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        }
+        return JdbcTransactions.inTransaction(dataSource, work);
     }
 
     public List<Long> streams(Connection c, UUID policyId, String object) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.sfbackup.storage.restorepoint.repository;
 
+import dev.sfbackup.storage.jdbc.JdbcTransactions;
 import dev.sfbackup.storage.restorepoint.PointInTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.BufferedOutputStream;
@@ -173,22 +174,10 @@ public class RecordVersionRepository {
 
     /** Runs work in one repeatable-read, read-only transaction so that several passes see the same data. */
     public void inSnapshot(SnapshotWork work) throws SQLException, IOException {
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try (Statement s = c.createStatement()) {
-                s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY");
-            }
-            try {
-                work.run(c);
-                c.commit();
-            } catch (SQLException | IOException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
-            }
-        }
+        JdbcTransactions.<Void, IOException>inTransaction(dataSource, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY", c -> {
+            work.run(c);
+            return null;
+        });
     }
 
     public record LiveRecord(String recordId, byte[] payload) {

@@ -1,5 +1,7 @@
 package dev.sfbackup.storage.restorepoint.service;
 
+import static dev.sfbackup.storage.jdbc.JdbcTransactions.inTransaction;
+
 import dev.sfbackup.storage.restorepoint.config.RestorePointConfig;
 import dev.sfbackup.storage.restorepoint.repository.RecordDictionaryRepository;
 import dev.sfbackup.storage.restorepoint.repository.RecordDictionaryRepository.SampleKey;
@@ -52,14 +54,14 @@ public class DictionaryReplacement {
     /** Replaces every retired dictionary. */
     public List<Replaced> replaceRetired() throws SQLException {
         List<Replaced> replaced = new ArrayList<>();
-        for (Retired retired : inTransaction(store::retired)) {
+        for (Retired retired : inTransaction(dataSource, store::retired)) {
             replaced.add(replace(retired));
         }
         return replaced;
     }
 
     private Replaced replace(Retired retired) throws SQLException {
-        if (!inTransaction(c -> store.awaitWriters(c, retired.id()))) {
+        if (!inTransaction(dataSource, c -> store.awaitWriters(c, retired.id()))) {
             return new Replaced(retired.id(), null, 0);
         }
         byte[] prefix = PayloadCodec.dictionaryPrefix(retired.id());
@@ -69,7 +71,7 @@ public class DictionaryReplacement {
         while (true) {
             String fromRecord = afterRecord;
             long fromSeq = afterSeq;
-            Batch batch = inTransaction(c -> reencodeBatch(c, retired, prefix, fromRecord, fromSeq));
+            Batch batch = inTransaction(dataSource, c -> reencodeBatch(c, retired, prefix, fromRecord, fromSeq));
             if (batch.read() == 0) {
                 break;
             }
@@ -77,7 +79,7 @@ public class DictionaryReplacement {
             afterRecord = batch.lastRecord();
             afterSeq = batch.lastSeq();
         }
-        inTransaction(c -> store.delete(c, retired.id()));
+        inTransaction(dataSource, c -> store.delete(c, retired.id()));
         dictionaries.forget(retired.id());
         long total = reencodedWith.values().stream().mapToLong(Long::longValue).sum();
         Integer target = reencodedWith.keySet().stream().filter(id -> id >= 0).max(Integer::compare).orElse(null);
@@ -135,25 +137,5 @@ public class DictionaryReplacement {
 
     private List<DictionarySample> samples(List<StoredPayload> payloads) {
         return payloads.stream().map(p -> new DictionarySample(p.recordId(), codec.decompress(p.payload()))).toList();
-    }
-
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T inTransaction(Work<T> work) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        }
     }
 }
