@@ -56,49 +56,118 @@ public class RecordVersionRepository {
     }
 
     /**
-     * Streams rows into the staging table with COPY, then stores in one statement only the rows whose content differs
-     * from the latest version at or before the point. Must run in the caller's transaction.
+     * Stores the rows the filler adds, only those whose content differs from the latest version at or before the
+     * point (see {@link #copyAsFirstVersions} for a point that is its stream's first). Must run in the caller's
+     * transaction.
      */
-    public IngestCounts ingest(UUID pointId, long streamId, long pointSeq, boolean trackSeen, StagingTable.Filler filler)
+    public IngestCounts ingest(UUID pointId, long streamId, long pointSeq, boolean trackSeen, IncomingRows.Filler filler)
             throws SQLException, IOException {
         try (Connection c = dataSource.getConnection()) {
-            try (Statement s = c.createStatement()) {
-                s.execute("CREATE TEMP TABLE IF NOT EXISTS rp_staging (ord int4, record_id text COLLATE \"C\","
-                        + " content_hash bytea, payload bytea) ON COMMIT DELETE ROWS");
-                s.execute("TRUNCATE rp_staging");
-                // the de-duplicating sort of a batch of thousands of ~1 KB rows must not spill to disk
-                s.execute("SET LOCAL work_mem = '64MB'");
-            }
-            int received = copyIntoStaging(c, filler);
-            if (trackSeen) {
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO full_scan_seen (restore_point_id, record_id)"
-                        + " SELECT DISTINCT ?, record_id FROM rp_staging ON CONFLICT DO NOTHING")) {
-                    ps.setObject(1, pointId);
-                    ps.executeUpdate();
+            if (!trackSeen && isFirstOfStream(c, streamId, pointSeq)) {
+                IncomingRows copied = copyAsFirstVersions(c, streamId, pointSeq, filler);
+                if (copied != null) {
+                    return new IngestCounts(copied.rows(), copied.rows(), 0, 0, copied.payloadBytes());
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement(COMPARE_AND_INSERT)) {
-                ps.setLong(1, streamId);
-                ps.setLong(2, pointSeq);
-                ps.setLong(3, streamId);
-                ps.setLong(4, pointSeq);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return new IngestCounts(received, rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
-                }
+            return compareAndInsert(c, pointId, streamId, pointSeq, trackSeen, filler);
+        }
+    }
+
+    /** Streams rows into the staging table with COPY, then stores in one statement the rows whose content differs. */
+    private static IngestCounts compareAndInsert(Connection c, UUID pointId, long streamId, long pointSeq, boolean trackSeen,
+            IncomingRows.Filler filler) throws SQLException, IOException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TEMP TABLE IF NOT EXISTS rp_staging (ord int4, record_id text COLLATE \"C\","
+                    + " content_hash bytea, payload bytea) ON COMMIT DELETE ROWS");
+            s.execute("TRUNCATE rp_staging");
+            // the de-duplicating sort of a batch of thousands of ~1 KB rows must not spill to disk
+            s.execute("SET LOCAL work_mem = '64MB'");
+        }
+        int received = copy(c, "COPY rp_staging FROM STDIN (FORMAT binary)", IncomingRows::staging, filler).rows();
+        if (trackSeen) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO full_scan_seen (restore_point_id, record_id)"
+                    + " SELECT DISTINCT ?, record_id FROM rp_staging ON CONFLICT DO NOTHING")) {
+                ps.setObject(1, pointId);
+                ps.executeUpdate();
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(COMPARE_AND_INSERT)) {
+            ps.setLong(1, streamId);
+            ps.setLong(2, pointSeq);
+            ps.setLong(3, streamId);
+            ps.setLong(4, pointSeq);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new IngestCounts(received, rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
             }
         }
     }
 
-    private static int copyIntoStaging(Connection c, StagingTable.Filler filler) throws SQLException, IOException {
+    /**
+     * Whether the stream has no point before this one, so the point's records have nothing to be compared with. Points
+     * are removed only with their versions or after a later point (which then exists) took them over.
+     */
+    private static boolean isFirstOfStream(Connection c, long streamId, long pointSeq) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT NOT EXISTS (SELECT 1 FROM restore_point WHERE stream_id = ? AND seq < ?)")) {
+            ps.setLong(1, streamId);
+            ps.setLong(2, pointSeq);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    /**
+     * The records of a stream's first point go straight into record_version with one COPY: no staging table, sort and
+     * per-record lookup, which took more of PostgreSQL's time than the COPY itself (see records-bench's initial ingest).
+     * A record the point already holds (a batch read again after a resume, or a record twice in one batch) makes the
+     * COPY fail on the primary key; then nothing of it stays (savepoint) and null sends the batch to the compare path,
+     * which keeps the record's last content.
+     */
+    private static IncomingRows copyAsFirstVersions(Connection c, long streamId, long pointSeq, IncomingRows.Filler filler)
+            throws SQLException, IOException {
+        try (Statement s = c.createStatement()) {
+            s.execute("SAVEPOINT first_versions");
+            try {
+                IncomingRows copied = copy(c, "COPY record_version (stream_id, record_id, seq, tombstone, content_hash, payload)"
+                        + " FROM STDIN (FORMAT binary)", out -> IncomingRows.versions(out, streamId, pointSeq), filler);
+                s.execute("RELEASE SAVEPOINT first_versions");
+                return copied;
+            } catch (SQLException | IOException e) {
+                if (!isUniqueViolation(e)) {
+                    throw e;
+                }
+                s.execute("ROLLBACK TO SAVEPOINT first_versions");
+                return null;
+            }
+        }
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @FunctionalInterface
+    private interface RowsLayout {
+        IncomingRows start(DataOutputStream out) throws IOException;
+    }
+
+    private static IncomingRows copy(Connection c, String copySql, RowsLayout layout, IncomingRows.Filler filler)
+            throws SQLException, IOException {
         PGConnection pg = c.unwrap(PGConnection.class);
-        PGCopyOutputStream copy = new PGCopyOutputStream(pg, "COPY rp_staging FROM STDIN (FORMAT binary)", 1 << 16);
+        PGCopyOutputStream copy = new PGCopyOutputStream(pg, copySql, 1 << 16);
         try {
-            StagingTable table = new StagingTable(new DataOutputStream(new BufferedOutputStream(copy, 1 << 16)));
-            filler.fill(table);
-            table.finish();
+            IncomingRows rows = layout.start(new DataOutputStream(new BufferedOutputStream(copy, 1 << 16)));
+            filler.fill(rows);
+            rows.finish();
             copy.endCopy();
-            return table.rows();
+            return rows;
         } finally {
             if (copy.isActive()) {
                 copy.cancelCopy();

@@ -12,12 +12,12 @@ import dev.sfbackup.api.storage.RestorePointKind;
 import dev.sfbackup.common.problem.ApiProblem;
 import dev.sfbackup.storage.restorepoint.RestorePoint;
 import dev.sfbackup.storage.restorepoint.config.RestorePointConfig;
+import dev.sfbackup.storage.restorepoint.repository.IncomingRows;
 import dev.sfbackup.storage.restorepoint.repository.IngestedBatchRepository;
 import dev.sfbackup.storage.restorepoint.repository.IngestedBatchRepository.Kind;
 import dev.sfbackup.storage.restorepoint.repository.RecordFieldRepository;
 import dev.sfbackup.storage.restorepoint.repository.RecordVersionRepository;
 import dev.sfbackup.storage.restorepoint.repository.RestorePointRepository;
-import dev.sfbackup.storage.restorepoint.repository.StagingTable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
@@ -87,7 +87,7 @@ public class RecordIngestService {
                 .orElse(null);
         FieldNames names = new FieldNames();
         RecordVersionRepository.IngestCounts counts = versions.ingest(pointId, point.streamId(), point.seq(),
-                point.kind() == RestorePointKind.FULL, table -> stage(ndjson, described, dictionary, names, table));
+                point.kind() == RestorePointKind.FULL, rows -> stage(ndjson, described, dictionary, names, rows));
         fields.record(point.streamId(), point.seq(), names.names());
         BatchResult result = new BatchResult(seq, counts.received(), counts.recordsNew(), counts.recordsChanged(),
                 counts.recordsUnchanged(), 0, false);
@@ -173,7 +173,7 @@ public class RecordIngestService {
      * stored records go into names.
      */
     private void stage(byte[] ndjson, DescribedFields described, PayloadDictionary dictionary, FieldNames names,
-            StagingTable table) throws IOException {
+            IncomingRows rows) throws IOException {
         int lineNumber = 0;
         for (int start = 0; start < ndjson.length; ) {
             int end = lineEnd(ndjson, start);
@@ -182,9 +182,9 @@ public class RecordIngestService {
             requireDescribed(line.undescribedKey(), lineNumber);
             if (line.id() != null) {
                 byte[] json = Arrays.copyOfRange(ndjson, start, end);
-                table.add(line.id(), CanonicalRecord.ofCanonicalJson(json).sha256(), codec.compress(json, dictionary));
+                rows.add(line.id(), CanonicalRecord.ofCanonicalJson(json).sha256(), codec.compress(json, dictionary));
             } else if (!isBlank(ndjson, start, end)) {
-                stageParsed(ndjson, start, end, lineNumber, described, dictionary, names, table);
+                stageParsed(ndjson, start, end, lineNumber, described, dictionary, names, rows);
             }
             start = end + 1;
         }
@@ -198,7 +198,7 @@ public class RecordIngestService {
     }
 
     private void stageParsed(byte[] ndjson, int start, int end, int lineNumber, DescribedFields described,
-            PayloadDictionary dictionary, FieldNames names, StagingTable table) throws IOException {
+            PayloadDictionary dictionary, FieldNames names, IncomingRows rows) throws IOException {
         String line = "line " + lineNumber;
         try (JsonParser parser = recordMapper.createParser(ndjson, start, end - start)) {
             CanonicalRecordReader records = new CanonicalRecordReader(parser);
@@ -216,7 +216,7 @@ public class RecordIngestService {
             }
             requireDescribed(record.undescribedKey(), lineNumber);
             requireId(record.id(), line + ": Id");
-            table.add(record.id(), record.canonical().sha256(), codec.compress(record.canonical().json(), dictionary));
+            rows.add(record.id(), record.canonical().sha256(), codec.compress(record.canonical().json(), dictionary));
             RecordFieldNames.forEach(record.canonical().json(), names::add);
         }
     }

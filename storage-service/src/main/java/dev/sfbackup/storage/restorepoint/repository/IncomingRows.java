@@ -1,0 +1,88 @@
+package dev.sfbackup.storage.restorepoint.repository;
+
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A batch's records on their way into PostgreSQL in its binary COPY format (no text escaping of the compressed
+ * payloads): into the session's staging table, to be compared with the stream's versions, or straight into
+ * record_version when there is nothing to compare them with.
+ */
+public final class IncomingRows {
+
+    private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
+
+    private final DataOutputStream out;
+    private final VersionOf versionOf;
+    private int rows;
+    private long payloadBytes;
+
+    /** The stream and seq of rows that go straight into record_version. */
+    private record VersionOf(long streamId, long seq) {
+    }
+
+    private IncomingRows(DataOutputStream out, VersionOf versionOf) throws IOException {
+        this.out = out;
+        this.versionOf = versionOf;
+        out.write(SIGNATURE);
+        out.writeInt(0);
+        out.writeInt(0);
+    }
+
+    /** Rows of rp_staging: ord, record_id, content_hash, payload. */
+    static IncomingRows staging(DataOutputStream out) throws IOException {
+        return new IncomingRows(out, null);
+    }
+
+    /** Rows of record_version: stream_id, record_id, seq, tombstone (false), content_hash, payload. */
+    static IncomingRows versions(DataOutputStream out, long streamId, long seq) throws IOException {
+        return new IncomingRows(out, new VersionOf(streamId, seq));
+    }
+
+    public void add(String recordId, byte[] contentHash, byte[] payload) throws IOException {
+        if (versionOf == null) {
+            out.writeShort(4);
+            out.writeInt(4);
+            out.writeInt(rows);
+            writeBytes(recordId.getBytes(StandardCharsets.UTF_8));
+        } else {
+            out.writeShort(6);
+            out.writeInt(8);
+            out.writeLong(versionOf.streamId());
+            writeBytes(recordId.getBytes(StandardCharsets.UTF_8));
+            out.writeInt(8);
+            out.writeLong(versionOf.seq());
+            out.writeInt(1);
+            out.writeBoolean(false);
+        }
+        writeBytes(contentHash);
+        writeBytes(payload);
+        rows++;
+        payloadBytes += payload.length;
+    }
+
+    private void writeBytes(byte[] value) throws IOException {
+        out.writeInt(value.length);
+        out.write(value);
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    long payloadBytes() {
+        return payloadBytes;
+    }
+
+    void finish() throws IOException {
+        out.writeShort(-1);
+        out.flush();
+    }
+
+    /** Adds the batch's records; called again for the compare path when the straight copy found a record twice. */
+    @FunctionalInterface
+    public interface Filler {
+        void fill(IncomingRows rows) throws IOException;
+    }
+}
