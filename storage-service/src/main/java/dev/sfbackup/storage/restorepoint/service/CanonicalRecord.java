@@ -118,6 +118,13 @@ public final class CanonicalRecord {
         return SHA_256.get().digest(bytes);
     }
 
+    /** The content hash of canonical JSON at {@code in[from, to)}: the same as {@link #sha256()} of those bytes. */
+    static byte[] sha256(byte[] in, int from, int to) {
+        MessageDigest digest = SHA_256.get();
+        digest.update(in, from, to - from);
+        return digest.digest();
+    }
+
     private static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");

@@ -62,24 +62,30 @@ public class PayloadCodec {
 
     /** With the stream's dictionary when it has one, else the record alone. */
     public byte[] compress(byte[] plain, PayloadDictionary dictionary) {
+        return compress(plain, 0, plain.length, dictionary);
+    }
+
+    /** The bytes {@code in[from, to)}, with the stream's dictionary when it has one, else alone. */
+    public byte[] compress(byte[] in, int from, int to, PayloadDictionary dictionary) {
         if (dictionary == null) {
-            return compress(plain);
+            return compress(from == 0 && to == in.length ? in : Arrays.copyOfRange(in, from, to));
         }
-        int bound = (int) Zstd.compressBound(plain.length) + MAX_HEADER;
+        int length = to - from;
+        int bound = (int) Zstd.compressBound(length) + MAX_HEADER;
         byte[] out = scratch.get();
         if (out.length < bound) {
             out = new byte[Math.max(bound, out.length * 2)];
             scratch.set(out);
         }
         out[0] = DICTIONARY_FORMAT;
-        int header = writeVarint(out, writeVarint(out, 1, dictionary.id()), plain.length);
+        int header = writeVarint(out, writeVarint(out, 1, dictionary.id()), length);
         ZstdCompressCtx context = dictionaryCompressors.get();
         Object[] held = loaded.get();
         if (held[0] != dictionary.compress()) {
             context.loadDict(dictionary.compress());
             held[0] = dictionary.compress();
         }
-        int size = context.compressByteArray(out, header, out.length - header, plain, 0, plain.length);
+        int size = context.compressByteArray(out, header, out.length - header, in, from, length);
         return Arrays.copyOf(out, header + size);
     }
 

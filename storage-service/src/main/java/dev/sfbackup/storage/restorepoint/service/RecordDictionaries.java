@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -55,13 +56,13 @@ public class RecordDictionaries implements DictionaryLookup {
      * point seq) when the stream has none live and they are enough samples. Empty: compress without one. Must run in
      * the batch's transaction.
      */
-    public Optional<PayloadDictionary> forWriting(long streamId, long seq, Iterable<DictionarySample> samples, int sampleCount)
+    public Optional<PayloadDictionary> forWriting(long streamId, long seq, Iterable<DictionarySample> samples, IntSupplier sampleCount)
             throws SQLException {
         Optional<Integer> live = repository.liveForWriting(streamId);
         if (live.isPresent()) {
             return Optional.of(writing(live.get()));
         }
-        if (sampleCount < config.dictionaryMinSamples()) {
+        if (sampleCount.getAsInt() < config.dictionaryMinSamples()) {
             return Optional.empty();
         }
         Trained trained = train(samples, config.dictionaryTraining() == DictionaryTraining.MASKED);

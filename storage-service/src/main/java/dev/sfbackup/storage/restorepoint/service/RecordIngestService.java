@@ -83,7 +83,7 @@ public class RecordIngestService {
         }
         DescribedFields described = describedFields(pointId);
         PayloadDictionary dictionary = dictionaries.forWriting(point.streamId(), point.seq(),
-                () -> samples(ndjson), lineCount(ndjson))
+                () -> samples(ndjson), () -> lineCount(ndjson))
                 .orElse(null);
         FieldNames names = new FieldNames();
         RecordVersionRepository.IngestCounts counts = versions.ingest(pointId, point.streamId(), point.seq(),
@@ -181,8 +181,7 @@ public class RecordIngestService {
             CanonicalLine.Scan line = CanonicalLine.scan(ndjson, start, end, described, names);
             requireDescribed(line.undescribedKey(), lineNumber);
             if (line.id() != null) {
-                byte[] json = Arrays.copyOfRange(ndjson, start, end);
-                rows.add(line.id(), CanonicalRecord.ofCanonicalJson(json).sha256(), codec.compress(json, dictionary));
+                rows.add(line.id(), CanonicalRecord.sha256(ndjson, start, end), codec.compress(ndjson, start, end, dictionary));
             } else if (!isBlank(ndjson, start, end)) {
                 stageParsed(ndjson, start, end, lineNumber, described, dictionary, names, rows);
             }

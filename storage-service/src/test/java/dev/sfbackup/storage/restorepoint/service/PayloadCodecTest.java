@@ -68,6 +68,13 @@ class PayloadCodecTest {
         assertArrayEquals(RECORD, codec.decompress(codec.compress(RECORD, null)));
         byte[] empty = new byte[0];
         assertArrayEquals(empty, codec.decompress(codec.compress(empty, dictionary)));
+
+        // a record in the middle of a batch's bytes, with and without the dictionary
+        byte[] batch = (new String(RECORD, StandardCharsets.UTF_8) + "\n" + new String(next, StandardCharsets.UTF_8) + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+        int from = RECORD.length + 1;
+        assertArrayEquals(next, codec.decompress(codec.compress(batch, from, from + next.length, dictionary)));
+        assertArrayEquals(next, codec.decompress(codec.compress(batch, from, from + next.length, null)));
     }
 
     @Test
