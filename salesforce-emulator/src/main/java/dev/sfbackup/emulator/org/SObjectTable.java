@@ -249,11 +249,8 @@ public final class SObjectTable {
         return (long) generatedCount * CREATION_SPACING_MS + 7000 + MAX_GENERATED_AGE_MS;
     }
 
-    long noise(int index, String fieldName, int revision) {
-        return noise(index, Noise.ofName(fieldName), revision);
-    }
-
-    private long noise(int index, long fieldNoise, int revision) {
+    /** The bits of one field (fieldNoise: {@link Noise#ofName} of its name) of one revision of one record. */
+    long noise(int index, long fieldNoise, int revision) {
         return Noise.of(org.seed(), nameNoise, fieldNoise, index, revision);
     }
 
