@@ -11,6 +11,9 @@ public final class RecordView {
     private final SObjectTable table;
     private final int index;
     private final RecordState state;
+    /** The dates, once read: a row reads the modification date twice (LastModifiedDate, SystemModstamp). */
+    private Instant created;
+    private Instant modified;
 
     RecordView(SObjectTable table, int index, RecordState state) {
         this.table = table;
@@ -44,14 +47,23 @@ public final class RecordView {
     }
 
     public Instant createdDate() {
-        return Instant.ofEpochMilli(state.createdAt() != 0 ? state.createdAt() : table.generatedCreatedAt(index));
+        if (created == null) {
+            created = Instant.ofEpochMilli(state.createdAt() != 0 ? state.createdAt() : table.generatedCreatedAt(index));
+        }
+        return created;
     }
 
     public Instant modifiedDate() {
-        if (state.modifiedAt() != 0) {
-            return Instant.ofEpochMilli(state.modifiedAt());
+        if (modified == null) {
+            if (state.modifiedAt() != 0) {
+                modified = Instant.ofEpochMilli(state.modifiedAt());
+            } else if (state.createdAt() != 0) {
+                modified = createdDate();
+            } else {
+                modified = Instant.ofEpochMilli(table.generatedModifiedAt(index, createdDate().toEpochMilli()));
+            }
         }
-        return state.createdAt() != 0 ? createdDate() : Instant.ofEpochMilli(table.generatedModifiedAt(index));
+        return modified;
     }
 
     /** The value of a field of this record (field names are resolved by the caller). */
