@@ -1,5 +1,6 @@
 package dev.sfbackup.emulator.org;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -24,6 +25,9 @@ public enum FieldType {
     DATETIME("datetime", "xsd:dateTime"),
     REFERENCE("reference", "tns:ID"),
     BASE64("base64", "xsd:base64Binary");
+
+    /** The length of a Bulk CSV date-time of the years 0 to 9999. */
+    public static final int CSV_DATETIME_LENGTH = 24;
 
     private static final DateTimeFormatter REST_DATETIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'+0000'", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -96,35 +100,44 @@ public enum FieldType {
 
     /** yyyy-MM-ddTHH:mm:ss.SSSZ without a formatter: this runs once per date cell of every Bulk row. */
     static String formatCsvDateTime(Instant instant) {
+        byte[] out = new byte[CSV_DATETIME_LENGTH];
+        return writeCsvDateTime(instant, out, 0) < 0 ? CSV_DATETIME.format(instant) : new String(out, StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * Writes the instant as yyyy-MM-ddTHH:mm:ss.SSSZ (ASCII) at out[at], for writers that format into their own buffer.
+     *
+     * @return the index after it, or -1 (nothing written) for a year outside 0 to 9999, which only the formatter writes
+     */
+    public static int writeCsvDateTime(Instant instant, byte[] out, int at) {
         long millis = instant.toEpochMilli();
         long days = Math.floorDiv(millis, 86_400_000L);
         int msOfDay = (int) Math.floorMod(millis, 86_400_000L);
         LocalDate date = LocalDate.ofEpochDay(days);
-        char[] out = new char[24];
         int year = date.getYear();
         if (year < 0 || year > 9999) {
-            return CSV_DATETIME.format(instant);
+            return -1;
         }
-        digits(out, 0, year, 4);
-        out[4] = '-';
-        digits(out, 5, date.getMonthValue(), 2);
-        out[7] = '-';
-        digits(out, 8, date.getDayOfMonth(), 2);
-        out[10] = 'T';
-        digits(out, 11, msOfDay / 3_600_000, 2);
-        out[13] = ':';
-        digits(out, 14, msOfDay / 60_000 % 60, 2);
-        out[16] = ':';
-        digits(out, 17, msOfDay / 1000 % 60, 2);
-        out[19] = '.';
-        digits(out, 20, msOfDay % 1000, 3);
-        out[23] = 'Z';
-        return new String(out);
+        digits(out, at, year, 4);
+        out[at + 4] = '-';
+        digits(out, at + 5, date.getMonthValue(), 2);
+        out[at + 7] = '-';
+        digits(out, at + 8, date.getDayOfMonth(), 2);
+        out[at + 10] = 'T';
+        digits(out, at + 11, msOfDay / 3_600_000, 2);
+        out[at + 13] = ':';
+        digits(out, at + 14, msOfDay / 60_000 % 60, 2);
+        out[at + 16] = ':';
+        digits(out, at + 17, msOfDay / 1000 % 60, 2);
+        out[at + 19] = '.';
+        digits(out, at + 20, msOfDay % 1000, 3);
+        out[at + 23] = 'Z';
+        return at + CSV_DATETIME_LENGTH;
     }
 
-    private static void digits(char[] out, int at, int value, int width) {
+    private static void digits(byte[] out, int at, int value, int width) {
         for (int i = width - 1; i >= 0; i--) {
-            out[at + i] = (char) ('0' + value % 10);
+            out[at + i] = (byte) ('0' + value % 10);
             value /= 10;
         }
     }

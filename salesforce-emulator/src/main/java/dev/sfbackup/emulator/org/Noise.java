@@ -3,6 +3,8 @@ package dev.sfbackup.emulator.org;
 /** Deterministic 64-bit mixing (SplitMix64 finaliser): the only source of randomness of generated data. */
 public final class Noise {
 
+    private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
+
     private Noise() {
     }
 
@@ -13,11 +15,27 @@ public final class Noise {
     }
 
     public static long of(long... parts) {
-        long h = 0x9E3779B97F4A7C15L;
+        return mix(absorb(GOLDEN_GAMMA, parts));
+    }
+
+    /**
+     * The state after mixing in the first parts of many {@link #of} calls alike, so that
+     * {@code of(a, b, c, d) == ofPrefix(prefix(a, b), c, d)} costs only the mixing of c and d.
+     */
+    public static long prefix(long... parts) {
+        return absorb(GOLDEN_GAMMA, parts);
+    }
+
+    public static long ofPrefix(long prefix, long... parts) {
+        return mix(absorb(prefix, parts));
+    }
+
+    private static long absorb(long state, long... parts) {
+        long h = state;
         for (long p : parts) {
-            h = mix(h ^ p) + 0x9E3779B97F4A7C15L;
+            h = mix(h ^ p) + GOLDEN_GAMMA;
         }
-        return mix(h);
+        return h;
     }
 
     public static long ofName(String name) {

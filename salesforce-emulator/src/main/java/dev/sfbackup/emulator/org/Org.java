@@ -1,6 +1,7 @@
 package dev.sfbackup.emulator.org;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Optional;
 public final class Org {
 
     public static final String ORG_ID = SalesforceIds.id("00D", 1);
+    private static final int MAX_CACHED_USER_IDS = 100_000;
 
     private final long seed;
     private final int fileMeanBytes;
@@ -20,6 +22,8 @@ public final class Org {
     private final List<ValidationRule> validationRules = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean auditFieldsCreateable;
     private int customObjects;
+    /** The generated users' ids, made once: every generated record names three of them. */
+    private volatile String[] userIds;
 
     public Org(long seed, int fileMeanBytes) {
         this.seed = seed;
@@ -89,8 +93,17 @@ public final class Org {
 
     /** A user of the org picked by the given bits (the owner or author of generated records). */
     public String userId(long noise) {
+        String[] cached = userIds;
+        if (cached != null) {
+            return cached[Noise.below(noise, cached.length)];
+        }
         SObjectTable users = tables.get("user");
         int count = users == null ? 1 : Math.max(1, users.generatedCount());
+        if (users != null && count <= MAX_CACHED_USER_IDS) {
+            String[] ids = new String[count];
+            Arrays.setAll(ids, i -> SalesforceIds.id("005", i + 1L));
+            userIds = ids;
+        }
         return SalesforceIds.id("005", Noise.below(noise, count) + 1L);
     }
 }

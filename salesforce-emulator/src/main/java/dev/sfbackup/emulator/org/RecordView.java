@@ -5,9 +5,15 @@ import java.time.Instant;
 /** One record as it reads now: system fields from its state, the rest written or generated. */
 public final class RecordView {
 
+    private static final long CREATED_BY_NOISE = Noise.ofName(SystemFields.CREATED_BY_ID);
+    private static final long LAST_MODIFIED_BY_NOISE = Noise.ofName(SystemFields.LAST_MODIFIED_BY_ID);
+
     private final SObjectTable table;
     private final int index;
     private final RecordState state;
+    /** The dates, once read: a row reads the modification date twice (LastModifiedDate, SystemModstamp). */
+    private Instant created;
+    private Instant modified;
 
     RecordView(SObjectTable table, int index, RecordState state) {
         this.table = table;
@@ -41,45 +47,72 @@ public final class RecordView {
     }
 
     public Instant createdDate() {
-        return Instant.ofEpochMilli(state.createdAt() != 0 ? state.createdAt() : table.generatedCreatedAt(index));
+        if (created == null) {
+            created = Instant.ofEpochMilli(state.createdAt() != 0 ? state.createdAt() : table.generatedCreatedAt(index));
+        }
+        return created;
     }
 
     public Instant modifiedDate() {
-        if (state.modifiedAt() != 0) {
-            return Instant.ofEpochMilli(state.modifiedAt());
+        if (modified == null) {
+            if (state.modifiedAt() != 0) {
+                modified = Instant.ofEpochMilli(state.modifiedAt());
+            } else if (state.createdAt() != 0) {
+                modified = createdDate();
+            } else {
+                modified = Instant.ofEpochMilli(table.generatedModifiedAt(index, createdDate().toEpochMilli()));
+            }
         }
-        return state.createdAt() != 0 ? createdDate() : Instant.ofEpochMilli(table.generatedModifiedAt(index));
+        return modified;
     }
 
     /** The value of a field of this record (field names are resolved by the caller). */
     public Object get(FieldDef field) {
-        switch (field.name()) {
-            case SystemFields.ID:
-                return id();
-            case SystemFields.IS_DELETED:
-                return state.deleted();
-            case SystemFields.CREATED_DATE:
-                return createdDate();
-            case SystemFields.LAST_MODIFIED_DATE:
-                return written(field.name(), modifiedDate());
-            case SystemFields.SYSTEM_MODSTAMP:
-                return modifiedDate();
-            case SystemFields.CREATED_BY_ID:
-                return written(field.name(), table.org().userId(table.noise(index, SystemFields.CREATED_BY_ID, 0)));
-            case SystemFields.LAST_MODIFIED_BY_ID:
-                return written(field.name(), table.org().userId(table.noise(index, SystemFields.LAST_MODIFIED_BY_ID, state.revision())));
-            default:
-                break;
-        }
-        Object written = state.explicit().get(field.name());
-        if (written != null) {
-            return written == RecordState.NullValue.INSTANCE ? null : written;
-        }
-        if (state.blank() || field.generator() == null) {
-            return null;
-        }
-        int revision = field.changesOnUpdate() ? state.revision() : 0;
-        return field.generator().generate(this, table.noise(index, field.name(), revision));
+        return reader(field).read(this);
+    }
+
+    /** Reads one field's value from any record of its object. */
+    @FunctionalInterface
+    public interface FieldReader {
+        Object read(RecordView record);
+    }
+
+    /**
+     * How the field's value is read, decided once: a writer of many rows resolves its columns before the first row
+     * rather than in every cell (a switch on the field name per cell cost the Bulk CSV writer a fifth of its time).
+     */
+    public static FieldReader reader(FieldDef field) {
+        return switch (field.name()) {
+            case SystemFields.ID -> RecordView::id;
+            case SystemFields.IS_DELETED -> RecordView::deleted;
+            case SystemFields.CREATED_DATE -> RecordView::createdDate;
+            case SystemFields.LAST_MODIFIED_DATE -> r -> r.written(SystemFields.LAST_MODIFIED_DATE, r.modifiedDate());
+            case SystemFields.SYSTEM_MODSTAMP -> RecordView::modifiedDate;
+            case SystemFields.CREATED_BY_ID -> r -> r.written(SystemFields.CREATED_BY_ID, r.user(CREATED_BY_NOISE, 0));
+            case SystemFields.LAST_MODIFIED_BY_ID ->
+                    r -> r.written(SystemFields.LAST_MODIFIED_BY_ID, r.user(LAST_MODIFIED_BY_NOISE, r.state.revision()));
+            default -> dataReader(field);
+        };
+    }
+
+    private static FieldReader dataReader(FieldDef field) {
+        String name = field.name();
+        long nameNoise = Noise.ofName(name);
+        return r -> {
+            Object written = r.state.explicit().get(name);
+            if (written != null) {
+                return written == RecordState.NullValue.INSTANCE ? null : written;
+            }
+            if (r.state.blank() || field.generator() == null) {
+                return null;
+            }
+            int revision = field.changesOnUpdate() ? r.state.revision() : 0;
+            return field.generator().generate(r, r.table.noise(r.index, nameNoise, revision));
+        };
+    }
+
+    private String user(long fieldNoise, int revision) {
+        return table.org().userId(table.noise(index, fieldNoise, revision));
     }
 
     /** An audit field set on insert (the org allowed it) until the next update, else what the org maintains. */

@@ -29,7 +29,8 @@ public final class SObjectTable {
     private final String label;
     private final String keyPrefix;
     private final boolean custom;
-    private final long nameNoise;
+    /** The noise of every field of this object's records starts from (seed, object name). */
+    private final long noisePrefix;
     private final int generatedCount;
     private final AtomicInteger size;
     private final AtomicInteger deletedCount = new AtomicInteger();
@@ -46,7 +47,7 @@ public final class SObjectTable {
         this.label = label;
         this.keyPrefix = keyPrefix;
         this.custom = custom;
-        this.nameNoise = Noise.ofName(name);
+        this.noisePrefix = Noise.prefix(org.seed(), Noise.ofName(name));
         this.generatedCount = generatedCount;
         this.size = new AtomicInteger(generatedCount);
         setFields(fields);
@@ -155,6 +156,10 @@ public final class SObjectTable {
     }
 
     public RecordState state(int index) {
+        if (states.isEmpty()) {
+            // an object as generated, as a first backup reads it: no boxed index per record
+            return RecordState.generated();
+        }
         RecordState state = states.get(index);
         return state == null ? RecordState.generated() : state;
     }
@@ -249,12 +254,9 @@ public final class SObjectTable {
         return (long) generatedCount * CREATION_SPACING_MS + 7000 + MAX_GENERATED_AGE_MS;
     }
 
-    long noise(int index, String fieldName, int revision) {
-        return noise(index, Noise.ofName(fieldName), revision);
-    }
-
-    private long noise(int index, long fieldNoise, int revision) {
-        return Noise.of(org.seed(), nameNoise, fieldNoise, index, revision);
+    /** The bits of one field (fieldNoise: {@link Noise#ofName} of its name) of one revision of one record. */
+    long noise(int index, long fieldNoise, int revision) {
+        return Noise.ofPrefix(noisePrefix, fieldNoise, index, revision);
     }
 
     long generatedCreatedAt(int index) {
@@ -262,7 +264,12 @@ public final class SObjectTable {
     }
 
     long generatedModifiedAt(int index) {
-        return generatedCreatedAt(index) + Math.floorMod(noise(index, SYSTEM_MODSTAMP_NOISE, 0), MAX_GENERATED_AGE_MS) / 1000 * 1000;
+        return generatedModifiedAt(index, generatedCreatedAt(index));
+    }
+
+    /** The same, for a caller that has the record's generatedCreatedAt at hand. */
+    long generatedModifiedAt(int index, long createdAt) {
+        return createdAt + Math.floorMod(noise(index, SYSTEM_MODSTAMP_NOISE, 0), MAX_GENERATED_AGE_MS) / 1000 * 1000;
     }
 
     public synchronized int append(RecordState state) {

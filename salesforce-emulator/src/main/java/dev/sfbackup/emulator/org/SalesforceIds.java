@@ -12,14 +12,19 @@ public final class SalesforceIds {
     }
 
     public static String id(String keyPrefix, long counter) {
-        StringBuilder digits = new StringBuilder(COUNTER_DIGITS);
+        int prefixLength = keyPrefix.length() + POD.length();
+        char[] id = new char[prefixLength + COUNTER_DIGITS + 3];
+        keyPrefix.getChars(0, keyPrefix.length(), id, 0);
+        POD.getChars(0, POD.length(), id, keyPrefix.length());
         long n = counter;
-        for (int i = 0; i < COUNTER_DIGITS; i++) {
-            digits.append(BASE62.charAt((int) (n % 62)));
+        for (int i = prefixLength + COUNTER_DIGITS - 1; i >= prefixLength; i--) {
+            id[i] = BASE62.charAt((int) (n % 62));
             n /= 62;
         }
-        String id15 = keyPrefix + POD + digits.reverse();
-        return id15 + checksum(id15);
+        for (int block = 0; block < 3; block++) {
+            id[prefixLength + COUNTER_DIGITS + block] = checksumChar(id, block);
+        }
+        return new String(id);
     }
 
     /** The counter encoded in an id of the given prefix, or -1 when the id is malformed or of another prefix. */
@@ -47,17 +52,19 @@ public final class SalesforceIds {
     }
 
     static String checksum(String id15) {
-        StringBuilder suffix = new StringBuilder(3);
-        for (int block = 0; block < 3; block++) {
-            int bits = 0;
-            for (int i = 0; i < 5; i++) {
-                char c = id15.charAt(block * 5 + i);
-                if (c >= 'A' && c <= 'Z') {
-                    bits |= 1 << i;
-                }
+        char[] chars = id15.toCharArray();
+        return new String(new char[] {checksumChar(chars, 0), checksumChar(chars, 1), checksumChar(chars, 2)});
+    }
+
+    /** The checksum char of one block of five chars of the 15-character id: a bit per upper-case letter. */
+    private static char checksumChar(char[] id15, int block) {
+        int bits = 0;
+        for (int i = 0; i < 5; i++) {
+            char c = id15[block * 5 + i];
+            if (c >= 'A' && c <= 'Z') {
+                bits |= 1 << i;
             }
-            suffix.append(CHECKSUM_CHARS.charAt(bits));
         }
-        return suffix.toString();
+        return CHECKSUM_CHARS.charAt(bits);
     }
 }

@@ -33,6 +33,9 @@ final class Words {
     static final List<String> SENTENCE_WORDS = List.of("the", "customer", "asked", "about", "renewal", "pricing", "and",
             "support", "hours", "contract", "was", "signed", "after", "a", "long", "review", "quote", "includes",
             "discount", "for", "volume", "orders", "follow", "up", "next", "week");
+    /** The same words, each with its first letter upper-case: the first word of a text. */
+    private static final List<String> CAPITALIZED_SENTENCE_WORDS = SENTENCE_WORDS.stream()
+            .map(word -> Character.toUpperCase(word.charAt(0)) + word.substring(1)).toList();
     static final List<String> FILE_EXTENSIONS = List.of("pdf", "docx", "xlsx", "png", "jpg", "csv", "txt");
     static final List<String> ATTRIBUTE_NAMES = List.of("Color", "Size", "Voltage", "Warranty", "Firmware", "Region");
     static final List<String> MEMBER_TYPES = List.of("User", "Group");
@@ -46,16 +49,12 @@ final class Words {
 
     /** A short text of one to three sentences; every seventh text spans lines and quotes a phrase. */
     static String text(long noise, int maxWords) {
-        StringBuilder text = new StringBuilder();
         int words = 4 + Noise.below(noise, Math.max(1, maxWords - 4));
+        StringBuilder text = new StringBuilder(words * 9 + 48);
         long bits = noise;
         for (int i = 0; i < words; i++) {
             bits = Noise.mix(bits + i);
-            String word = pick(SENTENCE_WORDS, bits);
-            if (i == 0) {
-                word = Character.toUpperCase(word.charAt(0)) + word.substring(1);
-            }
-            text.append(word);
+            text.append(pick(i == 0 ? CAPITALIZED_SENTENCE_WORDS : SENTENCE_WORDS, bits));
             if (i == words - 1) {
                 text.append('.');
             } else if (i % 5 == 4) {

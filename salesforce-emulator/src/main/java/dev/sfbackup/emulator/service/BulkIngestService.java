@@ -3,10 +3,8 @@ package dev.sfbackup.emulator.service;
 import dev.sfbackup.emulator.org.FieldType;
 import dev.sfbackup.emulator.org.SObjectTable;
 import dev.sfbackup.emulator.org.SalesforceIds;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -254,8 +252,7 @@ public class BulkIngestService {
 
     private static void write(IngestJob job, List<String> leadingColumns, List<IngestJob.RowResult> rows, Leading leading,
             OutputStream stream) throws IOException {
-        BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
-        CsvWriter csv = new CsvWriter(writer, job.delimiter, job.lineEnding.equals("CRLF") ? "\r\n" : "\n");
+        CsvWriter csv = new CsvWriter(stream, job.delimiter, job.lineEnding.equals("CRLF") ? "\r\n" : "\n");
         List<String> header = new ArrayList<>(leadingColumns);
         header.addAll(job.header);
         for (int c = 0; c < header.size(); c++) {
@@ -274,7 +271,7 @@ public class BulkIngestService {
             }
             csv.endRow();
         }
-        writer.flush();
+        csv.flush();
     }
 
     private IngestJob finished(String jobId) {

@@ -6,7 +6,6 @@ import dev.sfbackup.emulator.soql.QueryPlan;
 import dev.sfbackup.emulator.soql.SoqlCompiler;
 import dev.sfbackup.emulator.soql.SoqlException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,10 +84,8 @@ public class QueryService {
 
     private QueryPage page(Cursor cursor, String cursorId, int offset) {
         int end = Math.min(cursor.indexes().length, offset + cursor.batchSize());
-        List<Map<String, Object>> records = new ArrayList<>(end - offset);
-        for (int i = offset; i < end; i++) {
-            records.add(renderer.rest(cursor.plan().table().view(cursor.indexes()[i]), cursor.plan().fields(), cursor.version()));
-        }
+        List<Map<String, Object>> records = renderer.rest(cursor.plan().table(), cursor.indexes(), offset, end, cursor.plan().fields(),
+                cursor.version());
         boolean done = end >= cursor.indexes().length;
         String next = done ? null : "/services/data/v" + cursor.version() + "/query/" + cursorId + "-" + end;
         return new QueryPage(cursor.indexes().length, done, next, records);

@@ -241,7 +241,8 @@ public final class SoqlCompiler {
             values.add(normalize(field, literal(field)));
         } while (acceptSymbol(","));
         expectSymbol(")");
-        return record -> values.contains(normalize(field, record.get(field)));
+        RecordView.FieldReader reader = RecordView.reader(field);
+        return record -> values.contains(normalize(field, reader.read(record)));
     }
 
     private Predicate<RecordView> like(FieldDef field, String pattern) {
@@ -250,16 +251,18 @@ public final class SoqlCompiler {
             regex.append(c == '%' ? ".*" : c == '_' ? "." : Pattern.quote(String.valueOf(c)));
         }
         Pattern compiled = Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+        RecordView.FieldReader reader = RecordView.reader(field);
         return record -> {
-            Object value = record.get(field);
+            Object value = reader.read(record);
             return value != null && compiled.matcher(value.toString()).matches();
         };
     }
 
     private static Predicate<RecordView> comparison(FieldDef field, String op, Object literal) {
         Object expected = normalize(field, literal);
+        RecordView.FieldReader reader = RecordView.reader(field);
         return record -> {
-            Object actual = normalize(field, record.get(field));
+            Object actual = normalize(field, reader.read(record));
             return switch (op) {
                 case "=" -> actual == null ? expected == null : expected != null && compare(field, actual, expected) == 0;
                 case "!=", "<>" -> actual == null ? expected != null : expected == null || compare(field, actual, expected) != 0;
