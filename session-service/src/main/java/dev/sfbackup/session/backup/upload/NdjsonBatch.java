@@ -123,20 +123,16 @@ public final class NdjsonBatch {
         ensure(utf8.length * 6 + 2);
         bytes[length++] = '"';
         int runStart = 0;
-        for (int i = 0; i < utf8.length; i++) {
-            byte b = utf8[i];
-            if (b >= 0x20 && b != '"' && b != '\\') {
-                continue;
-            }
-            if (b < 0) {
-                if (wellFormed) {
-                    continue;
-                }
+        int i = 0;
+        while ((i = JsonPlainBytes.endOfRun(utf8, i, utf8.length)) < utf8.length) {
+            byte b = utf8[i++];
+            if (b >= 0) {
+                putRun(utf8, runStart, i - 1);
+                putEscaped(b);
+                runStart = i;
+            } else if (!wellFormed) {
                 return false;
             }
-            putRun(utf8, runStart, i);
-            putEscaped(b);
-            runStart = i + 1;
         }
         putRun(utf8, runStart, utf8.length);
         bytes[length++] = '"';
