@@ -112,7 +112,7 @@ public final class BulkQuery {
     /**
      * Asks for gzip: compressed results download much faster across a network (documented for Bulk API 2.0 query
      * results). Not from an org on this machine (the emulator), where compressing and inflating every row only costs
-     * both ends CPU: a million Account rows took 2 CPU-s to inflate and 6 to deflate at the fastest level.
+     * both ends CPU (BulkRecordPathBench in session-service prints what, beside the engine's own CPU per record).
      */
     static Map<String, String> resultHeaders(URI instanceUrl) {
         String host = instanceUrl.getHost() == null ? "" : instanceUrl.getHost();

@@ -5,20 +5,25 @@ import dev.sfbackup.session.backup.read.NormalizedRecord;
 import dev.sfbackup.session.backup.read.RecordNormalizer;
 import dev.sfbackup.session.backup.upload.NdjsonBatch;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * CPU of the engine's Bulk read path per record: CSV bytes to {@link NormalizedRecord} to NDJSON batch bytes, over
  * generated Account-shaped rows (~670 bytes), in one thread; the figure is the process's CPU, garbage collection
  * included (in the engine the read-ahead thread parses and normalizes, the task thread writes batches). Baseline in the same run: the
  * straightforward path, a String per CSV cell ({@code nextValues}, {@code fromCsv(List, List)}); checks that both
- * give the same bytes. Lives in the client's package to reach its package-private CSV reader.
+ * give the same bytes; for scale, what gzip of the same rows costs. Lives in the client's package to reach its package-private CSV reader.
  * Run: ./mvnw -o -q test-compile -pl session-service -am &&
  * ./mvnw -o -q dependency:build-classpath -pl session-service -Dmdep.outputFile=/tmp/session-cp.txt &&
  * java -cp "$(cat /tmp/session-cp.txt):session-service/target/classes:session-service/target/test-classes"
@@ -60,6 +65,7 @@ public final class BulkRecordPathBench {
         // the machine is shared: the fastest round of each is the least disturbed
         System.out.printf("fastest: String per cell %.2f CPU-s, bytes per cell %.2f CPU-s, ratio %.2f%n",
                 fastestStrings / 1e9, fastestBytes / 1e9, (double) fastestBytes / fastestStrings);
+        gzipForScale(csv, records, process);
         if (!Arrays.equals(strings, bytes)) {
             throw new IllegalStateException("the two paths wrote different NDJSON");
         }
@@ -105,6 +111,30 @@ public final class BulkRecordPathBench {
             throw new IllegalStateException("no incremental values");
         }
         return last;
+    }
+
+    /** What the same rows cost to deflate (at the fastest level, as the emulator does) and to inflate. */
+    private static void gzipForScale(byte[] csv, int records, OperatingSystemMXBean process) throws IOException {
+        long t0 = process.getProcessCpuTime();
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(compressed, 1 << 16) {
+            {
+                def.setLevel(Deflater.BEST_SPEED);
+            }
+        }) {
+            gzip.write(csv);
+        }
+        long t1 = process.getProcessCpuTime();
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(compressed.toByteArray()), 1 << 16)) {
+            while (in.read(buffer) > 0) {
+                // only the time counts
+            }
+        }
+        long t2 = process.getProcessCpuTime();
+        double scale = (double) records / DISTINCT_ROWS;
+        System.out.printf("for scale, gzip of the same rows at level 1: deflate %.2f CPU-s, inflate %.2f CPU-s per %d records%n",
+                (t1 - t0) / 1e9 * scale, (t2 - t1) / 1e9 * scale, records);
     }
 
     private static byte[] accountCsv(Random random) {
