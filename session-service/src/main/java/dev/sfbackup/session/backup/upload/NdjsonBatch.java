@@ -1,6 +1,7 @@
 package dev.sfbackup.session.backup.upload;
 
 import dev.sfbackup.session.backup.read.NormalizedRecord;
+import dev.sfbackup.session.client.NdjsonBody;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -78,6 +79,12 @@ public final class NdjsonBatch {
         return lastId;
     }
 
+    /** The bytes written, for the upload: the batch's own array, not a copy, so nothing is added to the batch after. */
+    public NdjsonBody body() {
+        return new NdjsonBody(bytes, length);
+    }
+
+    /** A copy of the bytes written. */
     public byte[] toBytes() {
         return Arrays.copyOf(bytes, length);
     }
