@@ -39,7 +39,7 @@ public final class BulkRows implements Iterator<Map<String, String>>, AutoClosea
     private String nextLocator;
     private boolean lastChunkOpened;
     private List<String> columns = List.of();
-    private List<String> pending;
+    private CsvRow pending;
     private long rowsRead;
     private long reportedRecords;
     private int chunksFetched;
@@ -96,10 +96,18 @@ public final class BulkRows implements Iterator<Map<String, String>>, AutoClosea
      * builds no map per row. The columns list of a later chunk may be another (equal) instance.
      */
     public List<String> nextValues() {
+        return nextRow().texts();
+    }
+
+    /**
+     * The next row as the bytes of its values in {@link #columns()} order, for readers that copy most values as they
+     * are: the row is valid until the next call of {@link #hasNext()} or a next method.
+     */
+    public CsvRow nextRow() {
         if (!hasNext()) {
             throw new NoSuchElementException("no more result rows");
         }
-        List<String> row = pending;
+        CsvRow row = pending;
         pending = null;
         rowsRead++;
         return row;
@@ -117,7 +125,7 @@ public final class BulkRows implements Iterator<Map<String, String>>, AutoClosea
         lastChunkOpened = true;
     }
 
-    private List<String> readRow() {
+    private CsvRow readRow() {
         while (true) {
             try {
                 return readRowOnce();
@@ -134,7 +142,7 @@ public final class BulkRows implements Iterator<Map<String, String>>, AutoClosea
         }
     }
 
-    private List<String> readRowOnce() throws IOException {
+    private CsvRow readRowOnce() throws IOException {
         while (true) {
             if (chunk == null) {
                 if (lastChunkOpened) {
@@ -143,7 +151,7 @@ public final class BulkRows implements Iterator<Map<String, String>>, AutoClosea
                 openNextChunk();
                 continue;
             }
-            List<String> values = chunk.next();
+            CsvRow values = chunk.nextRow();
             if (values == null) {
                 if (expectedInChunk >= 0 && rowsReadInChunk < expectedInChunk) {
                     throw new IOException("chunk ended after " + rowsReadInChunk + " of " + expectedInChunk + " records");
@@ -169,7 +177,7 @@ public final class BulkRows implements Iterator<Map<String, String>>, AutoClosea
                 columns = List.copyOf(header);
             }
             for (long skipped = 0; skipped < rowsReadInChunk; skipped++) {
-                if (chunk.next() == null) {
+                if (chunk.nextRow() == null) {
                     throw new IOException("chunk " + chunkLocator + " is shorter on the second read");
                 }
             }
@@ -200,8 +208,8 @@ public final class BulkRows implements Iterator<Map<String, String>>, AutoClosea
         columns = List.copyOf(header);
     }
 
-    private static boolean isBlankLine(List<String> values) {
-        return values.size() == 1 && values.get(0).isEmpty();
+    private static boolean isBlankLine(CsvRow values) {
+        return values.size() == 1 && values.isEmpty(0);
     }
 
     private void closeChunk() {

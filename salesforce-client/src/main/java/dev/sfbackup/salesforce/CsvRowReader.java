@@ -3,16 +3,13 @@ package dev.sfbackup.salesforce;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
  * RFC 4180 reader over a UTF-8 stream: comma-separated, fields optionally double-quoted, {@code ""} inside quotes is
  * a quote, quoted fields may hold commas, CR and LF; records end with LF or CRLF. Holds one record in memory at a
- * time. It works on the bytes and decodes each field once: the delimiter, quote, CR and LF are ASCII, and no byte of
- * a multi-byte UTF-8 character is, so none can be taken for one of them.
+ * time. It works on the bytes and leaves decoding to the caller ({@link CsvRow}): the delimiter, quote, CR and LF are
+ * ASCII, and no byte of a multi-byte UTF-8 character is, so none can be taken for one of them.
  */
 final class CsvRowReader implements Closeable {
 
@@ -21,9 +18,7 @@ final class CsvRowReader implements Closeable {
     private final byte[] buffer = new byte[64 * 1024];
     private int position;
     private int limit;
-    private byte[] field = new byte[256];
-    private int fieldLength;
-    private int lastWidth = 16;
+    private final CsvRow row = new CsvRow();
 
     CsvRowReader(InputStream in, char delimiter) {
         if (delimiter > 127) {
@@ -33,14 +28,19 @@ final class CsvRowReader implements Closeable {
         this.delimiter = (byte) delimiter;
     }
 
-    /** The next record, or null at the end of the input. */
+    /** The next record decoded, or null at the end of the input. */
     List<String> next() throws IOException {
+        CsvRow next = nextRow();
+        return next == null ? null : next.texts();
+    }
+
+    /** The next record, or null at the end of the input; the same instance, refilled, on every call. */
+    CsvRow nextRow() throws IOException {
         int c = read();
         if (c < 0) {
             return null;
         }
-        List<String> fields = new ArrayList<>(lastWidth);
-        fieldLength = 0;
+        row.clear();
         boolean quoted = false;
         boolean fieldWasQuoted = false;
         while (true) {
@@ -57,19 +57,21 @@ final class CsvRowReader implements Closeable {
                 } else {
                     quoted = false;
                 }
-            } else if (c == '"' && fieldLength == 0 && !fieldWasQuoted) {
+            } else if (c == '"' && row.currentFieldLength() == 0 && !fieldWasQuoted) {
                 quoted = true;
                 fieldWasQuoted = true;
             } else if (c == delimiter) {
-                fields.add(takeField());
+                row.endField();
                 fieldWasQuoted = false;
             } else if (c == '\n' || c < 0) {
-                return endOfRecord(fields);
+                row.endField();
+                return row;
             } else if (c == '\r') {
                 if (peek() == '\n') {
                     read();
                 }
-                return endOfRecord(fields);
+                row.endField();
+                return row;
             } else {
                 append(c);
                 appendUnquotedRun();
@@ -78,19 +80,13 @@ final class CsvRowReader implements Closeable {
         }
     }
 
-    private List<String> endOfRecord(List<String> fields) {
-        fields.add(takeField());
-        lastWidth = fields.size();
-        return fields;
-    }
-
     /** Copies the buffered bytes up to the next quote in one go: values are long and mostly quoted. */
     private void appendQuotedRun() {
         int end = position;
         while (end < limit && buffer[end] != '"') {
             end++;
         }
-        append(buffer, position, end - position);
+        row.append(buffer, position, end - position);
         position = end;
     }
 
@@ -104,29 +100,12 @@ final class CsvRowReader implements Closeable {
             }
             end++;
         }
-        append(buffer, position, end - position);
+        row.append(buffer, position, end - position);
         position = end;
     }
 
     private void append(int b) {
-        if (fieldLength == field.length) {
-            field = Arrays.copyOf(field, field.length * 2);
-        }
-        field[fieldLength++] = (byte) b;
-    }
-
-    private void append(byte[] bytes, int from, int length) {
-        if (fieldLength + length > field.length) {
-            field = Arrays.copyOf(field, Math.max(field.length * 2, fieldLength + length));
-        }
-        System.arraycopy(bytes, from, field, fieldLength, length);
-        fieldLength += length;
-    }
-
-    private String takeField() {
-        String value = new String(field, 0, fieldLength, StandardCharsets.UTF_8);
-        fieldLength = 0;
-        return value;
+        row.append((byte) b);
     }
 
     private int read() throws IOException {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sfbackup.salesforce.RecordedOrg.Reply;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -184,7 +185,23 @@ class BulkQueryTest {
         }
 
         assertEquals(20_000, count);
-        assertEquals("gzip", org.received("GET", JOB + "/results").get(0).header("Accept-Encoding"));
+    }
+
+    @Test
+    void resultsAreAskedForCompressedExceptFromAnOrgOnThisMachine() {
+        assertEquals("gzip", BulkQuery.resultHeaders(URI.create("https://acme.my.salesforce.com")).get("Accept-Encoding"));
+        assertEquals("gzip", BulkQuery.resultHeaders(URI.create("https://10.0.0.7:8443")).get("Accept-Encoding"));
+        for (String loopback : List.of("http://127.0.0.1:8080", "http://localhost:8080", "http://[::1]:8080")) {
+            assertEquals(null, BulkQuery.resultHeaders(URI.create(loopback)).get("Accept-Encoding"), loopback);
+            assertEquals("text/csv", BulkQuery.resultHeaders(URI.create(loopback)).get("Accept"), loopback);
+        }
+        org.on("GET " + JOB, Reply.json(200, "bulk/job-JobComplete.json"));
+        org.on("GET " + JOB + "/results", Reply.streamed("text/csv", out -> out.write(csvRows(1, 3).getBytes(StandardCharsets.UTF_8)),
+                "Sforce-Locator", "null", "Sforce-NumberOfRecords", "3"));
+        try (BulkRows rows = org.connect(RecordedOrg.fastOptions()).bulkQuery("SELECT Id, Name FROM Account").rows()) {
+            assertEquals(3, rows.stream().count());
+        }
+        assertEquals(null, org.received("GET", JOB + "/results").get(0).header("Accept-Encoding"), "the recorded org is on 127.0.0.1");
     }
 
     private static String csvRows(int from, int to) {

@@ -1,6 +1,8 @@
 package dev.sfbackup.salesforce;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayInputStream;
@@ -8,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class CsvRowReaderTest {
@@ -52,6 +55,40 @@ class CsvRowReaderTest {
             String quoted = "y".repeat(64 * 1024 - 2 - shift) + text;
             assertEquals(List.of(List.of(unquoted, "1"), List.of(quoted, "2")),
                     read(unquoted + ",1\n\"" + quoted + "\",2\n", ','), "cut after " + shift + " more bytes");
+        }
+    }
+
+    @Test
+    void aRowHoldsEachFieldsBytesAsTheDecodedFieldSpellsThem() throws IOException {
+        Random random = new Random(7);
+        String alphabet = "ab ,\"\n\r\\\t\u0001é€😀";
+        StringBuilder csv = new StringBuilder();
+        List<List<String>> written = new ArrayList<>();
+        for (int r = 0; r < 2_000; r++) {
+            List<String> row = new ArrayList<>();
+            for (int f = 0; f < 5; f++) {
+                StringBuilder value = new StringBuilder();
+                for (int length = random.nextInt(8); value.length() < length; ) {
+                    value.appendCodePoint(alphabet.codePointAt(alphabet.offsetByCodePoints(0, random.nextInt(alphabet.codePointCount(0, alphabet.length())))));
+                }
+                row.add(value.toString());
+                boolean quote = random.nextBoolean() || value.toString().matches("(?s).*[,\"\r\n].*");
+                csv.append(f == 0 ? "" : ",").append(quote ? "\"" + value.toString().replace("\"", "\"\"") + "\"" : value);
+            }
+            written.add(row);
+            csv.append(random.nextBoolean() ? "\n" : "\r\n");
+        }
+        try (CsvRowReader reader = new CsvRowReader(new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), ',')) {
+            for (List<String> expected : written) {
+                CsvRow row = reader.nextRow();
+                assertEquals(expected, row.texts());
+                for (int f = 0; f < expected.size(); f++) {
+                    assertArrayEquals(expected.get(f).getBytes(StandardCharsets.UTF_8), row.utf8(f));
+                    assertEquals(expected.get(f).isEmpty(), row.isEmpty(f));
+                }
+                assertEquals(expected, CsvRow.of(expected).texts());
+            }
+            assertNull(reader.nextRow());
         }
     }
 

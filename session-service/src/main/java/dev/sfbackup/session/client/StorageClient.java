@@ -56,7 +56,7 @@ public class StorageClient {
     @Retry(maxRetries = 5, delay = 500, abortOn = RemoteCallRejected.class)
     @ExponentialBackoff(maxDelay = 8000)
     @Timeout(value = 120, unit = ChronoUnit.SECONDS)
-    public BatchResult putBatch(UUID pointId, long seq, byte[] ndjson) {
+    public BatchResult putBatch(UUID pointId, long seq, NdjsonBody ndjson) {
         return call(() -> rest.putBatch(pointId, seq, ndjson));
     }
 

@@ -29,6 +29,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 /** storage-service, called with session-service's own service token (the only one its ingest endpoints accept). */
 @RegisterRestClient(configKey = "storage-service")
 @RegisterProvider(ServiceTokenFilter.class)
+@RegisterProvider(NdjsonBodyWriter.class)
 @Path("/api/v1")
 interface StorageRestClient {
 
@@ -39,7 +40,7 @@ interface StorageRestClient {
     @PUT
     @Path("/restore-points/{id}/batches/{seq}")
     @Consumes("application/x-ndjson")
-    BatchResult putBatch(@PathParam("id") UUID pointId, @PathParam("seq") long seq, byte[] ndjson);
+    BatchResult putBatch(@PathParam("id") UUID pointId, @PathParam("seq") long seq, NdjsonBody ndjson);
 
     @POST
     @Path("/restore-points/{id}/deletions")

@@ -15,6 +15,7 @@ import dev.sfbackup.session.backup.read.RecordSource;
 import dev.sfbackup.session.backup.read.SegmentedBulkSource;
 import dev.sfbackup.session.backup.upload.BatchUploads;
 import dev.sfbackup.session.backup.upload.NdjsonBatch;
+import dev.sfbackup.session.client.NdjsonBody;
 import dev.sfbackup.session.client.StorageClient;
 import dev.sfbackup.session.config.BackupConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,15 +61,15 @@ public class RecordCopy {
                 newest = later(newest, record.text(incrementalIndex));
                 batch.add(record);
                 if (batch.isFull(config.engine().batchSize(), config.engine().batchBytes())) {
-                    byte[] ndjson = batch.toBytes();
+                    NdjsonBody ndjson = batch.body();
                     uploads.submit(new BatchUploads.Batch(++seq, ndjson, batch.size(), batch.lastId(),
                             source.apiCalls() - reportedCalls));
                     reportedCalls = source.apiCalls();
-                    batch = new NdjsonBatch(ndjson.length);
+                    batch = new NdjsonBatch(ndjson.length());
                 }
             }
             if (batch.size() > 0 || seq == 0) {
-                uploads.submit(new BatchUploads.Batch(++seq, batch.toBytes(), batch.size(), batch.lastId(),
+                uploads.submit(new BatchUploads.Batch(++seq, batch.body(), batch.size(), batch.lastId(),
                         source.apiCalls() - reportedCalls));
             }
             uploads.finish();
@@ -90,7 +91,7 @@ public class RecordCopy {
     /** Records a stored batch (in sequence order: resume continues after it) and stops the task when asked to. */
     private void acknowledge(BackupTask task, BatchUploads.Batch batch, BatchResult result) {
         progress.batchStored(task, batch.seq(), batch.lastId(),
-                BackupProgress.of(batch.records(), result, batch.ndjson().length, batch.apiCalls()));
+                BackupProgress.of(batch.records(), result, batch.ndjson().length(), batch.apiCalls()));
         task.context().checkBudget(task.org());
     }
 

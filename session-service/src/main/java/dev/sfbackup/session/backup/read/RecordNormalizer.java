@@ -3,6 +3,7 @@ package dev.sfbackup.session.backup.read;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.sfbackup.common.time.UtcMillisText;
+import dev.sfbackup.salesforce.CsvRow;
 import dev.sfbackup.salesforce.FieldDescribe;
 import dev.sfbackup.salesforce.SObjectDescribe;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Gives a record the same JSON whether it came from a REST query (typed JSON) or a Bulk API 2.0 CSV row (strings),
@@ -19,7 +21,11 @@ import java.util.Map;
 public final class RecordNormalizer {
 
     private final String[] fields;
+    /** The types {@link #typed} parses; values of any other type are kept as the text Salesforce sent. */
+    private static final Set<String> TYPED = Set.of("boolean", "int", "long", "double", "currency", "percent", "datetime");
+
     private final String[] types;
+    private final boolean[] isText;
     private final int idIndex;
     private final Map<String, Integer> indexByName = new HashMap<>();
     private List<String> csvColumns;
@@ -32,8 +38,10 @@ public final class RecordNormalizer {
             typeByField.put(field.name(), field.type());
         }
         this.types = new String[this.fields.length];
+        this.isText = new boolean[this.fields.length];
         for (int i = 0; i < this.fields.length; i++) {
             types[i] = typeByField.getOrDefault(this.fields[i], "string");
+            isText[i] = !TYPED.contains(types[i]);
             indexByName.put(this.fields[i], i);
         }
         this.idIndex = indexOf("Id");
@@ -65,6 +73,33 @@ public final class RecordNormalizer {
 
     /** A CSV row given as its values in the order of {@code columns} (the CSV header). */
     public NormalizedRecord fromCsv(List<String> columns, List<String> row) {
+        int[] columnOfField = columnsOfFields(columns);
+        Object[] values = new Object[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            int column = columnOfField[i];
+            values[i] = column < 0 ? null : typed(i, row.get(column));
+        }
+        return record(values);
+    }
+
+    /**
+     * A Bulk CSV row as {@link #fromCsv(List, List)} reads it, but a text value stays the UTF-8 bytes the CSV held
+     * (a byte[], see {@link NormalizedRecord}): no String is made for the values copied as they are.
+     */
+    public NormalizedRecord fromCsv(List<String> columns, CsvRow row) {
+        int[] columnOfField = columnsOfFields(columns);
+        Object[] values = new Object[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            int column = columnOfField[i];
+            if (column < 0 || row.isEmpty(column)) {
+                continue;
+            }
+            values[i] = isText[i] ? row.utf8(column) : typed(i, row.text(column));
+        }
+        return record(values);
+    }
+
+    private int[] columnsOfFields(List<String> columns) {
         if (columns != csvColumns) {
             csvIndexOfField = new int[fields.length];
             for (int i = 0; i < fields.length; i++) {
@@ -72,16 +107,11 @@ public final class RecordNormalizer {
             }
             csvColumns = columns;
         }
-        Object[] values = new Object[fields.length];
-        for (int i = 0; i < fields.length; i++) {
-            int column = csvIndexOfField[i];
-            values[i] = column < 0 ? null : typed(i, row.get(column));
-        }
-        return record(values);
+        return csvIndexOfField;
     }
 
     private NormalizedRecord record(Object[] values) {
-        return new NormalizedRecord(idIndex < 0 || values[idIndex] == null ? null : values[idIndex].toString(), fields, values);
+        return new NormalizedRecord(idIndex < 0 ? null : NormalizedRecord.text(values[idIndex]), fields, values);
     }
 
     /** String, Long, BigDecimal or Boolean; null for an empty value. */

@@ -5,7 +5,6 @@ import dev.sfbackup.salesforce.BulkRows;
 import dev.sfbackup.salesforce.RestQuery;
 import dev.sfbackup.salesforce.SalesforceConnection;
 import java.util.Iterator;
-import java.util.List;
 
 /** Normalized records of one read, from REST query paging or a Bulk API 2.0 query job. */
 public interface RecordSource extends Iterator<NormalizedRecord>, AutoCloseable {
@@ -61,8 +60,7 @@ public interface RecordSource extends Iterator<NormalizedRecord>, AutoCloseable 
 
             @Override
             public NormalizedRecord next() {
-                List<String> values = rows.nextValues();
-                return normalizer.fromCsv(rows.columns(), values);
+                return normalizer.fromCsv(rows.columns(), rows.nextRow());
             }
 
             @Override

@@ -65,7 +65,7 @@ public final class SegmentedBulkSource implements RecordSource {
         if (!hasNext()) {
             throw new NoSuchElementException("no more records");
         }
-        return normalizer.fromCsv(rows.columns(), rows.nextValues());
+        return normalizer.fromCsv(rows.columns(), rows.nextRow());
     }
 
     @Override

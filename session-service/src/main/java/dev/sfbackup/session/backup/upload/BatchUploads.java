@@ -1,6 +1,7 @@
 package dev.sfbackup.session.backup.upload;
 
 import dev.sfbackup.api.storage.BatchResult;
+import dev.sfbackup.session.client.NdjsonBody;
 import dev.sfbackup.session.engine.Awaited;
 import java.util.ArrayDeque;
 import java.util.Queue;
@@ -18,7 +19,7 @@ import java.util.function.Function;
 public final class BatchUploads implements AutoCloseable {
 
     /** One batch: its sequence number, records as NDJSON, the last record id and the API calls spent reading it. */
-    public record Batch(int seq, byte[] ndjson, int records, String lastId, long apiCalls) {
+    public record Batch(int seq, NdjsonBody ndjson, int records, String lastId, long apiCalls) {
     }
 
     private record InFlight(Batch batch, Future<BatchResult> result) {

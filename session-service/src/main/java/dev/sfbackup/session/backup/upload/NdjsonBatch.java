@@ -1,6 +1,7 @@
 package dev.sfbackup.session.backup.upload;
 
 import dev.sfbackup.session.backup.read.NormalizedRecord;
+import dev.sfbackup.session.client.NdjsonBody;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -45,7 +46,9 @@ public final class NdjsonBatch {
             }
             first = false;
             put(prefixes[i]);
-            if (value instanceof String text) {
+            if (value instanceof byte[] utf8) {
+                putCsvText(utf8);
+            } else if (value instanceof String text) {
                 putString(text);
             } else if (value instanceof Boolean flag) {
                 put(flag ? TRUE : FALSE);
@@ -76,6 +79,12 @@ public final class NdjsonBatch {
         return lastId;
     }
 
+    /** The bytes written, for the upload: the batch's own array, not a copy, so nothing is added to the batch after. */
+    public NdjsonBody body() {
+        return new NdjsonBody(bytes, length);
+    }
+
+    /** A copy of the bytes written. */
     public byte[] toBytes() {
         return Arrays.copyOf(bytes, length);
     }
@@ -98,17 +107,48 @@ public final class NdjsonBatch {
     }
 
     private void putString(String text) {
-        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        putQuoted(text.getBytes(StandardCharsets.UTF_8), true);
+    }
+
+    /**
+     * Text as the CSV held its UTF-8 bytes, copied without decoding when it is ASCII. Other text goes through a String
+     * as REST text does, so that malformed bytes come out as the same replacement characters.
+     */
+    private void putCsvText(byte[] utf8) {
+        int start = length;
+        if (!putQuoted(utf8, false)) {
+            length = start;
+            putString(new String(utf8, StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * Writes the bytes quoted, escaped, and the runs between escapes copied whole. Returns false, having written part,
+     * at a non-ASCII byte unless the bytes are known to be well-formed UTF-8.
+     */
+    private boolean putQuoted(byte[] utf8, boolean wellFormed) {
         ensure(utf8.length * 6 + 2);
         bytes[length++] = '"';
-        for (byte b : utf8) {
-            if (b >= 0x20 && b != '"' && b != '\\' || b < 0) {
-                bytes[length++] = b;
-            } else {
+        int runStart = 0;
+        int i = 0;
+        while ((i = JsonPlainBytes.endOfRun(utf8, i, utf8.length)) < utf8.length) {
+            byte b = utf8[i++];
+            if (b >= 0) {
+                putRun(utf8, runStart, i - 1);
                 putEscaped(b);
+                runStart = i;
+            } else if (!wellFormed) {
+                return false;
             }
         }
+        putRun(utf8, runStart, utf8.length);
         bytes[length++] = '"';
+        return true;
+    }
+
+    private void putRun(byte[] from, int start, int end) {
+        System.arraycopy(from, start, bytes, length, end - start);
+        length += end - start;
     }
 
     /** Escapes as Jackson's writer does: the short forms where JSON has one, else backslash-u with upper-case hex. */

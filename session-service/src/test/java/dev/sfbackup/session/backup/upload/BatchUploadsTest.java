@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sfbackup.api.storage.BatchResult;
+import dev.sfbackup.session.client.NdjsonBody;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -101,7 +102,7 @@ class BatchUploadsTest {
     }
 
     private static BatchUploads.Batch batch(int seq) {
-        return new BatchUploads.Batch(seq, new byte[] {'{', '}', '\n'}, 1, "001" + seq, 1);
+        return new BatchUploads.Batch(seq, new NdjsonBody(new byte[] {'{', '}', '\n'}, 3), 1, "001" + seq, 1);
     }
 
     private static void await(CountDownLatch latch) {

@@ -46,6 +46,25 @@ class NdjsonBatchTest {
         assertEquals("0014999", batch.lastId());
     }
 
+    @Test
+    void csvTextAsBytesIsWrittenAsTheSameTextAsAStringWouldBeMalformedUtf8Included() {
+        Random random = new Random(5);
+        byte[] alphabet = "a Z9,\"\\\n\r\t\b\f\u0001\u001f\u007fé€😀".getBytes(StandardCharsets.UTF_8);
+        NdjsonBatch asBytes = new NdjsonBatch(0);
+        NdjsonBatch asStrings = new NdjsonBatch(0);
+        for (int i = 0; i < 5_000; i++) {
+            byte[] text = new byte[random.nextInt(30)];
+            for (int b = 0; b < text.length; b++) {
+                // now and then a byte cut out of a character, or one that no UTF-8 holds
+                text[b] = random.nextInt(40) == 0 ? (byte) (0x80 + random.nextInt(128)) : alphabet[random.nextInt(alphabet.length)];
+            }
+            String[] fields = {"Description", "Id"};
+            asBytes.add(new NormalizedRecord("001" + i, fields, new Object[] {text, ("001" + i).getBytes(StandardCharsets.UTF_8)}));
+            asStrings.add(new NormalizedRecord("001" + i, fields, new Object[] {new String(text, StandardCharsets.UTF_8), "001" + i}));
+        }
+        assertEquals(new String(asStrings.toBytes(), StandardCharsets.UTF_8), new String(asBytes.toBytes(), StandardCharsets.UTF_8));
+    }
+
     private static String randomText(Random random) {
         StringBuilder text = new StringBuilder();
         int length = random.nextInt(20);
