@@ -22,44 +22,53 @@ final class JsonStringScan {
     }
 
     /**
-     * The position of the quote that closes the string whose first byte (after its opening quote) is at from, or -1
-     * when a backslash comes before it (the string has escapes).
+     * Scans the string whose first byte (after its opening quote) is at from, up to its closing quote: -1 when a
+     * backslash comes first (the string has escapes), else the closing quote's position times two, plus one when the
+     * string holds a comma (see {@link #closingQuote} and {@link #hasComma}). One pass: each word is read once.
      */
-    static int closingQuote(byte[] json, int from) {
+    static int scan(byte[] json, int from) {
         int i = from;
+        long commas = 0;
         for (; i + Long.BYTES <= json.length; i += Long.BYTES) {
-            long word = (long) WORDS.get(json, i);
+            long word = word(json, i);
             long stops = zeroLanes(word ^ QUOTES) | zeroLanes(word ^ BACKSLASHES);
+            long wordCommas = zeroLanes(word ^ COMMAS);
             if (stops != 0) {
-                int at = i + (Long.numberOfTrailingZeros(stops) >>> 3);
-                return json[at] == '"' ? at : -1;
+                int lane = Long.numberOfTrailingZeros(stops) >>> 3;
+                int at = i + lane;
+                // the lanes below the stop: a comma's lane there is exact (a false one needs a true one below it)
+                commas |= wordCommas & ((1L << (lane << 3)) - 1);
+                return json[at] != '"' ? -1 : at << 1 | (commas != 0 ? 1 : 0);
             }
+            commas |= wordCommas;
         }
         for (; i < json.length; i++) {
             if (json[i] == '"') {
-                return i;
+                return i << 1 | (commas != 0 ? 1 : 0);
             }
             if (json[i] == '\\') {
                 return -1;
+            }
+            if (json[i] == ',') {
+                commas = 1;
             }
         }
         throw new IllegalStateException("a stored record ends inside a string");
     }
 
-    /** Whether {@code json[from, to)} holds a comma. */
-    static boolean hasComma(byte[] json, int from, int to) {
-        int i = from;
-        for (; i + Long.BYTES <= to; i += Long.BYTES) {
-            if (zeroLanes((long) WORDS.get(json, i) ^ COMMAS) != 0) {
-                return true;
-            }
-        }
-        for (; i < to; i++) {
-            if (json[i] == ',') {
-                return true;
-            }
-        }
-        return false;
+    /** The closing quote's position of a string {@link #scan} found without escapes. */
+    static int closingQuote(int scanned) {
+        return scanned >>> 1;
+    }
+
+    /** Whether a string {@link #scan} found without escapes holds a comma. */
+    static boolean hasComma(int scanned) {
+        return (scanned & 1) != 0;
+    }
+
+    /** The eight bytes at {@code bytes[at]} as a little-endian word (the first byte is the lowest). */
+    static long word(byte[] bytes, int at) {
+        return (long) WORDS.get(bytes, at);
     }
 
     /**

@@ -87,10 +87,10 @@ final class RecordCsvWriter {
             int valueStart = keyEnd + 2; // past the quote and the colon
             byte kind = OTHER;
             if (json[valueStart] == '"') {
-                int quote = JsonStringScan.closingQuote(json, valueStart + 1);
-                if (quote >= 0) {
-                    kind = JsonStringScan.hasComma(json, valueStart + 1, quote) ? STRING_WITH_COMMA : PLAIN_STRING;
-                    p = quote + 1;
+                int scanned = JsonStringScan.scan(json, valueStart + 1);
+                if (scanned >= 0) {
+                    kind = JsonStringScan.hasComma(scanned) ? STRING_WITH_COMMA : PLAIN_STRING;
+                    p = JsonStringScan.closingQuote(scanned) + 1;
                 } else {
                     kind = STRING_WITH_ESCAPES;
                     p = stringEnd(json, valueStart + 1) + 1;
