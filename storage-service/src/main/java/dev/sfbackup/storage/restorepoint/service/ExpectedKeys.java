@@ -1,5 +1,8 @@
 package dev.sfbackup.storage.restorepoint.service;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -11,6 +14,7 @@ import java.util.Arrays;
 final class ExpectedKeys {
 
     static final int NONE = -1;
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final FieldNames seen = new FieldNames();
     private byte[][] quoted = new byte[32][]; // each key raw, and its closing quote
@@ -39,15 +43,20 @@ final class ExpectedKeys {
             return Arrays.equals(json, from, Math.min(json.length, from + length), expected, 0, length);
         }
         if (length < Long.BYTES) {
-            return ((JsonStringScan.word(json, from) ^ head) & (-1L >>> (Long.SIZE - Byte.SIZE * length))) == 0;
+            return ((word(json, from) ^ head) & (-1L >>> (Long.SIZE - Byte.SIZE * length))) == 0;
         }
         int last = length - Long.BYTES; // the last word overlaps the one before it
         for (int i = 0; i < last; i += Long.BYTES) {
-            if (JsonStringScan.word(json, from + i) != JsonStringScan.word(expected, i)) {
+            if (word(json, from + i) != word(expected, i)) {
                 return false;
             }
         }
-        return JsonStringScan.word(json, from + last) == JsonStringScan.word(expected, last);
+        return word(json, from + last) == word(expected, last);
+    }
+
+    /** The eight bytes at {@code bytes[at]} as a little-endian word (the first byte is the lowest). */
+    private static long word(byte[] bytes, int at) {
+        return (long) WORDS.get(bytes, at);
     }
 
     /** The key {@code json[from, to)} (raw), or NONE when it never came. */

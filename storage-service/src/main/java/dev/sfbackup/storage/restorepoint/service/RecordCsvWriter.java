@@ -37,6 +37,7 @@ final class RecordCsvWriter {
     private final int[] ends;
     private final byte[] kinds;
     private final ExpectedKeys keys = new ExpectedKeys(); // the value of each: its column, or -1
+    private final JsonStringScan strings = new JsonStringScan();
     private final byte[] buffer = new byte[1 << 16];
     private int buffered;
 
@@ -67,6 +68,7 @@ final class RecordCsvWriter {
         if (json.length < 2 || json[0] != '{') {
             throw new IllegalStateException("a stored record is not a JSON object");
         }
+        strings.record(json);
         int p = 1;
         int previous = ExpectedKeys.NONE;
         while (json[p] == '"') {
@@ -87,7 +89,7 @@ final class RecordCsvWriter {
             int valueStart = keyEnd + 2; // past the quote and the colon
             byte kind = OTHER;
             if (json[valueStart] == '"') {
-                int scanned = JsonStringScan.scan(json, valueStart + 1);
+                int scanned = strings.string(valueStart + 1);
                 if (scanned >= 0) {
                     kind = JsonStringScan.hasComma(scanned) ? STRING_WITH_COMMA : PLAIN_STRING;
                     p = JsonStringScan.closingQuote(scanned) + 1;

@@ -21,16 +21,19 @@ class JsonStringScanTest {
                 json[i] = random.nextInt(4) == 0 ? ALPHABET[random.nextInt(ALPHABET.length)] : (byte) ('A' + random.nextInt(26));
             }
             json[json.length - 1] = '"';
-            int from = random.nextInt(json.length);
-            String text = new String(json, StandardCharsets.UTF_8) + " from " + from;
-
-            int scanned = JsonStringScan.scan(json, from);
-            int quote = closingQuoteByByte(json, from);
-            if (quote < 0) {
-                assertEquals(-1, scanned, text);
-            } else {
-                assertEquals(quote, JsonStringScan.closingQuote(scanned), text);
-                assertEquals(hasCommaByByte(json, from, quote), JsonStringScan.hasComma(scanned), text);
+            JsonStringScan scan = new JsonStringScan();
+            scan.record(json);
+            // strings are asked about in the order they come
+            for (int from = random.nextInt(json.length); from < json.length; from += 1 + random.nextInt(json.length - from)) {
+                String text = new String(json, StandardCharsets.UTF_8) + " from " + from;
+                int scanned = scan.string(from);
+                int quote = closingQuoteByByte(json, from);
+                if (quote < 0) {
+                    assertEquals(-1, scanned, text);
+                } else {
+                    assertEquals(quote, JsonStringScan.closingQuote(scanned), text);
+                    assertEquals(hasCommaByByte(json, from, quote), JsonStringScan.hasComma(scanned), text);
+                }
             }
         }
     }
@@ -39,7 +42,10 @@ class JsonStringScanTest {
     void refusesAStringThatIsNotClosed() {
         byte[] json = "{\"Name\":\"Acme and partners".getBytes(StandardCharsets.UTF_8);
 
-        assertThrows(IllegalStateException.class, () -> JsonStringScan.scan(json, 9));
+        JsonStringScan scan = new JsonStringScan();
+        scan.record(json);
+
+        assertThrows(IllegalStateException.class, () -> scan.string(9));
     }
 
     private static int closingQuoteByByte(byte[] json, int from) {
