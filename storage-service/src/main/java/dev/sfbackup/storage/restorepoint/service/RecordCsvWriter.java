@@ -24,12 +24,20 @@ final class RecordCsvWriter {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final byte[] CRLF = {'\r', '\n'};
+    /** What a value is, as far as its cell goes: found while the record is scanned, so a cell needs no second scan. */
+    private static final byte PLAIN_STRING = 0;
+    private static final byte STRING_WITH_COMMA = 1;
+    private static final byte STRING_WITH_ESCAPES = 2;
+    private static final byte OTHER = 3;
 
     private final OutputStream out;
     private final FieldNames columns = new FieldNames();
     private final int[] columnOfName; // by the name's position in columns: its first column in the header
     private final int[] starts;
     private final int[] ends;
+    private final byte[] kinds;
+    private final ExpectedKeys keys = new ExpectedKeys(); // the value of each: its column, or -1
+    private final JsonStringScan strings = new JsonStringScan();
     private final byte[] buffer = new byte[1 << 16];
     private int buffered;
 
@@ -38,6 +46,7 @@ final class RecordCsvWriter {
         this.out = out;
         this.starts = new int[header.size()];
         this.ends = new int[header.size()];
+        this.kinds = new byte[header.size()];
         this.columnOfName = new int[header.size()];
         for (int i = 0; i < header.size(); i++) {
             int known = columns.size();
@@ -59,15 +68,42 @@ final class RecordCsvWriter {
         if (json.length < 2 || json[0] != '{') {
             throw new IllegalStateException("a stored record is not a JSON object");
         }
+        strings.record(json);
         int p = 1;
+        int previous = ExpectedKeys.NONE;
         while (json[p] == '"') {
-            int keyEnd = stringEnd(json, p + 1);
-            int column = column(json, p + 1, keyEnd);
+            int key = keys.expected(previous, json, p + 1);
+            int keyEnd;
+            if (key != ExpectedKeys.NONE) {
+                keyEnd = p + 1 + keys.length(key);
+            } else {
+                keyEnd = stringEnd(json, p + 1);
+                key = keys.find(json, p + 1, keyEnd);
+                if (key == ExpectedKeys.NONE) {
+                    key = keys.add(json, p + 1, keyEnd, column(json, p + 1, keyEnd));
+                }
+                keys.follows(previous, key);
+            }
+            previous = key;
+            int column = keys.value(key);
             int valueStart = keyEnd + 2; // past the quote and the colon
-            p = valueEnd(json, valueStart);
+            byte kind = OTHER;
+            if (json[valueStart] == '"') {
+                int scanned = strings.string(valueStart + 1);
+                if (scanned >= 0) {
+                    kind = JsonStringScan.hasComma(scanned) ? STRING_WITH_COMMA : PLAIN_STRING;
+                    p = JsonStringScan.closingQuote(scanned) + 1;
+                } else {
+                    kind = STRING_WITH_ESCAPES;
+                    p = stringEnd(json, valueStart + 1) + 1;
+                }
+            } else {
+                p = valueEnd(json, valueStart);
+            }
             if (column >= 0) {
                 starts[column] = valueStart;
                 ends[column] = p;
+                kinds[column] = kind;
             }
             if (json[p] == ',') {
                 p++;
@@ -82,7 +118,7 @@ final class RecordCsvWriter {
                 put((byte) ',');
             }
             if (starts[i] >= 0) {
-                cell(json, starts[i], ends[i]);
+                cell(json, starts[i], ends[i], kinds[i]);
             }
         }
         put(CRLF, 0, 2);
@@ -110,32 +146,23 @@ final class RecordCsvWriter {
         return name < 0 ? -1 : columnOfName[name];
     }
 
-    private void cell(byte[] json, int start, int end) throws IOException {
-        switch (json[start]) {
-            case '"' -> string(json, start, end);
-            case '{', '[' -> text(MAPPER.readTree(json, start, end - start).toString());
-            case 'n' -> {
+    private void cell(byte[] json, int start, int end, byte kind) throws IOException {
+        switch (kind) {
+            case PLAIN_STRING -> put(json, start + 1, end - start - 2);
+            case STRING_WITH_COMMA -> {
+                put((byte) '"');
+                put(json, start + 1, end - start - 2);
+                put((byte) '"');
             }
-            default -> put(json, start, end - start);
-        }
-    }
-
-    private void string(byte[] json, int start, int end) throws IOException {
-        boolean comma = false;
-        for (int i = start + 1; i < end - 1; i++) {
-            byte b = json[i];
-            if (b == '\\') {
-                text(decodedString(json, start, end));
-                return;
+            case STRING_WITH_ESCAPES -> text(decodedString(json, start, end));
+            default -> {
+                switch (json[start]) {
+                    case '{', '[' -> text(MAPPER.readTree(json, start, end - start).toString());
+                    case 'n' -> {
+                    }
+                    default -> put(json, start, end - start);
+                }
             }
-            comma |= b == ',';
-        }
-        if (comma) {
-            put((byte) '"');
-            put(json, start + 1, end - start - 2);
-            put((byte) '"');
-        } else {
-            put(json, start + 1, end - start - 2);
         }
     }
 
@@ -166,12 +193,9 @@ final class RecordCsvWriter {
         return i;
     }
 
-    /** The position just after the value that starts at from. */
+    /** The position just after the value that starts at from (not a string: those are scanned by JsonStringScan). */
     private static int valueEnd(byte[] json, int from) {
         byte first = json[from];
-        if (first == '"') {
-            return stringEnd(json, from + 1) + 1;
-        }
         if (first == '{' || first == '[') {
             int depth = 0;
             int i = from;

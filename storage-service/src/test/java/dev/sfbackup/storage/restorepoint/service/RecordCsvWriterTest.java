@@ -41,6 +41,29 @@ class RecordCsvWriterTest {
     }
 
     @Test
+    void writesWhatJacksonWritesForLongStringsInRecordsWhoseKeysChangeFromOneToTheNext() throws IOException {
+        Random random = new Random(20);
+        for (int round = 0; round < 20; round++) {
+            List<String> header = header(random);
+            List<byte[]> records = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                ObjectNode record = record(random);
+                for (String key : KEYS) {
+                    if (random.nextInt(3) == 0) {
+                        StringBuilder text = new StringBuilder();
+                        for (int words = random.nextInt(12); words >= 0; words--) {
+                            text.append(text(random)).append("lorem ipsum");
+                        }
+                        record.put(key, text.toString());
+                    }
+                }
+                records.add(CanonicalRecord.of(record).json());
+            }
+            assertEquals(throughJackson(header, records), direct(header, records), "header " + header);
+        }
+    }
+
+    @Test
     void writesTheDataLoaderShape() throws IOException {
         byte[] record = "{\"Amount\":120.5,\"BillingAddress\":{\"city\":\"Paris\"},\"Id\":\"001A\",\"Name\":\"Acme, Inc.\",\"Note\":\"Say \\\"hi\\\"\\nthere\"}"
                 .getBytes(StandardCharsets.UTF_8);
