@@ -21,7 +21,8 @@ import java.util.List;
  * a key is first compared with the one that followed the previous key in the last record ({@link ExpectedKeys}), a
  * string's end, commas and escapes are found by {@link JsonStringScan}'s vector search, and the cell is written from
  * what the scan found (RecordCsvBench, CPU per record on IngestBench's records: 1750 ns with a loop over the bytes and a
- * hash per key, 780 ns so; records-bench.sh 1000000 on a loaded machine, CSV/NDJSON 1.14x latest, 1.12x old point).
+ * hash per key, 780 ns so; records-bench.sh 1000000 on a loaded machine, two runs: CSV/NDJSON 1.14x and 1.36x latest,
+ * 1.12x and 1.38x old point).
  * RecordCsvWriterTest checks the output against Jackson's parser and CsvWriter on random records.
  */
 final class RecordCsvWriter {
