@@ -20,6 +20,7 @@ final class CanonicalLine {
     private static final int MAX_PLAIN_INTEGER_DIGITS = 18;
     private static final byte[] ATTRIBUTES = "attributes".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] ID = "Id".getBytes(StandardCharsets.US_ASCII);
+    private static final int ID_KEY = 1; // the value ExpectedKeys holds for the key Id (0 for the others)
     private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
 
@@ -27,15 +28,17 @@ final class CanonicalLine {
     private final int end;
     private final DescribedFields described;
     private final FieldNames names;
+    private final ExpectedKeys keys;
     private int p;
     private String id;
     private String undescribedKey;
 
-    private CanonicalLine(byte[] in, int start, int end, DescribedFields described, FieldNames names) {
+    private CanonicalLine(byte[] in, int start, int end, DescribedFields described, FieldNames names, ExpectedKeys keys) {
         this.in = in;
         this.end = end;
         this.described = described;
         this.names = names;
+        this.keys = keys;
         this.p = start;
     }
 
@@ -46,41 +49,63 @@ final class CanonicalLine {
     record Scan(String id, String undescribedKey) {
     }
 
-    static Scan scan(byte[] in, int start, int end, DescribedFields described, FieldNames names) {
-        CanonicalLine line = new CanonicalLine(in, start, end, described, names);
+    /**
+     * keys: the keys of the batch's earlier lines, so that a key that follows the same key as in an earlier record is
+     * recognised by one comparison of bytes (checking and adding each key took a quarter of the ingest's samples).
+     */
+    static Scan scan(byte[] in, int start, int end, DescribedFields described, FieldNames names, ExpectedKeys keys) {
+        CanonicalLine line = new CanonicalLine(in, start, end, described, names, keys);
         boolean canonical = line.record() && line.p == end;
         return new Scan(canonical ? line.id : null, line.undescribedKey);
     }
 
     /** The record's Id when {@code in[start, end)} is canonical JSON of a record, else null. */
     static String idIfCanonical(byte[] in, int start, int end) {
-        return scan(in, start, end, DescribedFields.ANY, new FieldNames()).id();
+        return scan(in, start, end, DescribedFields.ANY, new FieldNames(), new ExpectedKeys()).id();
     }
 
     private boolean record() {
         if (!take('{')) {
             return false;
         }
+        int previousKey = ExpectedKeys.NONE;
         int previousKeyStart = -1;
         int previousKeyEnd = -1;
         do {
             int keyStart = p + 1;
-            if (!key()) {
+            int key = p < end && in[p] == '"' ? keys.expected(previousKey, in, keyStart) : ExpectedKeys.NONE;
+            int keyEnd;
+            if (key != ExpectedKeys.NONE) {
+                // came after the previous key in an earlier record of the batch, so it passed every check below
+                keyEnd = keyStart + keys.length(key);
+                p = keyEnd + 1;
+            } else {
+                if (!key()) {
+                    return false;
+                }
+                keyEnd = p - 1;
+                if (previousKeyStart >= 0 && compare(previousKeyStart, previousKeyEnd, keyStart, keyEnd) >= 0
+                        || is(ATTRIBUTES, keyStart, keyEnd)) {
+                    return false;
+                }
+                if (!described.contains(in, keyStart, keyEnd)) {
+                    undescribedKey = new String(in, keyStart, keyEnd - keyStart, StandardCharsets.US_ASCII);
+                    return false;
+                }
+            }
+            boolean isId = key != ExpectedKeys.NONE ? keys.value(key) == ID_KEY : is(ID, keyStart, keyEnd);
+            if (!take(':') || !value(isId)) {
                 return false;
             }
-            int keyEnd = p - 1;
-            if (previousKeyStart >= 0 && compare(previousKeyStart, previousKeyEnd, keyStart, keyEnd) >= 0
-                    || is(ATTRIBUTES, keyStart, keyEnd)) {
-                return false;
+            if (key == ExpectedKeys.NONE) {
+                names.add(in, keyStart, keyEnd);
+                key = keys.find(in, keyStart, keyEnd);
+                if (key == ExpectedKeys.NONE) {
+                    key = keys.add(in, keyStart, keyEnd, isId ? ID_KEY : 0);
+                }
             }
-            if (!described.contains(in, keyStart, keyEnd)) {
-                undescribedKey = new String(in, keyStart, keyEnd - keyStart, StandardCharsets.US_ASCII);
-                return false;
-            }
-            if (!take(':') || !value(is(ID, keyStart, keyEnd))) {
-                return false;
-            }
-            names.add(in, keyStart, keyEnd);
+            keys.follows(previousKey, key);
+            previousKey = key;
             previousKeyStart = keyStart;
             previousKeyEnd = keyEnd;
         } while (take(','));

@@ -174,11 +174,12 @@ public class RecordIngestService {
      */
     private void stage(byte[] ndjson, DescribedFields described, PayloadDictionary dictionary, FieldNames names,
             IncomingRows rows) throws IOException {
+        ExpectedKeys keys = new ExpectedKeys();
         int lineNumber = 0;
         for (int start = 0; start < ndjson.length; ) {
             int end = lineEnd(ndjson, start);
             lineNumber++;
-            CanonicalLine.Scan line = CanonicalLine.scan(ndjson, start, end, described, names);
+            CanonicalLine.Scan line = CanonicalLine.scan(ndjson, start, end, described, names, keys);
             requireDescribed(line.undescribedKey(), lineNumber);
             if (line.id() != null) {
                 rows.add(line.id(), CanonicalRecord.sha256(ndjson, start, end), codec.compress(ndjson, start, end, dictionary));

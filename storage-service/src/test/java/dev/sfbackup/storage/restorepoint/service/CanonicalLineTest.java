@@ -27,6 +27,14 @@ class CanonicalLineTest {
 
     private final ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
+    // the lines of each test are scanned as one batch's: a key is recognised by the key that came after the previous one
+    private final FieldNames batchNames = new FieldNames();
+    private final ExpectedKeys batchKeys = new ExpectedKeys();
+
+    private String idInBatch(byte[] line) {
+        return CanonicalLine.scan(line, 0, line.length, DescribedFields.ANY, batchNames, batchKeys).id();
+    }
+
     @Test
     void aKeyOutsideTheDescribeIsReportedByTheScanAndByTheParserAlike() throws Exception {
         DescribedFields described = DescribedFields.of(mapper.readTree(
@@ -43,7 +51,7 @@ class CanonicalLineTest {
                 }
             });
             byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-            CanonicalLine.Scan scan = CanonicalLine.scan(bytes, 0, bytes.length, described, new FieldNames());
+            CanonicalLine.Scan scan = CanonicalLine.scan(bytes, 0, bytes.length, described, batchNames, batchKeys);
             if (scan.undescribedKey() != null) {
                 assertTrue(undescribed.contains(scan.undescribedKey()), line);
                 refused++;
@@ -69,11 +77,13 @@ class CanonicalLineTest {
         for (int i = 0; i < 20_000; i++) {
             String line = randomLine(random);
             byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-            String id = CanonicalLine.idIfCanonical(bytes, 0, bytes.length);
+            String id = idInBatch(bytes);
             if (id != null) {
                 JsonNode tree = mapper.readTree(line);
                 assertEquals(new String(CanonicalRecord.of(tree).json(), StandardCharsets.UTF_8), line);
                 assertEquals(tree.path("Id").textValue(), id);
+                tree.fieldNames().forEachRemaining(name -> assertTrue(
+                        batchNames.indexOf(name.getBytes(StandardCharsets.UTF_8), 0, name.length()) >= 0, name));
                 accepted++;
             }
         }
@@ -95,7 +105,7 @@ class CanonicalLineTest {
                     || tree.properties().stream().anyMatch(field -> field.getValue().isContainerNode()
                             || field.getValue().isNumber() && field.getValue().asText().replace("-", "").length() > 18
                                     && !field.getValue().asText().contains("."));
-            String id = CanonicalLine.idIfCanonical(canonical, 0, canonical.length);
+            String id = idInBatch(canonical);
             if (!declined) {
                 assertNotNull(id, text);
             }

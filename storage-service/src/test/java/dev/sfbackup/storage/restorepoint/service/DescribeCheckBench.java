@@ -39,8 +39,10 @@ public final class DescribeCheckBench {
     private static long scan(byte[][] lines, DescribedFields described) {
         long start = System.nanoTime();
         int canonical = 0;
+        FieldNames names = new FieldNames();
+        ExpectedKeys keys = new ExpectedKeys();
         for (byte[] line : lines) {
-            CanonicalLine.Scan scan = CanonicalLine.scan(line, 0, line.length, described, new FieldNames());
+            CanonicalLine.Scan scan = CanonicalLine.scan(line, 0, line.length, described, names, keys);
             if (scan.id() != null && scan.undescribedKey() == null) {
                 canonical++;
             }

@@ -46,9 +46,17 @@ class FieldNamesTest {
         FieldNames names = new FieldNames();
         byte[] line = "{\"Id\":\"001A\",\"Industry\":\"Banking\",\"Name\":\"Acme\"}".getBytes(StandardCharsets.UTF_8);
 
-        CanonicalLine.Scan scan = CanonicalLine.scan(line, 0, line.length, DescribedFields.ANY, names);
+        ExpectedKeys keys = new ExpectedKeys();
+        CanonicalLine.Scan scan = CanonicalLine.scan(line, 0, line.length, DescribedFields.ANY, names, keys);
 
         assertEquals("001A", scan.id());
         assertEquals(List.of("Id", "Industry", "Name"), names.names());
+
+        // the next lines of the batch: a key whose value the scan leaves to the parser (null), then the same key with one
+        byte[] nullFax = "{\"Fax\":null,\"Id\":\"001B\"}".getBytes(StandardCharsets.UTF_8);
+        assertEquals(null, CanonicalLine.scan(nullFax, 0, nullFax.length, DescribedFields.ANY, names, keys).id());
+        byte[] fax = "{\"Fax\":\"1\",\"Id\":\"001C\",\"Industry\":\"Banking\",\"Name\":\"Acme\"}".getBytes(StandardCharsets.UTF_8);
+        assertEquals("001C", CanonicalLine.scan(fax, 0, fax.length, DescribedFields.ANY, names, keys).id());
+        assertEquals(List.of("Id", "Industry", "Name", "Fax"), names.names());
     }
 }
