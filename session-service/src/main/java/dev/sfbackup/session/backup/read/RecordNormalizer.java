@@ -11,7 +11,6 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Gives a record the same JSON whether it came from a REST query (typed JSON) or a Bulk API 2.0 CSV row (strings),
@@ -20,12 +19,23 @@ import java.util.Set;
  */
 public final class RecordNormalizer {
 
-    private final String[] fields;
-    /** The types {@link #typed} parses; values of any other type are kept as the text Salesforce sent. */
-    private static final Set<String> TYPED = Set.of("boolean", "int", "long", "double", "currency", "percent", "datetime");
+    /** How {@link #typed} reads a field's values, by its describe type; TEXT keeps the text Salesforce sent. */
+    private enum ValueType {
+        BOOLEAN, LONG, DECIMAL, DATETIME, TEXT;
 
-    private final String[] types;
-    private final boolean[] isText;
+        static ValueType of(String describeType) {
+            return switch (describeType) {
+                case "boolean" -> BOOLEAN;
+                case "int", "long" -> LONG;
+                case "double", "currency", "percent" -> DECIMAL;
+                case "datetime" -> DATETIME;
+                default -> TEXT;
+            };
+        }
+    }
+
+    private final String[] fields;
+    private final ValueType[] types;
     private final int idIndex;
     private final Map<String, Integer> indexByName = new HashMap<>();
     private List<String> csvColumns;
@@ -37,11 +47,9 @@ public final class RecordNormalizer {
         for (FieldDescribe field : describe.fields()) {
             typeByField.put(field.name(), field.type());
         }
-        this.types = new String[this.fields.length];
-        this.isText = new boolean[this.fields.length];
+        this.types = new ValueType[this.fields.length];
         for (int i = 0; i < this.fields.length; i++) {
-            types[i] = typeByField.getOrDefault(this.fields[i], "string");
-            isText[i] = !TYPED.contains(types[i]);
+            types[i] = ValueType.of(typeByField.getOrDefault(this.fields[i], "string"));
             indexByName.put(this.fields[i], i);
         }
         this.idIndex = indexOf("Id");
@@ -94,7 +102,7 @@ public final class RecordNormalizer {
             if (column < 0 || row.isEmpty(column)) {
                 continue;
             }
-            values[i] = isText[i] ? row.utf8(column) : typed(i, row.text(column));
+            values[i] = types[i] == ValueType.TEXT ? row.utf8(column) : typed(i, row.text(column));
         }
         return record(values);
     }
@@ -121,11 +129,11 @@ public final class RecordNormalizer {
         }
         try {
             return switch (types[field]) {
-                case "boolean" -> Boolean.valueOf(text);
-                case "int", "long" -> isPlainLong(text) ? Long.valueOf(text) : new BigDecimal(text).longValueExact();
-                case "double", "currency", "percent" -> new BigDecimal(text).stripTrailingZeros();
-                case "datetime" -> UtcMillisText.normalize(text);
-                default -> text;
+                case BOOLEAN -> Boolean.valueOf(text);
+                case LONG -> isPlainLong(text) ? Long.valueOf(text) : new BigDecimal(text).longValueExact();
+                case DECIMAL -> new BigDecimal(text).stripTrailingZeros();
+                case DATETIME -> UtcMillisText.normalize(text);
+                case TEXT -> text;
             };
         } catch (RuntimeException unparsable) {
             return text;
