@@ -115,7 +115,7 @@ public final class CanonicalRecord {
     }
 
     private static byte[] sha256(byte[] bytes) {
-        return SHA_256.get().digest(bytes);
+        return sha256(bytes, 0, bytes.length);
     }
 
     /** The content hash of canonical JSON at {@code in[from, to)}: the same as {@link #sha256()} of those bytes. */
