@@ -111,6 +111,33 @@ class RestorePointIngestTest {
     }
 
     @Test
+    void anIncrementalBatchKeepsNewChangedAndRevivedRecordsAndDropsUnchangedOnesEvenWhenResumed() {
+        String initial = open(policy, "Quote", "INITIAL");
+        ingest(initial, 1, lines(record("0Q0A", "Ann"), record("0Q0B", "Bob"), record("0Q0C", "Cid")));
+        committed(initial);
+        String deleting = open(policy, "Quote", "INCREMENTAL");
+        given().contentType(ContentType.JSON).body(Map.of("ids", java.util.List.of("0Q0C"), "seq", 1))
+                .post("/api/v1/restore-points/" + deleting + "/deletions").then().statusCode(200);
+        committed(deleting);
+
+        String incremental = open(policy, "Quote", "INCREMENTAL");
+        // Cid was deleted and is back (undeleted): a new version after the tombstone, counted as new
+        batch(incremental, 1, lines(record("0Q0A", "Ann"), record("0Q0B", "Bobby"), record("0Q0C", "Cid"), record("0Q0D", "Dan")))
+                .then().statusCode(200)
+                .body("recordsNew", equalTo(2)).body("recordsChanged", equalTo(1)).body("recordsUnchanged", equalTo(1));
+        // a resumed read sends Bob again, changed once more, and Ann still unchanged
+        batch(incremental, 9, lines(record("0Q0B", "Robert"), record("0Q0A", "Ann")))
+                .then().statusCode(200).body("recordsChanged", equalTo(1)).body("recordsUnchanged", equalTo(1));
+        committed(incremental);
+
+        assertEquals(Map.of("0Q0A", "Ann", "0Q0B", "Robert", "0Q0C", "Cid", "0Q0D", "Dan"), names(incremental, "Quote"));
+        assertEquals(Map.of("0Q0A", "Ann", "0Q0B", "Bob", "0Q0C", "Cid"), names(initial, "Quote"));
+        given().get("/api/v1/objects/Quote/records/0Q0A/versions?policyId=" + policy).then().body("size()", equalTo(1));
+        given().get("/api/v1/objects/Quote/records/0Q0B/versions?policyId=" + policy).then().body("size()", equalTo(2));
+        given().get("/api/v1/objects/Quote/records/0Q0C/versions?policyId=" + policy).then().body("size()", equalTo(3));
+    }
+
+    @Test
     void aLineStoredAsItCameAndTheSameRecordSpelledOtherwiseAreOneVersion() {
         String initial = open(policy, "Case", "INITIAL");
         String canonical = "{\"Amount\":12.5,\"ClosedDate\":\"2026-01-02T03:04:05.000Z\",\"Id\":\"500C\",\"Subject\":\"Caf\u00e9 \\\"A\\\"\"}";

@@ -29,6 +29,13 @@ import java.time.Instant;
 @ApplicationScoped
 public class RecordCopy {
 
+    /**
+     * A REST query page holds at most this many records (Salesforce's maximum batchSize). A REST read sends a batch per
+     * page at most: storage compares it with the stored versions while the next pages are read, so after the last
+     * page only one page's records are left to store (an incremental run's tail), not a whole batch-size's.
+     */
+    static final int REST_PAGE_RECORDS = 2000;
+
     private final StorageClient storage;
     private final BackupProgress progress;
     private final BackupConfig config;
@@ -49,6 +56,7 @@ public class RecordCopy {
         String soql = plan.soql(task.object(), config.engine().incrementalOverlap(), resumeAfterId);
         RecordNormalizer normalizer = new RecordNormalizer(plan.describe(), plan.fields());
         int incrementalIndex = plan.incrementalField() == null ? -1 : normalizer.indexOf(plan.incrementalField());
+        int batchRecords = plan.bulk() ? config.engine().batchSize() : Math.min(config.engine().batchSize(), REST_PAGE_RECORDS);
         String newest = null;
         long reportedCalls = 0;
         try (RecordSource source = new ReadAhead(source(task, plan, segments, soql, normalizer));
@@ -60,7 +68,7 @@ public class RecordCopy {
                 NormalizedRecord record = source.next();
                 newest = later(newest, record.text(incrementalIndex));
                 batch.add(record);
-                if (batch.isFull(config.engine().batchSize(), config.engine().batchBytes())) {
+                if (batch.isFull(batchRecords, config.engine().batchBytes())) {
                     NdjsonBody ndjson = batch.body();
                     uploads.submit(new BatchUploads.Batch(++seq, ndjson, batch.size(), batch.lastId(),
                             source.apiCalls() - reportedCalls));

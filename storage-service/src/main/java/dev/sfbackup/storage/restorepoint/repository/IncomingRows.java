@@ -3,6 +3,8 @@ package dev.sfbackup.storage.restorepoint.repository;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A batch's records on their way into PostgreSQL in its binary COPY format (no text escaping of the compressed
@@ -15,6 +17,8 @@ public final class IncomingRows {
 
     private final DataOutputStream out;
     private final VersionOf versionOf;
+    private final List<String> recordIds = new ArrayList<>();
+    private final List<byte[]> contentHashes = new ArrayList<>();
     private int rows;
     private long payloadBytes;
 
@@ -55,6 +59,8 @@ public final class IncomingRows {
             out.writeLong(versionOf.seq());
             out.writeInt(1);
             out.writeBoolean(false);
+            recordIds.add(recordId);
+            contentHashes.add(contentHash);
         }
         writeBytes(contentHash);
         writeBytes(payload);
@@ -73,6 +79,16 @@ public final class IncomingRows {
 
     long payloadBytes() {
         return payloadBytes;
+    }
+
+    /** The ids of the rows copied into record_version, in the order they came. */
+    String[] recordIds() {
+        return recordIds.toArray(String[]::new);
+    }
+
+    /** The content hashes of the rows copied into record_version, in the order of {@link #recordIds()}. */
+    byte[][] contentHashes() {
+        return contentHashes.toArray(byte[][]::new);
     }
 
     void finish() throws IOException {

@@ -46,6 +46,21 @@ public class RecordVersionRepository {
             + " count(*) FILTER (WHERE head_hash = content_hash),"
             + " (SELECT coalesce(sum(bytes), 0) FROM inserted) FROM compared";
 
+    private static final String DROP_UNCHANGED = "WITH copied AS ("
+            + " SELECT record_id COLLATE \"C\" AS record_id, content_hash FROM unnest(?::text[], ?::bytea[]) AS b (record_id, content_hash)"
+            + "), compared AS ("
+            + " SELECT n.record_id, n.content_hash, h.content_hash AS head_hash, h.tombstone AS head_tombstone"
+            + " FROM copied n LEFT JOIN LATERAL (SELECT v.content_hash, v.tombstone FROM record_version v"
+            + " WHERE v.stream_id = ? AND v.record_id = n.record_id AND v.seq < ? ORDER BY v.seq DESC LIMIT 1) h ON true"
+            + "), dropped AS ("
+            + " DELETE FROM record_version v USING compared d WHERE v.stream_id = ? AND v.seq = ? AND v.record_id = d.record_id"
+            + " AND d.head_hash = d.content_hash AND NOT d.head_tombstone"
+            + " RETURNING length(v.payload) AS bytes"
+            + ") SELECT count(*) FILTER (WHERE head_hash IS NULL),"
+            + " count(*) FILTER (WHERE head_hash IS NOT NULL AND head_hash <> content_hash),"
+            + " count(*) FILTER (WHERE head_hash = content_hash),"
+            + " (SELECT coalesce(sum(bytes), 0) FROM dropped) FROM compared";
+
     private final DataSource dataSource;
 
     public RecordVersionRepository(DataSource dataSource) {
@@ -57,16 +72,20 @@ public class RecordVersionRepository {
 
     /**
      * Stores the rows the filler adds, only those whose content differs from the latest version at or before the
-     * point (see {@link #copyAsFirstVersions} for a point that is its stream's first). Must run in the caller's
-     * transaction.
+     * point. Must run in the caller's transaction. The rows go straight into record_version with one COPY (see
+     * {@link #copyAsVersions}); then, unless the point is its stream's first (nothing to compare with), one statement
+     * removes those equal to their previous version (see {@link #dropUnchanged}). A FULL point, which also tracks the
+     * records it saw, and a batch that repeats a record of the point take the compare path instead.
      */
     public IngestCounts ingest(UUID pointId, long streamId, long pointSeq, boolean trackSeen, IncomingRows.Filler filler)
             throws SQLException, IOException {
         try (Connection c = dataSource.getConnection()) {
-            if (!trackSeen && isFirstOfStream(c, streamId, pointSeq)) {
-                IncomingRows copied = copyAsFirstVersions(c, streamId, pointSeq, filler);
+            if (!trackSeen) {
+                IncomingRows copied = copyAsVersions(c, streamId, pointSeq, filler);
                 if (copied != null) {
-                    return new IngestCounts(copied.rows(), copied.rows(), 0, 0, copied.payloadBytes());
+                    return isFirstOfStream(c, streamId, pointSeq)
+                            ? new IngestCounts(copied.rows(), copied.rows(), 0, 0, copied.payloadBytes())
+                            : dropUnchanged(c, streamId, pointSeq, copied);
                 }
             }
             return compareAndInsert(c, pointId, streamId, pointSeq, trackSeen, filler);
@@ -119,26 +138,46 @@ public class RecordVersionRepository {
     }
 
     /**
-     * The records of a stream's first point go straight into record_version with one COPY: no staging table, sort and
-     * per-record lookup, which took more of PostgreSQL's time than the COPY itself (see records-bench's initial ingest).
-     * A record the point already holds (a batch read again after a resume, or a record twice in one batch) makes the
-     * COPY fail on the primary key; then nothing of it stays (savepoint) and null sends the batch to the compare path,
-     * which keeps the record's last content.
+     * Removes the copied versions whose content equals the record's previous version (one index probe per copied
+     * record) and counts the copied records as new (no previous version, or a tombstone), changed or unchanged.
      */
-    private static IncomingRows copyAsFirstVersions(Connection c, long streamId, long pointSeq, IncomingRows.Filler filler)
+    private static IngestCounts dropUnchanged(Connection c, long streamId, long pointSeq, IncomingRows copied) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(DROP_UNCHANGED)) {
+            ps.setArray(1, c.createArrayOf("text", copied.recordIds()));
+            ps.setArray(2, c.createArrayOf("bytea", copied.contentHashes()));
+            ps.setLong(3, streamId);
+            ps.setLong(4, pointSeq);
+            ps.setLong(5, streamId);
+            ps.setLong(6, pointSeq);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new IngestCounts(copied.rows(), rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                        copied.payloadBytes() - rs.getLong(4));
+            }
+        }
+    }
+
+    /**
+     * Copies the rows straight into record_version as versions of the point: no staging table, de-duplicating sort and
+     * INSERT … SELECT, which took more of PostgreSQL's time than a COPY of the same rows (see records-bench). A record
+     * the point already holds (a batch read again after a resume, or a record twice in one batch) makes the COPY fail
+     * on the primary key; then nothing of it stays (savepoint) and null sends the batch to the compare path, which
+     * keeps the record's last content.
+     */
+    private static IncomingRows copyAsVersions(Connection c, long streamId, long pointSeq, IncomingRows.Filler filler)
             throws SQLException, IOException {
         try (Statement s = c.createStatement()) {
-            s.execute("SAVEPOINT first_versions");
+            s.execute("SAVEPOINT copied_versions");
             try {
                 IncomingRows copied = copy(c, "COPY record_version (stream_id, record_id, seq, tombstone, content_hash, payload)"
                         + " FROM STDIN (FORMAT binary)", out -> IncomingRows.versions(out, streamId, pointSeq), filler);
-                s.execute("RELEASE SAVEPOINT first_versions");
+                s.execute("RELEASE SAVEPOINT copied_versions");
                 return copied;
             } catch (SQLException | IOException e) {
                 if (!isUniqueViolation(e)) {
                     throw e;
                 }
-                s.execute("ROLLBACK TO SAVEPOINT first_versions");
+                s.execute("ROLLBACK TO SAVEPOINT copied_versions");
                 return null;
             }
         }
