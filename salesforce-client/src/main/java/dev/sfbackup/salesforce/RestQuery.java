@@ -10,6 +10,7 @@ import java.io.InterruptedIOException;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -24,26 +25,34 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * A REST query or queryAll read page by page. As soon as a page arrives, the next one ({@code nextRecordsUrl}) is
- * requested and parsed on a virtual thread, so the org's work on it overlaps with the caller's on this one: memory
- * holds at most two pages, and a caller that stops early has spent one request ahead. A failure of the page ahead is
- * raised where its first record would have been. Each record is turned into a {@code T} by the query's
- * {@link RecordReader} as the page is parsed. Not thread-safe.
+ * A REST query or queryAll read page by page. A page is requested as soon as its {@code nextRecordsUrl} is known
+ * (Salesforce sends it before the page's records), on a virtual thread that also parses it, so the org works on the
+ * page after next while this side parses the next one and the caller reads the current one: at most
+ * {@value #PAGES_AHEAD} pages are requested ahead of the caller, so memory holds at most three pages, and a caller that
+ * stops early has spent at most that many requests ahead. A failure of a page ahead is raised where its first record
+ * would have been. Each record is turned into a {@code T} by the query's {@link RecordReader} as the page is parsed.
+ * Not thread-safe for callers; the pages ahead synchronize among themselves.
  */
 public final class RestQuery<T> implements Iterator<T>, AutoCloseable {
 
-    private record Page<T>(long totalSize, String nextPath, Iterator<T> records) {
+    /** Pages requested and not yet taken by the caller. */
+    static final int PAGES_AHEAD = 2;
+
+    private record Page<T>(long totalSize, Iterator<T> records) {
     }
 
     private final ApiTransport transport;
     private final JsonFactory json;
     private final RecordReader<T> reader;
     private final Map<String, String> headers;
+    private final Object lock = new Object();
+    private final ArrayDeque<FutureTask<Page<T>>> requested = new ArrayDeque<>();
     private String firstPath;
-    private FutureTask<Page<T>> ahead;
+    private String waitingPath;
+    private boolean closed;
+    private int pagesRequested;
     private Iterator<T> page = Collections.emptyIterator();
     private long totalSize = -1;
-    private int pagesRequested;
 
     RestQuery(ApiTransport transport, JsonFactory json, RecordReader<T> reader, String dataPath, boolean includeDeleted,
             String soql, int batchSize) {
@@ -57,20 +66,22 @@ public final class RestQuery<T> implements Iterator<T>, AutoCloseable {
 
     /** {@code totalSize} of the query (fetches the first page if needed). */
     public long totalSize() {
-        if (totalSize < 0) {
+        if (totalSize < 0 && morePages()) {
             takeNextPage();
         }
         return totalSize;
     }
 
-    /** Requests sent for this query so far, including the one for the page ahead. */
+    /** Requests sent for this query so far, including those for the pages ahead. */
     public int pagesFetched() {
-        return pagesRequested;
+        synchronized (lock) {
+            return pagesRequested;
+        }
     }
 
     @Override
     public boolean hasNext() {
-        while (!page.hasNext() && (firstPath != null || ahead != null)) {
+        while (!page.hasNext() && morePages()) {
             takeNextPage();
         }
         return page.hasNext();
@@ -88,33 +99,57 @@ public final class RestQuery<T> implements Iterator<T>, AutoCloseable {
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(this, Spliterator.ORDERED | Spliterator.NONNULL), false);
     }
 
-    /** Gives up the page ahead, if any; the query reads no further. */
+    /** Gives up the pages ahead, if any; the query reads no further. */
     @Override
     public void close() {
-        firstPath = null;
-        if (ahead != null) {
-            ahead.cancel(true);
-            ahead = null;
+        synchronized (lock) {
+            closed = true;
+            waitingPath = null;
+            requested.forEach(ahead -> ahead.cancel(true));
+            requested.clear();
         }
         page = Collections.emptyIterator();
     }
 
-    private void takeNextPage() {
-        Page<T> next;
-        if (firstPath != null) {
-            pagesRequested++;
-            next = fetch(firstPath);
-            firstPath = null;
-        } else {
-            next = await(ahead);
-            ahead = null;
+    /** Whether a page is requested and not taken yet; requests the first page on the first call. */
+    private boolean morePages() {
+        synchronized (lock) {
+            if (firstPath != null) {
+                request(firstPath);
+                firstPath = null;
+            }
+            return !requested.isEmpty();
         }
-        totalSize = next.totalSize();
-        page = next.records();
-        if (next.nextPath() != null) {
+    }
+
+    private void takeNextPage() {
+        FutureTask<Page<T>> next;
+        synchronized (lock) {
+            next = requested.poll();
+            if (waitingPath != null) {
+                String path = waitingPath;
+                waitingPath = null;
+                request(path);
+            }
+        }
+        Page<T> taken = await(next);
+        totalSize = taken.totalSize();
+        page = taken.records();
+    }
+
+    /** Requests the page now, or once the caller has taken a page when {@value #PAGES_AHEAD} are ahead already. */
+    private void request(String path) {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            if (requested.size() >= PAGES_AHEAD) {
+                waitingPath = path;
+                return;
+            }
             pagesRequested++;
-            String path = next.nextPath();
-            ahead = new FutureTask<>(() -> fetch(path));
+            FutureTask<Page<T>> ahead = new FutureTask<>(() -> fetch(path));
+            requested.add(ahead);
             Thread.ofVirtual().name("query-page-ahead").start(ahead);
         }
     }
@@ -128,11 +163,12 @@ public final class RestQuery<T> implements Iterator<T>, AutoCloseable {
         }
     }
 
-    /** A query result: {@code totalSize}, {@code done}, {@code nextRecordsUrl} and {@code records}, in any order. */
+    /**
+     * A query result: {@code totalSize}, {@code done}, {@code nextRecordsUrl} and {@code records}, in any order; the
+     * next page is requested as soon as its URL is read.
+     */
     private Page<T> readPage(JsonParser parser) throws IOException {
         long size = 0;
-        boolean done = true;
-        String nextPath = null;
         List<T> records = new ArrayList<>();
         if (parser.nextToken() != JsonToken.START_OBJECT) {
             throw new JsonParseException(parser, "a query result is a JSON object");
@@ -142,13 +178,16 @@ public final class RestQuery<T> implements Iterator<T>, AutoCloseable {
             JsonToken value = parser.nextToken();
             switch (field) {
                 case "totalSize" -> size = parser.getValueAsLong(0);
-                case "done" -> done = value != JsonToken.VALUE_FALSE;
-                case "nextRecordsUrl" -> nextPath = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                case "nextRecordsUrl" -> {
+                    if (value == JsonToken.VALUE_STRING) {
+                        request(parser.getText());
+                    }
+                }
                 case "records" -> readRecords(parser, value, records);
                 default -> parser.skipChildren();
             }
         }
-        return new Page<>(size, done ? null : nextPath, records.iterator());
+        return new Page<>(size, records.iterator());
     }
 
     private void readRecords(JsonParser parser, JsonToken value, List<T> records) throws IOException {

@@ -42,6 +42,28 @@ class RestQueryTest {
     }
 
     @Test
+    void pagesAreRequestedAsSoonAsTheirUrlIsKnownButAtMostTwoAheadOfTheCaller() throws Exception {
+        String pages = "/services/data/v62.0/query/01gD0000002HU6XIAW-";
+        org.on("GET /services/data/v62.0/query", page(1, pages + 2))
+                .on("GET " + pages + 2, page(2, pages + 3))
+                .on("GET " + pages + 3, page(3, pages + 4))
+                .on("GET " + pages + 4, page(4, null));
+        RestQuery<ObjectNode> query = org.connect(RecordedOrg.fastOptions()).query("SELECT Id FROM Account");
+
+        assertEquals("001000000000001AAA", query.next().get("Id").asText());
+        // while the caller is still on page 1, page 3 is requested as soon as page 2 names it
+        awaitRequest(pages + 3);
+        assertTrue(org.received("GET", pages + 4).isEmpty(), "page 4 waits until the caller takes page 2");
+        assertEquals(3, query.pagesFetched());
+
+        List<String> ids = new java.util.ArrayList<>();
+        query.forEachRemaining(record -> ids.add(record.get("Id").asText()));
+        assertEquals(List.of("001000000000002AAA", "001000000000003AAA", "001000000000004AAA", "001000000000005AAA",
+                "001000000000006AAA", "001000000000007AAA", "001000000000008AAA"), ids);
+        assertEquals(4, query.pagesFetched());
+    }
+
+    @Test
     void aFailureOfThePageAheadIsRaisedWhereItsFirstRecordWouldHaveBeen() {
         org.on("GET " + SECOND_PAGE, RecordedOrg.Reply.json(403, "errors/request-limit-exceeded.json"));
         RestQuery<ObjectNode> query = org.connect(RecordedOrg.fastOptions()).query("SELECT Id, Name, SystemModstamp FROM Account");
@@ -73,6 +95,20 @@ class RestQueryTest {
 
         assertEquals(1, records.size());
         assertTrue(records.get(0).get("IsDeleted").asBoolean());
+    }
+
+    /** Page n of a 4-page query of 8 Accounts, two per page; next is the next page's URL (null: the last page). */
+    private static RecordedOrg.Reply page(int n, String next) {
+        StringBuilder json = new StringBuilder("{\"totalSize\": 8, \"done\": " + (next == null) + ", ");
+        if (next != null) {
+            json.append("\"nextRecordsUrl\": \"").append(next).append("\", ");
+        }
+        json.append("\"records\": [");
+        for (int i = 2 * n - 1; i <= 2 * n; i++) {
+            json.append(i == 2 * n ? ", " : "").append(String.format("{\"Id\": \"%015dAAA\"}", 1_000_000_000_000L + i));
+        }
+        String body = json.append("]}").toString();
+        return RecordedOrg.Reply.streamed("application/json", out -> out.write(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private void awaitRequest(String path) throws InterruptedException {

@@ -4,12 +4,14 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * A batch's records on their way into PostgreSQL in its binary COPY format (no text escaping of the compressed
- * payloads): into the session's staging table, to be compared with the stream's versions, or straight into
- * record_version when there is nothing to compare them with.
+ * payloads): into the session's staging table, to be compared with the stream's versions, or as rows of record_version.
+ * Rows of record_version remember where each starts in the output and its id, content hash and payload length, so that
+ * a batch held in memory can be compared first and then only its changed rows copied (see {@link #writeRows}).
  */
 public final class IncomingRows {
 
@@ -19,10 +21,13 @@ public final class IncomingRows {
     private final VersionOf versionOf;
     private final List<String> recordIds = new ArrayList<>();
     private final List<byte[]> contentHashes = new ArrayList<>();
+    private int[] rowStarts = new int[64];
+    private int[] payloadLengths = new int[64];
+    private int rowsEnd;
     private int rows;
     private long payloadBytes;
 
-    /** The stream and seq of rows that go straight into record_version. */
+    /** The stream and seq of rows that go into record_version. */
     private record VersionOf(long streamId, long seq) {
     }
 
@@ -51,6 +56,7 @@ public final class IncomingRows {
             out.writeInt(rows);
             writeBytes(recordId.getBytes(StandardCharsets.UTF_8));
         } else {
+            remember(recordId, contentHash, payload.length);
             out.writeShort(6);
             out.writeInt(8);
             out.writeLong(versionOf.streamId());
@@ -59,13 +65,22 @@ public final class IncomingRows {
             out.writeLong(versionOf.seq());
             out.writeInt(1);
             out.writeBoolean(false);
-            recordIds.add(recordId);
-            contentHashes.add(contentHash);
         }
         writeBytes(contentHash);
         writeBytes(payload);
         rows++;
         payloadBytes += payload.length;
+    }
+
+    private void remember(String recordId, byte[] contentHash, int payloadLength) {
+        if (rows == rowStarts.length) {
+            rowStarts = Arrays.copyOf(rowStarts, rows * 2);
+            payloadLengths = Arrays.copyOf(payloadLengths, rows * 2);
+        }
+        rowStarts[rows] = out.size();
+        payloadLengths[rows] = payloadLength;
+        recordIds.add(recordId);
+        contentHashes.add(contentHash);
     }
 
     private void writeBytes(byte[] value) throws IOException {
@@ -81,19 +96,39 @@ public final class IncomingRows {
         return payloadBytes;
     }
 
-    /** The ids of the rows copied into record_version, in the order they came. */
+    /** The ids of the rows of record_version, in the order they came. */
     String[] recordIds() {
         return recordIds.toArray(String[]::new);
     }
 
-    /** The content hashes of the rows copied into record_version, in the order of {@link #recordIds()}. */
+    /** The content hashes of the rows of record_version, in the order of {@link #recordIds()}. */
     byte[][] contentHashes() {
         return contentHashes.toArray(byte[][]::new);
     }
 
+    int payloadLength(int row) {
+        return payloadLengths[row];
+    }
+
     void finish() throws IOException {
+        rowsEnd = out.size();
         out.writeShort(-1);
         out.flush();
+    }
+
+    /**
+     * Writes a COPY of only the given rows (ascending) of record_version, taken from {@code written}: what this
+     * instance wrote into its output (a batch held in memory), header first.
+     */
+    void writeRows(byte[] written, int[] selected, DataOutputStream target) throws IOException {
+        int headerLength = SIGNATURE.length + 8;
+        target.write(written, 0, headerLength);
+        for (int row : selected) {
+            int end = row + 1 < rows ? rowStarts[row + 1] : rowsEnd;
+            target.write(written, rowStarts[row], end - rowStarts[row]);
+        }
+        target.writeShort(-1);
+        target.flush();
     }
 
     /** Adds the batch's records; called again for the compare path when the straight copy found a record twice. */

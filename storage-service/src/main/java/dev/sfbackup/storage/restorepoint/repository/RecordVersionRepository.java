@@ -4,6 +4,7 @@ import dev.sfbackup.storage.jdbc.JdbcTransactions;
 import dev.sfbackup.storage.restorepoint.PointInTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.sql.Array;
@@ -46,20 +47,14 @@ public class RecordVersionRepository {
             + " count(*) FILTER (WHERE head_hash = content_hash),"
             + " (SELECT coalesce(sum(bytes), 0) FROM inserted) FROM compared";
 
-    private static final String DROP_UNCHANGED = "WITH copied AS ("
-            + " SELECT record_id COLLATE \"C\" AS record_id, content_hash FROM unnest(?::text[], ?::bytea[]) AS b (record_id, content_hash)"
-            + "), compared AS ("
-            + " SELECT n.record_id, n.content_hash, h.content_hash AS head_hash, h.tombstone AS head_tombstone"
-            + " FROM copied n LEFT JOIN LATERAL (SELECT v.content_hash, v.tombstone FROM record_version v"
-            + " WHERE v.stream_id = ? AND v.record_id = n.record_id AND v.seq < ? ORDER BY v.seq DESC LIMIT 1) h ON true"
-            + "), dropped AS ("
-            + " DELETE FROM record_version v USING compared d WHERE v.stream_id = ? AND v.seq = ? AND v.record_id = d.record_id"
-            + " AND d.head_hash = d.content_hash AND NOT d.head_tombstone"
-            + " RETURNING length(v.payload) AS bytes"
-            + ") SELECT count(*) FILTER (WHERE head_hash IS NULL),"
-            + " count(*) FILTER (WHERE head_hash IS NOT NULL AND head_hash <> content_hash),"
-            + " count(*) FILTER (WHERE head_hash = content_hash),"
-            + " (SELECT coalesce(sum(bytes), 0) FROM dropped) FROM compared";
+    private static final String COPY_VERSIONS = "COPY record_version (stream_id, record_id, seq, tombstone, content_hash, payload)"
+            + " FROM STDIN (FORMAT binary)";
+
+    /** The rows (numbered from 0) whose content differs from their record's latest version, and whether it has one. */
+    private static final String CHANGED_ROWS = "SELECT n.ord - 1, h.content_hash IS NULL"
+            + " FROM unnest(?::text[], ?::bytea[]) WITH ORDINALITY AS n (record_id, content_hash, ord)"
+            + " LEFT JOIN LATERAL (" + LATEST_AT.formatted("n.record_id COLLATE \"C\"") + ") h ON true"
+            + " WHERE h.content_hash IS DISTINCT FROM n.content_hash OR h.tombstone ORDER BY n.ord";
 
     private final DataSource dataSource;
 
@@ -72,20 +67,20 @@ public class RecordVersionRepository {
 
     /**
      * Stores the rows the filler adds, only those whose content differs from the latest version at or before the
-     * point. Must run in the caller's transaction. The rows go straight into record_version with one COPY (see
-     * {@link #copyAsVersions}); then, unless the point is its stream's first (nothing to compare with), one statement
-     * removes those equal to their previous version (see {@link #dropUnchanged}). A FULL point, which also tracks the
-     * records it saw, and a batch that repeats a record of the point take the compare path instead.
+     * point. Must run in the caller's transaction. The rows go into record_version with one COPY, all of them when the
+     * point is its stream's first (nothing to compare with), else only those a look-up of their latest versions found
+     * changed or new (see {@link #copyChanged}). A FULL point, which also tracks the records it saw, and a batch that
+     * repeats a record the point already holds take the compare path instead (see {@link #compareAndInsert}).
      */
     public IngestCounts ingest(UUID pointId, long streamId, long pointSeq, boolean trackSeen, IncomingRows.Filler filler)
             throws SQLException, IOException {
         try (Connection c = dataSource.getConnection()) {
             if (!trackSeen) {
-                IncomingRows copied = copyAsVersions(c, streamId, pointSeq, filler);
+                IngestCounts copied = isFirstOfStream(c, streamId, pointSeq)
+                        ? copyAsFirstVersions(c, streamId, pointSeq, filler)
+                        : copyChanged(c, streamId, pointSeq, filler);
                 if (copied != null) {
-                    return isFirstOfStream(c, streamId, pointSeq)
-                            ? new IngestCounts(copied.rows(), copied.rows(), 0, 0, copied.payloadBytes())
-                            : dropUnchanged(c, streamId, pointSeq, copied);
+                    return copied;
                 }
             }
             return compareAndInsert(c, pointId, streamId, pointSeq, trackSeen, filler);
@@ -102,7 +97,7 @@ public class RecordVersionRepository {
             // the de-duplicating sort of a batch of thousands of ~1 KB rows must not spill to disk
             s.execute("SET LOCAL work_mem = '64MB'");
         }
-        int received = copy(c, "COPY rp_staging FROM STDIN (FORMAT binary)", IncomingRows::staging, filler).rows();
+        int received = copy(c, "COPY rp_staging FROM STDIN (FORMAT binary)", out -> filled(IncomingRows.staging(out), filler)).rows();
         if (trackSeen) {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO full_scan_seen (restore_point_id, record_id)"
                     + " SELECT DISTINCT ?, record_id FROM rp_staging ON CONFLICT DO NOTHING")) {
@@ -138,39 +133,80 @@ public class RecordVersionRepository {
     }
 
     /**
-     * Removes the copied versions whose content equals the record's previous version (one index probe per copied
-     * record) and counts the copied records as new (no previous version, or a tombstone), changed or unchanged.
+     * The records of a stream's first point go straight into record_version: no staging table, de-duplicating sort and
+     * per-record look-up, which took more of PostgreSQL's time than the COPY itself (see records-bench's initial ingest).
      */
-    private static IngestCounts dropUnchanged(Connection c, long streamId, long pointSeq, IncomingRows copied) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(DROP_UNCHANGED)) {
-            ps.setArray(1, c.createArrayOf("text", copied.recordIds()));
-            ps.setArray(2, c.createArrayOf("bytea", copied.contentHashes()));
-            ps.setLong(3, streamId);
-            ps.setLong(4, pointSeq);
-            ps.setLong(5, streamId);
-            ps.setLong(6, pointSeq);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return new IngestCounts(copied.rows(), rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                        copied.payloadBytes() - rs.getLong(4));
-            }
-        }
+    private static IngestCounts copyAsFirstVersions(Connection c, long streamId, long pointSeq, IncomingRows.Filler filler)
+            throws SQLException, IOException {
+        IncomingRows copied = copyVersions(c, out -> filled(IncomingRows.versions(out, streamId, pointSeq), filler));
+        return copied == null ? null : new IngestCounts(copied.rows(), copied.rows(), 0, 0, copied.payloadBytes());
     }
 
     /**
-     * Copies the rows straight into record_version as versions of the point: no staging table, de-duplicating sort and
-     * INSERT … SELECT, which took more of PostgreSQL's time than a COPY of the same rows (see records-bench). A record
-     * the point already holds (a batch read again after a resume, or a record twice in one batch) makes the COPY fail
-     * on the primary key; then nothing of it stays (savepoint) and null sends the batch to the compare path, which
-     * keeps the record's last content.
+     * Holds the batch's rows in memory, looks up the latest version of each record in one statement (an index probe per
+     * record) and copies into record_version only the rows whose content differs: no staging table, sort or
+     * INSERT … SELECT, and no version written only to be removed.
      */
-    private static IncomingRows copyAsVersions(Connection c, long streamId, long pointSeq, IncomingRows.Filler filler)
+    private static IngestCounts copyChanged(Connection c, long streamId, long pointSeq, IncomingRows.Filler filler)
             throws SQLException, IOException {
+        HeldBytes written = new HeldBytes();
+        IncomingRows held = filled(IncomingRows.versions(new DataOutputStream(written), streamId, pointSeq), filler);
+        List<Integer> changed = new ArrayList<>();
+        long recordsNew = 0;
+        try (PreparedStatement ps = c.prepareStatement(CHANGED_ROWS)) {
+            ps.setArray(1, c.createArrayOf("text", held.recordIds()));
+            ps.setArray(2, c.createArrayOf("bytea", held.contentHashes()));
+            ps.setLong(3, streamId);
+            ps.setLong(4, pointSeq);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    changed.add(rs.getInt(1));
+                    recordsNew += rs.getBoolean(2) ? 1 : 0;
+                }
+            }
+        }
+        int[] rows = changed.stream().mapToInt(Integer::intValue).toArray();
+        if (copyVersions(c, out -> {
+            held.writeRows(written.bytes(), rows, out);
+            return held;
+        }) == null) {
+            return null;
+        }
+        long bytes = 0;
+        for (int row : rows) {
+            bytes += held.payloadLength(row);
+        }
+        return new IngestCounts(held.rows(), recordsNew, rows.length - recordsNew, held.rows() - rows.length, bytes);
+    }
+
+    /** A ByteArrayOutputStream whose bytes are read where they lie, not copied. */
+    private static final class HeldBytes extends ByteArrayOutputStream {
+
+        HeldBytes() {
+            super(1 << 16);
+        }
+
+        byte[] bytes() {
+            return buf;
+        }
+    }
+
+    private static IncomingRows filled(IncomingRows rows, IncomingRows.Filler filler) throws IOException {
+        filler.fill(rows);
+        rows.finish();
+        return rows;
+    }
+
+    /**
+     * A COPY into record_version. A record the point already holds (a batch read again after a resume, or a record
+     * twice in one batch) makes it fail on the primary key; then nothing of it stays (savepoint) and null sends the
+     * batch to the compare path, which keeps the record's last content.
+     */
+    private static IncomingRows copyVersions(Connection c, CopyWriter writer) throws SQLException, IOException {
         try (Statement s = c.createStatement()) {
             s.execute("SAVEPOINT copied_versions");
             try {
-                IncomingRows copied = copy(c, "COPY record_version (stream_id, record_id, seq, tombstone, content_hash, payload)"
-                        + " FROM STDIN (FORMAT binary)", out -> IncomingRows.versions(out, streamId, pointSeq), filler);
+                IncomingRows copied = copy(c, COPY_VERSIONS, writer);
                 s.execute("RELEASE SAVEPOINT copied_versions");
                 return copied;
             } catch (SQLException | IOException e) {
@@ -192,19 +228,17 @@ public class RecordVersionRepository {
         return false;
     }
 
+    /** Writes a COPY's rows into its stream; returns the rows written. */
     @FunctionalInterface
-    private interface RowsLayout {
-        IncomingRows start(DataOutputStream out) throws IOException;
+    private interface CopyWriter {
+        IncomingRows write(DataOutputStream out) throws IOException;
     }
 
-    private static IncomingRows copy(Connection c, String copySql, RowsLayout layout, IncomingRows.Filler filler)
-            throws SQLException, IOException {
+    private static IncomingRows copy(Connection c, String copySql, CopyWriter writer) throws SQLException, IOException {
         PGConnection pg = c.unwrap(PGConnection.class);
         PGCopyOutputStream copy = new PGCopyOutputStream(pg, copySql, 1 << 16);
         try {
-            IncomingRows rows = layout.start(new DataOutputStream(new BufferedOutputStream(copy, 1 << 16)));
-            filler.fill(rows);
-            rows.finish();
+            IncomingRows rows = writer.write(new DataOutputStream(new BufferedOutputStream(copy, 1 << 16)));
             copy.endCopy();
             return rows;
         } finally {
