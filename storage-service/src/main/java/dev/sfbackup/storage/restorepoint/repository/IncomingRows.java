@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 
 /**
@@ -104,6 +105,11 @@ public final class IncomingRows {
     /** The content hashes of the rows of record_version, in the order of {@link #recordIds()}. */
     byte[][] contentHashes() {
         return contentHashes.toArray(byte[][]::new);
+    }
+
+    /** Whether a record came more than once: then only a compare of its last content is right. */
+    boolean repeatsARecord() {
+        return new HashSet<>(recordIds).size() < recordIds.size();
     }
 
     int payloadLength(int row) {

@@ -145,12 +145,16 @@ public class RecordVersionRepository {
     /**
      * Holds the batch's rows in memory, looks up the latest version of each record in one statement (an index probe per
      * record) and copies into record_version only the rows whose content differs: no staging table, sort or
-     * INSERT … SELECT, and no version written only to be removed.
+     * INSERT … SELECT, and no version written only to be removed. A batch that holds a record twice goes to the compare
+     * path (null), which keeps the record's last content.
      */
     private static IngestCounts copyChanged(Connection c, long streamId, long pointSeq, IncomingRows.Filler filler)
             throws SQLException, IOException {
         HeldBytes written = new HeldBytes();
         IncomingRows held = filled(IncomingRows.versions(new DataOutputStream(written), streamId, pointSeq), filler);
+        if (held.repeatsARecord()) {
+            return null;
+        }
         List<Integer> changed = new ArrayList<>();
         long recordsNew = 0;
         try (PreparedStatement ps = c.prepareStatement(CHANGED_ROWS)) {
