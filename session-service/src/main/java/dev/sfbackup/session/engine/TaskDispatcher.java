@@ -66,8 +66,19 @@ public class TaskDispatcher {
     }
 
     void onRunStarted(@Observes RunStarted started) {
+        wakeUp();
+    }
+
+    /** Claims what it can at once instead of at the next poll: a run started here, or on another instance. */
+    void wakeUp() {
         if (config.engine().enabled()) {
-            executor.submit(this::fill);
+            executor.submit(() -> {
+                try {
+                    fill();
+                } catch (RuntimeException e) {
+                    LOG.warn("claiming tasks on a wake-up failed; retrying at the next poll", e);
+                }
+            });
         }
     }
 
