@@ -98,24 +98,32 @@ public class TaskWakeUpListener {
                 if (stopping) {
                     return;
                 }
-                if (!lost) {
-                    LOG.warnf("not listening for task wake-ups (%s): until it listens again (retrying, every %d s at most)"
-                            + " this instance starts other instances' runs at its next poll", e.getMessage(),
-                            LONGEST_RETRY.toSeconds());
-                } else {
-                    LOG.debugf("still not listening for task wake-ups: %s", e.getMessage());
-                }
+                reportLost(e, lost);
                 lost = true;
                 if (!pause(retryIn)) {
                     return;
                 }
-                Duration doubled = retryIn.multipliedBy(2);
-                retryIn = doubled.compareTo(LONGEST_RETRY) < 0 ? doubled : LONGEST_RETRY;
+                retryIn = longer(retryIn);
             } catch (Error e) {
                 LOG.error("the task wake-up listener stopped; this instance starts other instances' runs at its next poll", e);
                 throw e;
             }
         }
+    }
+
+    /** Warns once per lost connection, however many attempts it takes to listen again. */
+    private static void reportLost(Exception cause, boolean alreadyLost) {
+        if (alreadyLost) {
+            LOG.debugf("still not listening for task wake-ups: %s", cause.getMessage());
+        } else {
+            LOG.warnf("not listening for task wake-ups (%s): until it listens again (retrying, every %d s at most) this"
+                    + " instance starts other instances' runs at its next poll", cause.getMessage(), LONGEST_RETRY.toSeconds());
+        }
+    }
+
+    private static Duration longer(Duration retryIn) {
+        Duration doubled = retryIn.multipliedBy(2);
+        return doubled.compareTo(LONGEST_RETRY) < 0 ? doubled : LONGEST_RETRY;
     }
 
     private Connection connect() throws SQLException {

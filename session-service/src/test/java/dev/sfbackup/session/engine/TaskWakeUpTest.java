@@ -19,6 +19,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +85,9 @@ class TaskWakeUpTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    DataSource dataSource;
+
     @BeforeEach
     void onlyThisTestsRunIsActive() {
         EngineTestRuns.endEveryActiveRun(em);
@@ -110,6 +116,23 @@ class TaskWakeUpTest {
         awaitStartedAfterWakeUps(plannedProbeRun());
     }
 
+    @Test
+    void aWakeUpWhileAnotherInstanceHoldsTheRunsRowStartsItsTaskOnceTheRowIsFree() throws Exception {
+        awaitStartedAfterWakeUps(plannedProbeRun());
+        UUID runId = plannedProbeRun();
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement lock = other.prepareStatement("select id from run where id = ? for update")) {
+                lock.setObject(1, runId);
+                lock.executeQuery();
+            }
+            wakeUps.send(runId);
+            Thread.sleep(300); // as long as another instance's claim or task end holds the row: the wake-up finds it busy
+            other.commit();
+        }
+        awaitStarted(runId, () -> { }); // no further wake-up: only the first one's claims can start it
+    }
+
     private UUID plannedProbeRun() {
         return EngineTestRuns.plan(store, 1, Duration.ofHours(24),
                 new PlannedSession(SessionType.DATA, "probe", List.of(new PlannedTask(PROBE, "Account", 1L)))).id();
@@ -120,9 +143,13 @@ class TaskWakeUpTest {
      * listener's LISTEN is lost, which the poll makes up for in production), and checks that this instance claimed it.
      */
     private void awaitStartedAfterWakeUps(UUID runId) {
+        awaitStarted(runId, () -> wakeUps.send(runId));
+    }
+
+    private void awaitStarted(UUID runId, Runnable eachTry) {
         Instant deadline = Instant.now().plus(WITHIN);
         while (Instant.now().isBefore(deadline)) {
-            wakeUps.send(runId);
+            eachTry.run();
             Task task = QuarkusTransaction.requiringNew().call(() -> tasks.find("runId", runId).singleResult());
             if (task.status != TaskStatus.PENDING) {
                 assertEquals(dispatcher.instanceId(), task.claimedBy);
@@ -131,7 +158,7 @@ class TaskWakeUpTest {
             }
             pause();
         }
-        fail("the task of run " + runId + " was not started within " + WITHIN + " of its wake-ups");
+        fail("the task of run " + runId + " was not started within " + WITHIN);
     }
 
     private Optional<Integer> listenerPid() {
