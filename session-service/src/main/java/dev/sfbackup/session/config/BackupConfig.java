@@ -90,6 +90,15 @@ public interface BackupConfig {
         @WithDefault("2s")
         String pollEvery();
 
+        /**
+         * Whether this instance listens for the wake-ups other instances send when a run's tasks become claimable
+         * (PostgreSQL LISTEN on a connection of its own), so it starts them at once instead of at its next poll. Off
+         * where LISTEN cannot work, e.g. behind a pooler in transaction mode (PgBouncer): the poll alone then finds
+         * every task.
+         */
+        @WithDefault("true")
+        boolean wakeUpListener();
+
         /** How often this instance renews the heartbeat of the tasks it runs. */
         @WithDefault("5s")
         String heartbeatEvery();

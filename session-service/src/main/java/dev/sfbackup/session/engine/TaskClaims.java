@@ -68,6 +68,15 @@ public class TaskClaims {
     }
 
     /**
+     * Asked after a claim found nothing: whether a run with a task to start exists all the same, its row held by
+     * another instance's transaction (one claiming, or ending a task of the run), so a claim shortly after may succeed.
+     */
+    @Transactional
+    public boolean claimableRunIsBusy(Collection<String> kinds) {
+        return tasks.claimableRunExists(kinds);
+    }
+
+    /**
      * Tasks whose claimant stopped heart-beating (the process died or lost the database) go back to PENDING and are
      * resumed, from what they committed, by whichever instance claims them next; after {@value #MAX_ATTEMPTS}
      * attempts a task ends ERROR instead, so nothing stays RUNNING forever.

@@ -6,6 +6,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -24,6 +25,10 @@ import org.jboss.logging.Logger;
 public class TaskDispatcher {
 
     private static final Logger LOG = Logger.getLogger(TaskDispatcher.class);
+    /** A claim or task end holds its run's row for milliseconds; a run still busy after this waits for the poll. */
+    private static final Duration BUSY_RUN_PATIENCE = Duration.ofSeconds(1);
+    private static final Duration FIRST_BUSY_PAUSE = Duration.ofMillis(10);
+    private static final Duration LONGEST_BUSY_PAUSE = Duration.ofMillis(200);
 
     private final TaskClaims claims;
     private final TaskRunner runner;
@@ -66,8 +71,19 @@ public class TaskDispatcher {
     }
 
     void onRunStarted(@Observes RunStarted started) {
+        wakeUp();
+    }
+
+    /** Claims what it can at once instead of at the next poll: a run started here, or on another instance. */
+    void wakeUp() {
         if (config.engine().enabled()) {
-            executor.submit(this::fill);
+            executor.submit(() -> {
+                try {
+                    fill();
+                } catch (RuntimeException e) {
+                    LOG.warn("claiming tasks on a wake-up failed; retrying at the next poll", e);
+                }
+            });
         }
     }
 
@@ -75,23 +91,51 @@ public class TaskDispatcher {
         executor.shutdownNow();
     }
 
-    /** Claims tasks until this instance has no free worker or no task can be claimed. */
+    /**
+     * Claims tasks until this instance has no free worker or no task can be claimed. A claimable run whose row another
+     * instance holds (claiming at the same wake-up, or ending a task) is skipped by the claim: it is claimed again for
+     * up to {@link #BUSY_RUN_PATIENCE} rather than left to the next poll.
+     */
     private synchronized void fill() {
+        long giveUpAt = System.nanoTime() + BUSY_RUN_PATIENCE.toNanos();
+        Duration pause = FIRST_BUSY_PAUSE;
         while (workers.tryAcquire()) {
-            Optional<ClaimedTask> claimed;
-            try {
-                claimed = claims.claim(instanceId, runner.kinds());
-            } catch (RuntimeException e) {
-                workers.release();
-                throw e;
-            }
-            if (claimed.isEmpty()) {
-                workers.release();
+            Optional<ClaimedTask> claimed = claimOrFreeTheWorker();
+            if (claimed.isPresent()) {
+                ClaimedTask task = claimed.get();
+                running.add(task.taskId());
+                executor.submit(() -> runClaimed(task));
+            } else if (System.nanoTime() - giveUpAt < 0 && claims.claimableRunIsBusy(runner.kinds()) && pause(pause)) {
+                Duration doubled = pause.multipliedBy(2);
+                pause = doubled.compareTo(LONGEST_BUSY_PAUSE) < 0 ? doubled : LONGEST_BUSY_PAUSE;
+            } else {
                 return;
             }
-            ClaimedTask task = claimed.get();
-            running.add(task.taskId());
-            executor.submit(() -> runClaimed(task));
+        }
+    }
+
+    private Optional<ClaimedTask> claimOrFreeTheWorker() {
+        Optional<ClaimedTask> claimed;
+        try {
+            claimed = claims.claim(instanceId, runner.kinds());
+        } catch (RuntimeException e) {
+            workers.release();
+            throw e;
+        }
+        if (claimed.isEmpty()) {
+            workers.release();
+        }
+        return claimed;
+    }
+
+    /** Waits before claiming again; false when the executor's shutdown interrupted the wait. */
+    private static boolean pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -28,14 +28,18 @@ public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
                             and e.status in ('PENDING', 'RUNNING'))
             """;
 
-    /** The oldest run below its parallelism with a startable task; locking it makes the parallelism bound exact. */
-    private static final String CLAIMABLE_RUN = """
+    /** The runs below their parallelism with a startable task. */
+    private static final String CLAIMABLE_RUNS = """
             select r.id from run r
             where r.status in ('PENDING', 'RUNNING')
               and (select count(*) from task t where t.run_id = r.id and t.status = 'RUNNING') < r.parallelism
               and exists (select 1 from task t join session s on s.id = t.session_id where t.run_id = r.id and
             """ + STARTABLE + """
             )
+            """;
+
+    /** The oldest claimable run; locking it makes the parallelism bound exact. */
+    private static final String CLAIMABLE_RUN = CLAIMABLE_RUNS + """
             order by r.started_at
             limit 1
             for update of r skip locked
@@ -86,6 +90,12 @@ public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
     /** The run of the next task to claim among those of the given kinds, locked; empty when none can start. */
     public Optional<UUID> lockClaimableRun(Collection<String> kinds) {
         return ids(getEntityManager().createNativeQuery(CLAIMABLE_RUN).setParameter("kinds", kinds)).stream().findFirst();
+    }
+
+    /** Whether a run has a task of the given kinds to start, whoever holds its row (nothing is locked). */
+    public boolean claimableRunExists(Collection<String> kinds) {
+        return !getEntityManager().createNativeQuery(CLAIMABLE_RUNS + " limit 1").setParameter("kinds", kinds)
+                .getResultList().isEmpty();
     }
 
     /** The run's next startable task of the given kinds in planned order, locked. */
