@@ -112,8 +112,13 @@ public final class IncomingRows {
         return new HashSet<>(recordIds).size() < recordIds.size();
     }
 
-    int payloadLength(int row) {
-        return payloadLengths[row];
+    /** The payload bytes of the given rows of record_version. */
+    long payloadBytes(int[] selected) {
+        long bytes = 0;
+        for (int row : selected) {
+            bytes += payloadLengths[row];
+        }
+        return bytes;
     }
 
     void finish() throws IOException {
@@ -124,9 +129,9 @@ public final class IncomingRows {
 
     /**
      * Writes a COPY of only the given rows (ascending) of record_version, taken from {@code written}: what this
-     * instance wrote into its output (a batch held in memory), header first.
+     * instance wrote into its output (a batch held in memory), header first. Returns this.
      */
-    void writeRows(byte[] written, int[] selected, DataOutputStream target) throws IOException {
+    IncomingRows writeRows(byte[] written, int[] selected, DataOutputStream target) throws IOException {
         int headerLength = SIGNATURE.length + 8;
         target.write(written, 0, headerLength);
         for (int row : selected) {
@@ -135,6 +140,7 @@ public final class IncomingRows {
         }
         target.writeShort(-1);
         target.flush();
+        return this;
     }
 
     /** Adds the batch's records; called again for the compare path when the straight copy found a record twice. */

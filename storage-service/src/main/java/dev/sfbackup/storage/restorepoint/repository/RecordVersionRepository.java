@@ -155,32 +155,35 @@ public class RecordVersionRepository {
         if (held.repeatsARecord()) {
             return null;
         }
-        List<Integer> changed = new ArrayList<>();
-        long recordsNew = 0;
+        ChangedRows changed = changedRows(c, streamId, pointSeq, held);
+        if (copyVersions(c, out -> held.writeRows(written.bytes(), changed.rows(), out)) == null) {
+            return null;
+        }
+        int stored = changed.rows().length;
+        return new IngestCounts(held.rows(), changed.recordsNew(), stored - changed.recordsNew(), held.rows() - stored,
+                held.payloadBytes(changed.rows()));
+    }
+
+    /** Rows (ascending) whose content differs from their record's latest version; how many of them have none. */
+    private record ChangedRows(int[] rows, long recordsNew) {
+    }
+
+    private static ChangedRows changedRows(Connection c, long streamId, long pointSeq, IncomingRows held) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(CHANGED_ROWS)) {
             ps.setArray(1, c.createArrayOf("text", held.recordIds()));
             ps.setArray(2, c.createArrayOf("bytea", held.contentHashes()));
             ps.setLong(3, streamId);
             ps.setLong(4, pointSeq);
+            List<Integer> rows = new ArrayList<>();
+            long recordsNew = 0;
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    changed.add(rs.getInt(1));
+                    rows.add(rs.getInt(1));
                     recordsNew += rs.getBoolean(2) ? 1 : 0;
                 }
             }
+            return new ChangedRows(rows.stream().mapToInt(Integer::intValue).toArray(), recordsNew);
         }
-        int[] rows = changed.stream().mapToInt(Integer::intValue).toArray();
-        if (copyVersions(c, out -> {
-            held.writeRows(written.bytes(), rows, out);
-            return held;
-        }) == null) {
-            return null;
-        }
-        long bytes = 0;
-        for (int row : rows) {
-            bytes += held.payloadLength(row);
-        }
-        return new IngestCounts(held.rows(), recordsNew, rows.length - recordsNew, held.rows() - rows.length, bytes);
     }
 
     /** A ByteArrayOutputStream whose bytes are read where they lie, not copied. */
