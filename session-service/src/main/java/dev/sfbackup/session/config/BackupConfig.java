@@ -99,6 +99,13 @@ public interface BackupConfig {
         @WithDefault("true")
         boolean wakeUpListener();
 
+        /**
+         * How long a claim that finds a claimable run's row held by another instance (claiming at the same wake-up, or
+         * ending a task) keeps trying before it leaves the run to the next poll; such a row is held for milliseconds.
+         */
+        @WithDefault("PT1S")
+        Duration busyRunPatience();
+
         /** How often this instance renews the heartbeat of the tasks it runs. */
         @WithDefault("5s")
         String heartbeatEvery();

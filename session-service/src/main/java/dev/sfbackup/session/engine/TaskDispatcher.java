@@ -25,8 +25,6 @@ import org.jboss.logging.Logger;
 public class TaskDispatcher {
 
     private static final Logger LOG = Logger.getLogger(TaskDispatcher.class);
-    /** A claim or task end holds its run's row for milliseconds; a run still busy after this waits for the poll. */
-    private static final Duration BUSY_RUN_PATIENCE = Duration.ofSeconds(1);
     private static final Duration FIRST_BUSY_PAUSE = Duration.ofMillis(10);
     private static final Duration LONGEST_BUSY_PAUSE = Duration.ofMillis(200);
 
@@ -94,10 +92,10 @@ public class TaskDispatcher {
     /**
      * Claims tasks until this instance has no free worker or no task can be claimed. A claimable run whose row another
      * instance holds (claiming at the same wake-up, or ending a task) is skipped by the claim: it is claimed again for
-     * up to {@link #BUSY_RUN_PATIENCE} rather than left to the next poll.
+     * up to {@code backup.engine.busy-run-patience} rather than left to the next poll.
      */
     private synchronized void fill() {
-        long giveUpAt = System.nanoTime() + BUSY_RUN_PATIENCE.toNanos();
+        long giveUpAt = System.nanoTime() + config.engine().busyRunPatience().toNanos();
         Duration pause = FIRST_BUSY_PAUSE;
         while (workers.tryAcquire()) {
             Optional<ClaimedTask> claimed = claimOrFreeTheWorker();

@@ -46,7 +46,9 @@ class TaskWakeUpTest {
     public static class EngineWithoutPoll implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("backup.engine.enabled", "true", "backup.engine.poll-every", "off");
+            // a claim keeps trying a busy run far longer than the test holds its row, however slow the machine
+            return Map.of("backup.engine.enabled", "true", "backup.engine.poll-every", "off",
+                    "backup.engine.busy-run-patience", "PT60S");
         }
 
         @Override
