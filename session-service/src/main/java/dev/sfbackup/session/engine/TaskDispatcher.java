@@ -96,20 +96,22 @@ public class TaskDispatcher {
      */
     private synchronized void fill() {
         long giveUpAt = System.nanoTime() + config.engine().busyRunPatience().toNanos();
-        Duration pause = FIRST_BUSY_PAUSE;
+        Backoff busy = new Backoff(FIRST_BUSY_PAUSE, LONGEST_BUSY_PAUSE);
         while (workers.tryAcquire()) {
             Optional<ClaimedTask> claimed = claimOrFreeTheWorker();
             if (claimed.isPresent()) {
                 ClaimedTask task = claimed.get();
                 running.add(task.taskId());
                 executor.submit(() -> runClaimed(task));
-            } else if (System.nanoTime() - giveUpAt < 0 && claims.claimableRunIsBusy(runner.kinds()) && pause(pause)) {
-                Duration doubled = pause.multipliedBy(2);
-                pause = doubled.compareTo(LONGEST_BUSY_PAUSE) < 0 ? doubled : LONGEST_BUSY_PAUSE;
-            } else {
+            } else if (!pausedForBusyRun(giveUpAt, busy)) {
                 return;
             }
         }
+    }
+
+    /** Whether, within the patience, a claimable run's row is held by another instance and a pause has passed. */
+    private boolean pausedForBusyRun(long giveUpAt, Backoff busy) {
+        return System.nanoTime() - giveUpAt < 0 && claims.claimableRunIsBusy(runner.kinds()) && busy.pause();
     }
 
     private Optional<ClaimedTask> claimOrFreeTheWorker() {
@@ -124,17 +126,6 @@ public class TaskDispatcher {
             workers.release();
         }
         return claimed;
-    }
-
-    /** Waits before claiming again; false when the executor's shutdown interrupted the wait. */
-    private static boolean pause(Duration duration) {
-        try {
-            Thread.sleep(duration);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     private void runClaimed(ClaimedTask task) {

@@ -81,7 +81,7 @@ public class TaskWakeUpListener {
     }
 
     private void listenUntilStopped() {
-        Duration retryIn = FIRST_RETRY;
+        Backoff reconnect = new Backoff(FIRST_RETRY, LONGEST_RETRY);
         boolean lost = false;
         while (!stopping) {
             try (Connection connection = connect()) {
@@ -92,7 +92,7 @@ public class TaskWakeUpListener {
                     LOG.info("listening for task wake-ups again");
                 }
                 lost = false;
-                retryIn = FIRST_RETRY;
+                reconnect = new Backoff(FIRST_RETRY, LONGEST_RETRY);
                 awaitWakeUps(connection);
             } catch (SQLException | RuntimeException e) {
                 if (stopping) {
@@ -100,10 +100,9 @@ public class TaskWakeUpListener {
                 }
                 reportLost(e, lost);
                 lost = true;
-                if (!pause(retryIn)) {
+                if (!reconnect.pause()) {
                     return;
                 }
-                retryIn = longer(retryIn);
             } catch (Error e) {
                 LOG.error("the task wake-up listener stopped; this instance starts other instances' runs at its next poll", e);
                 throw e;
@@ -119,11 +118,6 @@ public class TaskWakeUpListener {
             LOG.warnf("not listening for task wake-ups (%s): until it listens again (retrying, every %d s at most) this"
                     + " instance starts other instances' runs at its next poll", cause.getMessage(), LONGEST_RETRY.toSeconds());
         }
-    }
-
-    private static Duration longer(Duration retryIn) {
-        Duration doubled = retryIn.multipliedBy(2);
-        return doubled.compareTo(LONGEST_RETRY) < 0 ? doubled : LONGEST_RETRY;
     }
 
     private Connection connect() throws SQLException {
@@ -154,17 +148,6 @@ public class TaskWakeUpListener {
             if (!stopping) {
                 LOG.warn("a task wake-up could not reach the dispatcher; its next poll claims instead", e);
             }
-        }
-    }
-
-    /** Waits before the next attempt; false when a stop interrupted the wait. */
-    private static boolean pause(Duration duration) {
-        try {
-            Thread.sleep(duration);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 }
