@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * A batch's records on their way into PostgreSQL in its binary COPY format (no text escaping of the compressed
  * payloads): into the session's staging table, to be compared with the stream's versions, or as rows of record_version.
- * Rows of record_version remember where each starts in the output and its id, content hash and payload length, so that
- * a batch held in memory can be compared first and then only its changed rows copied (see {@link #writeRows}).
+ * Rows of a batch held in memory remember where each starts and its id, content hash and payload length, so that the
+ * batch can be compared first and then only its changed rows copied (see {@link #writeRows}).
  */
 public final class IncomingRows {
 
@@ -20,6 +20,7 @@ public final class IncomingRows {
 
     private final DataOutputStream out;
     private final VersionOf versionOf;
+    private final boolean held;
     private final List<String> recordIds = new ArrayList<>();
     private final List<byte[]> contentHashes = new ArrayList<>();
     private int[] rowStarts = new int[64];
@@ -32,9 +33,10 @@ public final class IncomingRows {
     private record VersionOf(long streamId, long seq) {
     }
 
-    private IncomingRows(DataOutputStream out, VersionOf versionOf) throws IOException {
+    private IncomingRows(DataOutputStream out, VersionOf versionOf, boolean held) throws IOException {
         this.out = out;
         this.versionOf = versionOf;
+        this.held = held;
         out.write(SIGNATURE);
         out.writeInt(0);
         out.writeInt(0);
@@ -42,12 +44,20 @@ public final class IncomingRows {
 
     /** Rows of rp_staging: ord, record_id, content_hash, payload. */
     static IncomingRows staging(DataOutputStream out) throws IOException {
-        return new IncomingRows(out, null);
+        return new IncomingRows(out, null, false);
     }
 
     /** Rows of record_version: stream_id, record_id, seq, tombstone (false), content_hash, payload. */
     static IncomingRows versions(DataOutputStream out, long streamId, long seq) throws IOException {
-        return new IncomingRows(out, new VersionOf(streamId, seq));
+        return new IncomingRows(out, new VersionOf(streamId, seq), false);
+    }
+
+    /**
+     * Rows of record_version written into a batch held in memory: each row's start, id, content hash and payload length
+     * are remembered, for {@link #writeRows}.
+     */
+    static IncomingRows heldVersions(DataOutputStream out, long streamId, long seq) throws IOException {
+        return new IncomingRows(out, new VersionOf(streamId, seq), true);
     }
 
     public void add(String recordId, byte[] contentHash, byte[] payload) throws IOException {
@@ -57,7 +67,9 @@ public final class IncomingRows {
             out.writeInt(rows);
             writeBytes(recordId.getBytes(StandardCharsets.UTF_8));
         } else {
-            remember(recordId, contentHash, payload.length);
+            if (held) {
+                remember(recordId, contentHash, payload.length);
+            }
             out.writeShort(6);
             out.writeInt(8);
             out.writeLong(versionOf.streamId());
@@ -97,12 +109,12 @@ public final class IncomingRows {
         return payloadBytes;
     }
 
-    /** The ids of the rows of record_version, in the order they came. */
+    /** The ids of a held batch's rows, in the order they came. */
     String[] recordIds() {
         return recordIds.toArray(String[]::new);
     }
 
-    /** The content hashes of the rows of record_version, in the order of {@link #recordIds()}. */
+    /** The content hashes of a held batch's rows, in the order of {@link #recordIds()}. */
     byte[][] contentHashes() {
         return contentHashes.toArray(byte[][]::new);
     }
@@ -112,7 +124,7 @@ public final class IncomingRows {
         return new HashSet<>(recordIds).size() < recordIds.size();
     }
 
-    /** The payload bytes of the given rows of record_version. */
+    /** The payload bytes of the given rows of a held batch. */
     long payloadBytes(int[] selected) {
         long bytes = 0;
         for (int row : selected) {

@@ -151,7 +151,7 @@ public class RecordVersionRepository {
     private static IngestCounts copyChanged(Connection c, long streamId, long pointSeq, IncomingRows.Filler filler)
             throws SQLException, IOException {
         HeldBytes written = new HeldBytes();
-        IncomingRows held = filled(IncomingRows.versions(new DataOutputStream(written), streamId, pointSeq), filler);
+        IncomingRows held = filled(IncomingRows.heldVersions(new DataOutputStream(written), streamId, pointSeq), filler);
         if (held.repeatsARecord()) {
             return null;
         }
