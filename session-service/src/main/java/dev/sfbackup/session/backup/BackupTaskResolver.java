@@ -1,47 +1,42 @@
 package dev.sfbackup.session.backup;
 
 import dev.sfbackup.api.policy.ConnectionCredentials;
-import dev.sfbackup.api.policy.PolicyView;
 import dev.sfbackup.salesforce.AccessToken;
 import dev.sfbackup.salesforce.SalesforceConnection;
 import dev.sfbackup.session.backup.persistence.BackupTaskStates;
-import dev.sfbackup.session.client.PolicyClient;
 import dev.sfbackup.session.client.SalesforceConnections;
 import dev.sfbackup.session.config.BackupConfig;
 import dev.sfbackup.session.engine.ClaimedTask;
 import dev.sfbackup.session.engine.TaskContext;
-import dev.sfbackup.session.engine.TaskInterrupted;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 /**
- * Turns a claim into a {@link BackupTask}: reads the run's policy and its connection's credentials from policy-service,
- * connects to the org (checking the API budget), and reads what earlier attempts committed.
+ * Turns a claim into a {@link BackupTask}: takes the run's policy and its connection's credentials (see
+ * {@link RunPolicies}), connects to the org (checking the API budget), and reads what earlier attempts committed.
  */
 @ApplicationScoped
 public class BackupTaskResolver {
 
-    private final PolicyClient policies;
+    private final RunPolicies runPolicies;
     private final SalesforceConnections connections;
     private final BackupTaskStates states;
     private final BackupConfig config;
 
-    public BackupTaskResolver(PolicyClient policies, SalesforceConnections connections, BackupTaskStates states,
+    public BackupTaskResolver(RunPolicies runPolicies, SalesforceConnections connections, BackupTaskStates states,
             BackupConfig config) {
-        this.policies = policies;
+        this.runPolicies = runPolicies;
         this.connections = connections;
         this.states = states;
         this.config = config;
     }
 
     public BackupTask resolve(ClaimedTask claim, TaskContext context) {
-        PolicyView policy = policies.policy(claim.policyId())
-                .orElseThrow(() -> new TaskInterrupted("policy " + claim.policyId() + " no longer exists"));
-        ConnectionCredentials credentials = policies.credentials(policy.connectionId());
-        SalesforceConnection org = connect(credentials, config.engine().bulkMaxRecords());
+        RunPolicies.RunPolicy run = runPolicies.of(claim.runId(), claim.policyId());
+        SalesforceConnection org = connect(run.credentials(), config.engine().bulkMaxRecords());
         String orgId = orgId(org.authenticate());
         context.checkBudget(org);
-        return new BackupTask(context, policy, credentials, org, orgId, resumePoint(claim));
+        return new BackupTask(context, run.policy(), run.credentials(), org, orgId, resumePoint(claim));
     }
 
     /** The task's org connection again, with Bulk API 2.0 result pages of at most bulkMaxRecords rows. */

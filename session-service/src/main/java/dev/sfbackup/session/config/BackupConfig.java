@@ -121,6 +121,13 @@ public interface BackupConfig {
         @WithDefault("8")
         int workers();
 
+        /**
+         * How long an engine instance's tasks of a run reuse the policy and credentials it read for the run (see
+         * RunPolicies) before reading them from policy-service again.
+         */
+        @WithDefault("PT1M")
+        Duration runPolicyReuse();
+
         /** A RUNNING task whose heartbeat is older than this is considered abandoned and is claimed again. */
         @WithDefault("PT1M")
         Duration staleAfter();

@@ -60,7 +60,7 @@ public class RunPlanningStep {
 
     private void plan(UUID runId, PolicyView policy) {
         try {
-            store.storePlan(runId, planning.plan(policy));
+            store.storePlan(runId, planning.plan(runId, policy));
             started.fire(new RunStarted(runId));
         } catch (RuntimeException | Error e) {
             LOG.warnf(e, "planning run %s of policy %s failed", runId, policy.id());

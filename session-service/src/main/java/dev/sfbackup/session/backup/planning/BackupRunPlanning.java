@@ -1,5 +1,6 @@
 package dev.sfbackup.session.backup.planning;
 
+import dev.sfbackup.api.policy.ConnectionCredentials;
 import dev.sfbackup.api.policy.PolicyOptions;
 import dev.sfbackup.api.policy.PolicyScope;
 import dev.sfbackup.api.policy.PolicyView;
@@ -10,6 +11,7 @@ import dev.sfbackup.salesforce.GlobalDescribe;
 import dev.sfbackup.salesforce.SObjectSummary;
 import dev.sfbackup.salesforce.SalesforceConnection;
 import dev.sfbackup.session.CatalogEntry;
+import dev.sfbackup.session.backup.RunPolicies;
 import dev.sfbackup.session.client.PolicyClient;
 import dev.sfbackup.session.client.SalesforceConnections;
 import dev.sfbackup.session.client.StorageClient;
@@ -34,14 +36,16 @@ import java.util.stream.Collectors;
 public class BackupRunPlanning {
 
     private final PolicyClient policies;
+    private final RunPolicies runPolicies;
     private final StorageClient storage;
     private final SalesforceConnections connections;
     private final CatalogRepository catalog;
     private final Clock clock;
 
-    public BackupRunPlanning(PolicyClient policies, StorageClient storage, SalesforceConnections connections,
-            CatalogRepository catalog, Clock clock) {
+    public BackupRunPlanning(PolicyClient policies, RunPolicies runPolicies, StorageClient storage,
+            SalesforceConnections connections, CatalogRepository catalog, Clock clock) {
         this.policies = policies;
+        this.runPolicies = runPolicies;
         this.storage = storage;
         this.connections = connections;
         this.catalog = catalog;
@@ -50,10 +54,13 @@ public class BackupRunPlanning {
 
     /**
      * Holds no transaction across the calls to the org, policy-service and storage-service (a slow org must not outlast
-     * a transaction timeout): the catalog is read and written in short transactions of their own.
+     * a transaction timeout): the catalog is read and written in short transactions of their own. The policy and the
+     * credentials it reads are the run's first tasks' here too (see {@link RunPolicies}).
      */
-    public PlannedRun plan(PolicyView policy) {
-        SalesforceConnection org = connections.connect(policies.credentials(policy.connectionId()));
+    public PlannedRun plan(UUID runId, PolicyView policy) {
+        ConnectionCredentials credentials = policies.credentials(policy.connectionId());
+        runPolicies.remember(runId, policy, credentials);
+        SalesforceConnection org = connections.connect(credentials);
         BackupKind kind = storage.hasCommittedPoint(policy.id(), null) ? BackupKind.INCREMENTAL : BackupKind.INITIAL;
         List<String> decisions = new ArrayList<>();
         decisions.add("run is " + kind + (kind == BackupKind.INITIAL
