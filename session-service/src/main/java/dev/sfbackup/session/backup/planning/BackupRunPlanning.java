@@ -55,7 +55,7 @@ public class BackupRunPlanning {
     /**
      * Holds no transaction across the calls to the org, policy-service and storage-service (a slow org must not outlast
      * a transaction timeout): the catalog is read and written in short transactions of their own. The policy and the
-     * credentials it reads are the run's first tasks' here too (see {@link RunPolicies}).
+     * credentials read here are kept for the run's tasks on this instance (see {@link RunPolicies}).
      */
     public PlannedRun plan(UUID runId, PolicyView policy) {
         ConnectionCredentials credentials = policies.credentials(policy.connectionId());
