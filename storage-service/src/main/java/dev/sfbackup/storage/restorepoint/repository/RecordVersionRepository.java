@@ -145,8 +145,8 @@ public class RecordVersionRepository {
     /**
      * Holds the batch's rows in memory, looks up the latest version of each record in one statement (an index probe per
      * record) and copies into record_version only the rows whose content differs: no staging table, sort or
-     * INSERT … SELECT, and no version written only to be removed. A batch that holds a record twice goes to the compare
-     * path (null), which keeps the record's last content.
+     * INSERT … SELECT, and no version written only to be removed; a batch with nothing changed sends no COPY. A batch
+     * that holds a record twice goes to the compare path (null), which keeps the record's last content.
      */
     private static IngestCounts copyChanged(Connection c, long streamId, long pointSeq, IncomingRows.Filler filler)
             throws SQLException, IOException {
@@ -156,7 +156,8 @@ public class RecordVersionRepository {
             return null;
         }
         ChangedRows changed = changedRows(c, streamId, pointSeq, held);
-        if (copyVersions(c, out -> held.writeRows(written.bytes(), changed.rows(), out)) == null) {
+        if (changed.rows().length > 0
+                && copyVersions(c, out -> held.writeRows(written.bytes(), changed.rows(), out)) == null) {
             return null;
         }
         int stored = changed.rows().length;
