@@ -3,6 +3,7 @@ package dev.sfbackup.storage.restorepoint;
 import static dev.sfbackup.storage.restorepoint.RestorePointApi.batch;
 import static dev.sfbackup.storage.restorepoint.RestorePointApi.commit;
 import static dev.sfbackup.storage.restorepoint.RestorePointApi.committed;
+import static dev.sfbackup.storage.restorepoint.RestorePointApi.delete;
 import static dev.sfbackup.storage.restorepoint.RestorePointApi.ingest;
 import static dev.sfbackup.storage.restorepoint.RestorePointApi.lines;
 import static dev.sfbackup.storage.restorepoint.RestorePointApi.names;
@@ -116,8 +117,7 @@ class RestorePointIngestTest {
         ingest(initial, 1, lines(record("0Q0A", "Ann"), record("0Q0B", "Bob"), record("0Q0C", "Cid")));
         committed(initial);
         String deleting = open(policy, "Quote", "INCREMENTAL");
-        given().contentType(ContentType.JSON).body(Map.of("ids", java.util.List.of("0Q0C"), "seq", 1))
-                .post("/api/v1/restore-points/" + deleting + "/deletions").then().statusCode(200);
+        delete(deleting, 1, "0Q0C");
         committed(deleting);
 
         String incremental = open(policy, "Quote", "INCREMENTAL");
