@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,10 +43,13 @@ final class BackupSuite implements AutoCloseable {
     ServiceProcess engineB;
     /** The heap of the session-service instances (a small one shows a test that they stream). */
     private final String engineHeap;
+    /** Configuration both session-service instances start with, beside the suite's own (restarts keep it). */
+    private final Map<String, String> engineConfig;
 
     private BackupSuite(ServiceProcess emulator, ServiceProcess storage, ServiceProcess policy, ServiceProcess engineA,
-            ServiceProcess engineB, String engineHeap) {
+            ServiceProcess engineB, String engineHeap, Map<String, String> engineConfig) {
         this.engineHeap = engineHeap;
+        this.engineConfig = engineConfig;
         this.emulator = emulator;
         this.storage = storage;
         this.policy = policy;
@@ -96,7 +100,12 @@ final class BackupSuite implements AutoCloseable {
     static final String SHARED_ENGINE_HEAP = "128m";
 
     /** engineHeap: the session-service instances' -Xmx. */
-    static synchronized BackupSuite start(String emulatorHeap, String engineHeap) {
+    static BackupSuite start(String emulatorHeap, String engineHeap) {
+        return start(emulatorHeap, engineHeap, Map.of());
+    }
+
+    /** engineConfig: configuration of both session-service instances beside the suite's own. */
+    static synchronized BackupSuite start(String emulatorHeap, String engineHeap, Map<String, String> engineConfig) {
         closeShared();
         RestAssured.authentication = RestAssured.oauth2(ADMIN);
         // every address is chosen first, so the services start side by side: only engine B waits, for engine A's
@@ -114,11 +123,11 @@ final class BackupSuite implements AutoCloseable {
                         .config("backup.encryption-key", TEST_ENCRYPTION_KEY)
                         .config("quarkus.rest-client.session-service.url", "http://127.0.0.1:" + engineAPort)
                         .config("quarkus.rest-client.storage-service.url", storageUrl),
-                engineBuilder("engine-a", policyUrl, storageUrl, true, engineAPort, engineHeap, Map.of()));
+                engineBuilder("engine-a", policyUrl, storageUrl, true, engineAPort, engineHeap, engineConfig));
         List<ServiceProcess> started = ServiceProcess.startAll(first);
         try {
-            ServiceProcess engineB = engineBuilder("engine-b", policyUrl, storageUrl, false, 0, engineHeap, Map.of()).start();
-            return new BackupSuite(started.get(0), started.get(1), started.get(2), started.get(3), engineB, engineHeap);
+            ServiceProcess engineB = engineBuilder("engine-b", policyUrl, storageUrl, false, 0, engineHeap, engineConfig).start();
+            return new BackupSuite(started.get(0), started.get(1), started.get(2), started.get(3), engineB, engineHeap, engineConfig);
         } catch (RuntimeException failed) {
             // a service that did not start must not leave the ones before it running
             started.forEach(ServiceProcess::close);
@@ -167,7 +176,9 @@ final class BackupSuite implements AutoCloseable {
     void restartWith(String instanceId, Map<String, String> extraConfig) {
         ServiceProcess running = engine(instanceId);
         running.kill();
-        ServiceProcess restarted = engine(instanceId, policy, storage, running.port(), engineHeap, extraConfig);
+        Map<String, String> config = new HashMap<>(engineConfig);
+        config.putAll(extraConfig);
+        ServiceProcess restarted = engine(instanceId, policy, storage, running.port(), engineHeap, config);
         if (instanceId.equals("engine-a")) {
             engineA = restarted;
         } else {
@@ -222,7 +233,7 @@ final class BackupSuite implements AutoCloseable {
         if (killed.isAlive()) {
             return;
         }
-        ServiceProcess restarted = engine(instanceId, policy, storage, killed.port(), engineHeap, Map.of());
+        ServiceProcess restarted = engine(instanceId, policy, storage, killed.port(), engineHeap, engineConfig);
         if (instanceId.equals("engine-a")) {
             engineA = restarted;
         } else {
