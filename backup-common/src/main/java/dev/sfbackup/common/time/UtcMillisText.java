@@ -113,30 +113,31 @@ public final class UtcMillisText {
             }
             offsetSeconds = (s.charAt(i) == '-' ? -1 : 1) * (offsetHours * 3600 + offsetMinutes * 60);
         }
-        if (offsetSeconds == 0 && fractionDigits == 3 && s.charAt(i) == 'Z') {
-            return s;
+        if (offsetSeconds == 0) {
+            // REST's +0000 and Bulk's Z: the fields are already UTC, so no date arithmetic
+            return fractionDigits == 3 && s.charAt(i) == 'Z' ? s : format(year, month, day, hour, minute, second, millis);
         }
-        LocalDateTime utc = offsetSeconds == 0 ? LocalDateTime.of(year, month, day, hour, minute, second)
-                : LocalDateTime.of(year, month, day, hour, minute, second).minusSeconds(offsetSeconds);
+        LocalDateTime utc = LocalDateTime.of(year, month, day, hour, minute, second).minusSeconds(offsetSeconds);
         if (utc.getYear() < 0 || utc.getYear() > 9999) {
             return null;
         }
-        return format(utc, millis);
+        return format(utc.getYear(), utc.getMonthValue(), utc.getDayOfMonth(), utc.getHour(), utc.getMinute(),
+                utc.getSecond(), millis);
     }
 
-    private static String format(LocalDateTime t, int millis) {
+    private static String format(int year, int month, int day, int hour, int minute, int second, int millis) {
         char[] out = new char[CANONICAL_LENGTH];
-        put(out, 0, t.getYear(), 4);
+        put(out, 0, year, 4);
         out[4] = '-';
-        put(out, 5, t.getMonthValue(), 2);
+        put(out, 5, month, 2);
         out[7] = '-';
-        put(out, 8, t.getDayOfMonth(), 2);
+        put(out, 8, day, 2);
         out[10] = 'T';
-        put(out, 11, t.getHour(), 2);
+        put(out, 11, hour, 2);
         out[13] = ':';
-        put(out, 14, t.getMinute(), 2);
+        put(out, 14, minute, 2);
         out[16] = ':';
-        put(out, 17, t.getSecond(), 2);
+        put(out, 17, second, 2);
         out[19] = '.';
         put(out, 20, millis, 3);
         out[23] = 'Z';
