@@ -155,7 +155,10 @@ public interface BackupConfig {
         @WithDefault("10000")
         int deletionsPerCall();
 
-        /** Batch uploads one data task keeps in flight while it reads on (each holds one batch in memory). */
+        /**
+         * Batch uploads one data task runs at once while it reads on; twice as many batches (each held in memory) may
+         * wait for their acknowledgement, which goes in sequence order.
+         */
         @WithDefault("3")
         int uploadConcurrency();
 

@@ -3,18 +3,22 @@ package dev.sfbackup.session.backup.upload;
 import dev.sfbackup.api.storage.BatchResult;
 import dev.sfbackup.session.client.NdjsonBody;
 import dev.sfbackup.session.engine.Awaited;
+import dev.sfbackup.session.engine.TaskInterrupted;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
- * Uploads one task's batches while the task reads on: at most {@code concurrency} uploads in flight (so memory stays
- * bounded), acknowledged strictly in sequence order, so a task's last committed batch only advances once every
- * earlier batch was stored. An upload failure is rethrown to the reader when its turn to be acknowledged comes.
+ * Uploads one task's batches while the task reads on: at most {@code concurrency} uploads run at once and the next
+ * starts as soon as any of them ends, and at most twice that many batches wait for their acknowledgement (each holds
+ * its records), so memory stays bounded. Batches are acknowledged strictly in sequence order, so a task's last committed
+ * batch only advances once every earlier batch was stored. An upload failure is rethrown to the reader when its turn
+ * to be acknowledged comes.
  */
 public final class BatchUploads implements AutoCloseable {
 
@@ -25,17 +29,20 @@ public final class BatchUploads implements AutoCloseable {
     private record InFlight(Batch batch, Future<BatchResult> result) {
     }
 
-    /** The most batches ever in flight, whatever the configuration says; resumed reads number past this window. */
+    /** The most batches ever unacknowledged, whatever the configuration says; resumed reads number past this window. */
     public static final int MAX_IN_FLIGHT = 64;
 
     private final ExecutorService uploaders = Executors.newVirtualThreadPerTaskExecutor();
-    private final Queue<InFlight> inFlight = new ArrayDeque<>();
-    private final int concurrency;
+    private final Queue<InFlight> unacknowledged = new ArrayDeque<>();
+    private final Semaphore uploading;
+    private final int window;
     private final Function<Batch, BatchResult> upload;
     private final BiConsumer<Batch, BatchResult> acknowledge;
 
     public BatchUploads(int concurrency, Function<Batch, BatchResult> upload, BiConsumer<Batch, BatchResult> acknowledge) {
-        this.concurrency = Math.clamp(concurrency, 1, MAX_IN_FLIGHT);
+        int slots = Math.clamp(concurrency, 1, MAX_IN_FLIGHT / 2);
+        this.uploading = new Semaphore(slots);
+        this.window = 2 * slots;
         this.upload = upload;
         this.acknowledge = acknowledge;
     }
@@ -49,26 +56,38 @@ public final class BatchUploads implements AutoCloseable {
         return lastAcknowledgedSeq + MAX_IN_FLIGHT;
     }
 
-    /** Starts the batch's upload once a slot is free; acknowledges every upload already done in order. */
+    /** Starts the batch's upload once an upload slot is free; acknowledges every upload already done in order. */
     public void submit(Batch batch) {
-        while (inFlight.size() >= concurrency) {
+        while (unacknowledged.size() >= window) {
             acknowledgeOldest();
         }
-        inFlight.add(new InFlight(batch, uploaders.submit(() -> batch.records() == 0 ? null : upload.apply(batch))));
-        while (!inFlight.isEmpty() && inFlight.peek().result().isDone()) {
+        try {
+            uploading.acquire();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new TaskInterrupted("interrupted while waiting to upload batch " + batch.seq());
+        }
+        unacknowledged.add(new InFlight(batch, uploaders.submit(() -> {
+            try {
+                return batch.records() == 0 ? null : upload.apply(batch);
+            } finally {
+                uploading.release();
+            }
+        })));
+        while (!unacknowledged.isEmpty() && unacknowledged.peek().result().isDone()) {
             acknowledgeOldest();
         }
     }
 
     /** Waits for and acknowledges every upload still in flight. */
     public void finish() {
-        while (!inFlight.isEmpty()) {
+        while (!unacknowledged.isEmpty()) {
             acknowledgeOldest();
         }
     }
 
     private void acknowledgeOldest() {
-        InFlight oldest = inFlight.remove();
+        InFlight oldest = unacknowledged.remove();
         acknowledge.accept(oldest.batch(), Awaited.resultOf(oldest.result(), "a batch upload"));
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -75,23 +76,48 @@ class BatchUploadsTest {
     }
 
     @Test
-    void neverMoreThanTheResumeWindowInFlightWhateverTheConfigurationSays() {
-        AtomicInteger running = new AtomicInteger();
-        AtomicInteger mostAtOnce = new AtomicInteger();
+    void aBatchStartsAsSoonAsAnyUploadEndsWhileAnEarlierOneIsStillRunning() {
+        CountDownLatch thirdStarted = new CountDownLatch(1);
+        AtomicBoolean thirdStartedBeforeFirstEnded = new AtomicBoolean();
+        List<Integer> acknowledged = new CopyOnWriteArrayList<>();
+        try (BatchUploads uploads = new BatchUploads(2, batch -> {
+            if (batch.seq() == 1) {
+                thirdStartedBeforeFirstEnded.set(await(thirdStarted));
+            } else if (batch.seq() == 3) {
+                thirdStarted.countDown();
+            }
+            return null;
+        }, (batch, result) -> acknowledged.add(batch.seq()))) {
+            for (int seq = 1; seq <= 3; seq++) {
+                uploads.submit(batch(seq));
+            }
+            uploads.finish();
+        }
+        assertTrue(thirdStartedBeforeFirstEnded.get(), "batch 3 waited for batch 1 although batch 2's upload had ended");
+        assertEquals(List.of(1, 2, 3), acknowledged);
+    }
+
+    @Test
+    void neverMoreBatchesUnacknowledgedThanTheResumeWindowWhateverTheConfigurationSays() {
+        AtomicInteger started = new AtomicInteger();
+        AtomicInteger acknowledgedCount = new AtomicInteger();
+        AtomicInteger mostUnacknowledged = new AtomicInteger();
         CountDownLatch windowFull = new CountDownLatch(BatchUploads.MAX_IN_FLIGHT);
         try (BatchUploads uploads = new BatchUploads(1000, batch -> {
-            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+            mostUnacknowledged.accumulateAndGet(started.incrementAndGet() - acknowledgedCount.get(), Math::max);
             windowFull.countDown();
-            await(windowFull);
-            running.decrementAndGet();
+            if (batch.seq() == 1) {
+                await(windowFull);
+            }
             return null;
-        }, (batch, result) -> { })) {
+        }, (batch, result) -> acknowledgedCount.incrementAndGet())) {
             for (int seq = 1; seq <= 3 * BatchUploads.MAX_IN_FLIGHT; seq++) {
                 uploads.submit(batch(seq));
             }
             uploads.finish();
         }
-        assertEquals(BatchUploads.MAX_IN_FLIGHT, mostAtOnce.get());
+        assertEquals(BatchUploads.MAX_IN_FLIGHT, mostUnacknowledged.get());
+        assertEquals(3 * BatchUploads.MAX_IN_FLIGHT, acknowledgedCount.get());
     }
 
     @Test
@@ -105,11 +131,13 @@ class BatchUploadsTest {
         return new BatchUploads.Batch(seq, new NdjsonBody(new byte[] {'{', '}', '\n'}, 3), 1, "001" + seq, 1);
     }
 
-    private static void await(CountDownLatch latch) {
+    /** Whether the latch opened within 10 s. */
+    private static boolean await(CountDownLatch latch) {
         try {
-            latch.await(10, TimeUnit.SECONDS);
+            return latch.await(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 
