@@ -9,9 +9,12 @@ import dev.sfbackup.session.backup.FieldSelection;
 import dev.sfbackup.session.backup.read.ReadPlan;
 import dev.sfbackup.session.client.StorageClient;
 import dev.sfbackup.session.config.BackupConfig;
+import dev.sfbackup.session.engine.Awaited;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * Decides how a data task reads its object: which fields (see {@link FieldSelection}), which restore-point kind
@@ -20,6 +23,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class ReadPlanner {
+
+    private static final Executor ON_A_VIRTUAL_THREAD = work -> Thread.ofVirtual().name("watermark").start(work);
 
     private final StorageClient storage;
     private final FieldSelection fieldSelection;
@@ -34,11 +39,14 @@ public class ReadPlanner {
     public ReadPlan plan(BackupTask task) {
         PolicyView policy = task.policy();
         SObjectDescribe describe = task.org().describe(task.object());
+        Optional<String> incrementalField = describe.incrementalField();
+        // storage answers while the fields are selected (reads and writes of this service's catalog)
+        CompletableFuture<Optional<Watermark>> storedWatermark = incrementalField.isPresent()
+                ? CompletableFuture.supplyAsync(() -> storage.watermark(policy.id(), task.object()), ON_A_VIRTUAL_THREAD)
+                : CompletableFuture.completedFuture(Optional.empty());
         task.context().checkStop();
         List<String> fields = fieldSelection.select(policy, describe, task.context());
-        Optional<String> incrementalField = describe.incrementalField();
-        Optional<Watermark> watermark = incrementalField.isPresent()
-                ? storage.watermark(policy.id(), task.object()) : Optional.empty();
+        Optional<Watermark> watermark = Awaited.resultOf(storedWatermark, "the stored watermark of " + task.object());
         RestorePointKind kind;
         if (incrementalField.isPresent() && watermark.isPresent() && watermark.get().value() != null) {
             kind = RestorePointKind.INCREMENTAL;

@@ -15,6 +15,7 @@ import dev.sfbackup.session.backup.RunPolicies;
 import dev.sfbackup.session.client.PolicyClient;
 import dev.sfbackup.session.client.SalesforceConnections;
 import dev.sfbackup.session.client.StorageClient;
+import dev.sfbackup.session.engine.Awaited;
 import dev.sfbackup.session.repository.CatalogRepository;
 import dev.sfbackup.session.service.PlannedRun;
 import dev.sfbackup.session.service.RunPlan;
@@ -29,11 +30,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 
 /** Turns a policy into a backup run plan by asking the org what it holds and storage what was backed up before. */
 @ApplicationScoped
 public class BackupRunPlanning {
+
+    private static final Executor ON_A_VIRTUAL_THREAD = work -> Thread.ofVirtual().name("run-planning").start(work);
 
     private final PolicyClient policies;
     private final RunPolicies runPolicies;
@@ -58,14 +63,18 @@ public class BackupRunPlanning {
      * credentials read here are kept for the run's tasks on this instance (see {@link RunPolicies}).
      */
     public PlannedRun plan(UUID runId, PolicyView policy) {
+        // storage answers while the credentials are read and the org describes itself
+        CompletableFuture<Boolean> committed = CompletableFuture.supplyAsync(
+                () -> storage.hasCommittedPoint(policy.id(), null), ON_A_VIRTUAL_THREAD);
         ConnectionCredentials credentials = policies.credentials(policy.connectionId());
         runPolicies.remember(runId, policy, credentials);
         SalesforceConnection org = connections.connect(credentials);
-        BackupKind kind = storage.hasCommittedPoint(policy.id(), null) ? BackupKind.INCREMENTAL : BackupKind.INITIAL;
+        GlobalDescribe global = org.describeGlobal();
+        BackupKind kind = Awaited.resultOf(committed, "storage's committed restore points")
+                ? BackupKind.INCREMENTAL : BackupKind.INITIAL;
         List<String> decisions = new ArrayList<>();
         decisions.add("run is " + kind + (kind == BackupKind.INITIAL
                 ? ": the policy has no committed restore point yet" : ": the policy has committed restore points"));
-        GlobalDescribe global = org.describeGlobal();
         Map<String, CatalogEntry> known = QuarkusTransaction.requiringNew().call(() -> catalogOf(policy.id()));
         Set<String> ignored = known.values().stream().filter(entry -> entry.ignored).map(entry -> entry.objectName)
                 .collect(Collectors.toCollection(() -> new TreeSet<>(String.CASE_INSENSITIVE_ORDER)));
