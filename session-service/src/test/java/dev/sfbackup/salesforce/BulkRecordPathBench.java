@@ -33,7 +33,7 @@ public final class BulkRecordPathBench {
 
     private static final int DISTINCT_ROWS = 100_000;
     private static final int BATCH_RECORDS = 5_000;
-    private static final List<String> HEADER = List.of("Id", "IsDeleted", "Name", "ParentId", "Type", "Industry", "BillingCity",
+    static final List<String> HEADER = List.of("Id", "IsDeleted", "Name", "ParentId", "Type", "Industry", "BillingCity",
             "Phone", "Website", "AnnualRevenue", "NumberOfEmployees", "Description", "OwnerId", "CreatedDate", "CreatedById",
             "LastModifiedDate", "LastModifiedById", "SystemModstamp");
     private static final String[] WORDS = {"acme", "global", "solutions", "the", "of", "and", "systems", "data", "cloud",
@@ -137,7 +137,7 @@ public final class BulkRecordPathBench {
                 (t1 - t0) / 1e9 * scale, (t2 - t1) / 1e9 * scale, records);
     }
 
-    private static byte[] accountCsv(Random random) {
+    static byte[] accountCsv(Random random) {
         StringBuilder csv = new StringBuilder(String.join(",", HEADER)).append('\n');
         for (int i = 0; i < DISTINCT_ROWS; i++) {
             List<String> row = new ArrayList<>();
@@ -186,7 +186,7 @@ public final class BulkRecordPathBench {
                 1 + random.nextInt(28), random.nextInt(24), random.nextInt(60), random.nextInt(60), random.nextInt(1000));
     }
 
-    private static SObjectDescribe describe() {
+    static SObjectDescribe describe() {
         List<FieldDescribe> fields = new ArrayList<>();
         for (String name : HEADER) {
             String type = switch (name) {
