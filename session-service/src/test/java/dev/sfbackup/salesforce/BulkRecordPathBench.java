@@ -75,7 +75,7 @@ public final class BulkRecordPathBench {
     private static byte[] run(byte[] csv, SObjectDescribe describe, int records, boolean bytePath) throws IOException {
         RecordNormalizer normalizer = new RecordNormalizer(describe, HEADER);
         int incremental = normalizer.indexOf("SystemModstamp");
-        NdjsonBatch batch = new NdjsonBatch(0);
+        NdjsonBatch batch = new NdjsonBatch();
         byte[] last = null;
         long newest = 0;
         int done = 0;
@@ -102,7 +102,7 @@ public final class BulkRecordPathBench {
                     done++;
                     if (batch.isFull(BATCH_RECORDS, 8 << 20)) {
                         last = batch.toBytes();
-                        batch = new NdjsonBatch(last.length);
+                        batch = new NdjsonBatch();
                     }
                 }
             }

@@ -107,14 +107,14 @@ public final class RestRecordPathBench {
 
     /** Batches as the engine cuts a REST read (a page's records each); keeps the last full one. */
     private static final class Batches {
-        private NdjsonBatch batch = new NdjsonBatch(0);
+        private NdjsonBatch batch = new NdjsonBatch();
         private byte[] last;
 
         void add(NormalizedRecord record) {
             batch.add(record);
             if (batch.isFull(BATCH_RECORDS, 8 << 20)) {
                 last = batch.toBytes();
-                batch = new NdjsonBatch(last.length);
+                batch = new NdjsonBatch();
             }
         }
     }

@@ -57,7 +57,7 @@ public class StorageClient {
     @ExponentialBackoff(maxDelay = 8000)
     @Timeout(value = 120, unit = ChronoUnit.SECONDS)
     public BatchResult putBatch(UUID pointId, long seq, NdjsonBody ndjson) {
-        return call(() -> rest.putBatch(pointId, seq, ndjson));
+        return call(() -> rest.putBatch(pointId, seq, ndjson.buffers()));
     }
 
     @Retry(maxRetries = 5, delay = 500, abortOn = RemoteCallRejected.class)

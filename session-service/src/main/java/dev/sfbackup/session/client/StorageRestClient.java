@@ -11,6 +11,8 @@ import dev.sfbackup.api.storage.RestoreLeaseView;
 import dev.sfbackup.api.storage.RestorePointView;
 import dev.sfbackup.api.storage.Watermark;
 import dev.sfbackup.security.ServiceTokenFilter;
+import io.smallrye.mutiny.Multi;
+import io.vertx.mutiny.core.buffer.Buffer;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -29,7 +31,6 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 /** storage-service, called with session-service's own service token (the only one its ingest endpoints accept). */
 @RegisterRestClient(configKey = "storage-service")
 @RegisterProvider(ServiceTokenFilter.class)
-@RegisterProvider(NdjsonBodyWriter.class)
 @Path("/api/v1")
 interface StorageRestClient {
 
@@ -40,7 +41,7 @@ interface StorageRestClient {
     @PUT
     @Path("/restore-points/{id}/batches/{seq}")
     @Consumes("application/x-ndjson")
-    BatchResult putBatch(@PathParam("id") UUID pointId, @PathParam("seq") long seq, NdjsonBody ndjson);
+    BatchResult putBatch(@PathParam("id") UUID pointId, @PathParam("seq") long seq, Multi<Buffer> ndjson);
 
     @POST
     @Path("/restore-points/{id}/deletions")

@@ -63,7 +63,7 @@ public class RecordCopy {
                 BatchUploads uploads = new BatchUploads(config.engine().uploadConcurrency(),
                         batch -> storage.putBatch(point.id(), batch.seq(), batch.ndjson()),
                         (batch, result) -> acknowledge(task, batch, result))) {
-            NdjsonBatch batch = new NdjsonBatch(0);
+            NdjsonBatch batch = new NdjsonBatch();
             while (source.hasNext()) {
                 NormalizedRecord record = source.next();
                 newest = later(newest, record.text(incrementalIndex));
@@ -73,7 +73,7 @@ public class RecordCopy {
                     uploads.submit(new BatchUploads.Batch(++seq, ndjson, batch.size(), batch.lastId(),
                             source.apiCalls() - reportedCalls));
                     reportedCalls = source.apiCalls();
-                    batch = new NdjsonBatch(ndjson.length());
+                    batch = new NdjsonBatch();
                 }
             }
             if (batch.size() > 0 || seq == 0) {

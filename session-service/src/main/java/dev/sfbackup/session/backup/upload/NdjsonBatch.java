@@ -2,15 +2,22 @@ package dev.sfbackup.session.backup.upload;
 
 import dev.sfbackup.session.backup.read.NormalizedRecord;
 import dev.sfbackup.session.client.NdjsonBody;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The records of one batch as NDJSON bytes (a few thousand records: bounded memory, one storage call), written in
  * storage's canonical spelling, which storage then takes as it comes: fields in the read's (sorted) order, empty
  * values left out, strings escaped as Jackson escapes them, decimals plain. Written by hand rather than with a JSON
- * generator, which spent a quarter of the engine's CPU re-encoding the same field names and characters.
+ * generator, which spent a quarter of the engine's CPU re-encoding the same field names and characters. Each record
+ * is written into a small buffer, then appended to chunks of at most 256 KB ({@link NdjsonBody} says why not one
+ * array).
  */
 public final class NdjsonBatch {
 
@@ -18,17 +25,19 @@ public final class NdjsonBatch {
     private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
 
-    private byte[] bytes;
+    private static final int FIRST_CHUNK_BYTES = 1 << 14;
+    private static final int MAX_CHUNK_BYTES = 1 << 18;
+
+    /** The record being written. */
+    private byte[] bytes = new byte[1 << 12];
     private int length;
+    private final List<byte[]> chunks = new ArrayList<>();
+    private int lastChunkUsed;
+    private int written;
     private String[] encodedFor;
     private byte[][] fieldPrefixes;
     private int size;
     private String lastId;
-
-    /** expectedBytes: the size the batch will likely reach (the previous batch's), so the buffer rarely grows. */
-    public NdjsonBatch(int expectedBytes) {
-        bytes = new byte[Math.max(expectedBytes + expectedBytes / 8, 1 << 16)];
-    }
 
     /** Writes the record's non-empty values (empty ones are left out: storage hashes a record without them). */
     public void add(NormalizedRecord record) {
@@ -62,8 +71,28 @@ public final class NdjsonBatch {
         }
         put((byte) '}');
         put((byte) '\n');
+        appendToChunks();
         size++;
         lastId = record.id();
+    }
+
+    /** Moves the record just written into the chunks; a chunk twice the last one's size (at most 256 KB) when full. */
+    private void appendToChunks() {
+        int from = 0;
+        while (from < length) {
+            if (chunks.isEmpty() || lastChunkUsed == chunks.getLast().length) {
+                int chunkBytes = chunks.isEmpty() ? FIRST_CHUNK_BYTES
+                        : Math.min(2 * chunks.getLast().length, MAX_CHUNK_BYTES);
+                chunks.add(new byte[chunkBytes]);
+                lastChunkUsed = 0;
+            }
+            int copied = Math.min(length - from, chunks.getLast().length - lastChunkUsed);
+            System.arraycopy(bytes, from, chunks.getLast(), lastChunkUsed, copied);
+            lastChunkUsed += copied;
+            from += copied;
+        }
+        written += length;
+        length = 0;
     }
 
     public int size() {
@@ -72,21 +101,27 @@ public final class NdjsonBatch {
 
     /** True once the batch holds maxRecords records or maxBytes bytes (the record that crossed the line included). */
     public boolean isFull(int maxRecords, int maxBytes) {
-        return size >= maxRecords || length >= maxBytes;
+        return size >= maxRecords || written >= maxBytes;
     }
 
     public String lastId() {
         return lastId;
     }
 
-    /** The bytes written, for the upload: the batch's own array, not a copy, so nothing is added to the batch after. */
+    /** The bytes written, for the upload: the batch's own chunks, not copies; nothing is added to the batch after. */
     public NdjsonBody body() {
-        return new NdjsonBody(bytes, length);
+        return new NdjsonBody(chunks, written);
     }
 
     /** A copy of the bytes written. */
     public byte[] toBytes() {
-        return Arrays.copyOf(bytes, length);
+        ByteArrayOutputStream copy = new ByteArrayOutputStream(written);
+        try {
+            body().writeTo(copy);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return copy.toByteArray();
     }
 
     /** {@code "name":} for each field, encoded once per read: every record of a read shares its field array. */

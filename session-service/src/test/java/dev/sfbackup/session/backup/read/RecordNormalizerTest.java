@@ -35,9 +35,9 @@ class RecordNormalizerTest {
         rest.nextToken();
         List<String> header = List.of("Description", "Id", "Name", "AnnualRevenue", "NumberOfEmployees", "IsPartner", "SystemModstamp");
         List<String> csv = List.of("", "001A", "Acme", "1500000", "12", "false", "2026-01-01T10:00:00.029Z");
-        NdjsonBatch fromRest = new NdjsonBatch(0);
+        NdjsonBatch fromRest = new NdjsonBatch();
         fromRest.add(normalizer.fromRest(rest));
-        NdjsonBatch fromCsv = new NdjsonBatch(0);
+        NdjsonBatch fromCsv = new NdjsonBatch();
         fromCsv.add(normalizer.fromCsv(header, csv));
         assertEquals(new String(fromRest.toBytes()), new String(fromCsv.toBytes()));
         assertEquals(false, new String(fromRest.toBytes()).contains("attributes"));
@@ -53,9 +53,9 @@ class RecordNormalizerTest {
         RecordNormalizer normalizer = new RecordNormalizer(ACCOUNT, List.of("Id", "AnnualRevenue"));
         JsonParser rest = new JsonFactory().createParser("{\"Id\":\"001A\",\"AnnualRevenue\":12345678901234567.89}");
         rest.nextToken();
-        NdjsonBatch fromRest = new NdjsonBatch(0);
+        NdjsonBatch fromRest = new NdjsonBatch();
         fromRest.add(normalizer.fromRest(rest));
-        NdjsonBatch fromCsv = new NdjsonBatch(0);
+        NdjsonBatch fromCsv = new NdjsonBatch();
         fromCsv.add(normalizer.fromCsv(List.of("Id", "AnnualRevenue"), List.of("001A", "12345678901234567.89")));
 
         assertEquals("{\"AnnualRevenue\":12345678901234567.89,\"Id\":\"001A\"}\n", new String(fromRest.toBytes()),
@@ -73,8 +73,8 @@ class RecordNormalizerTest {
         String[] dateTimes = {"", "2026-01-01T10:00:00.029Z", "2026-01-01T10:00:00Z", "2026-01-01T23:30:00.5+02:00",
             "2026-03-01T01:00:00.123456-0500", "2026-02-29T10:00:00.000Z", "yesterday"};
         Random random = new Random(11);
-        NdjsonBatch fromStrings = new NdjsonBatch(0);
-        NdjsonBatch fromBytes = new NdjsonBatch(0);
+        NdjsonBatch fromStrings = new NdjsonBatch();
+        NdjsonBatch fromBytes = new NdjsonBatch();
         for (int i = 0; i < 2_000; i++) {
             List<String> row = List.of(pick(random, texts), i % 50 == 0 ? "" : "001" + i, pick(random, texts), pick(random, numbers),
                     pick(random, numbers), pick(random, flags), pick(random, dateTimes));

@@ -1,10 +1,14 @@
 package dev.sfbackup.session.backup.upload;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sfbackup.session.backup.read.NormalizedRecord;
+import dev.sfbackup.session.client.NdjsonBody;
+import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -21,7 +25,7 @@ class NdjsonBatchTest {
     void recordsAreSpelledAsJacksonWritesThemSoStorageTakesThemAsTheyCome() throws Exception {
         ObjectMapper jackson = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
         Random random = new Random(3);
-        NdjsonBatch batch = new NdjsonBatch(0);
+        NdjsonBatch batch = new NdjsonBatch();
         StringBuilder expected = new StringBuilder();
         for (int i = 0; i < 5_000; i++) {
             Object[] values = {
@@ -47,11 +51,33 @@ class NdjsonBatchTest {
     }
 
     @Test
+    void aBatchOfMegabytesIsHeldInChunksSmallerThanHalfOfG1sSmallestRegion() throws Exception {
+        NdjsonBatch batch = new NdjsonBatch();
+        String[] fields = {"Description", "Id"};
+        String description = "x".repeat(700);
+        int records = 0;
+        while (!batch.isFull(Integer.MAX_VALUE, 3 << 20)) {
+            batch.add(new NormalizedRecord("001" + records, fields, new Object[] {description, "001" + records}));
+            records++;
+        }
+        NdjsonBody body = batch.body();
+        assertTrue(body.chunks().stream().allMatch(chunk -> chunk.length <= 256 * 1024), "a chunk above 256 KB");
+        ByteArrayOutputStream uploaded = new ByteArrayOutputStream();
+        body.writeTo(uploaded);
+        byte[] expected = batch.toBytes();
+        assertEquals(expected.length, body.length());
+        assertArrayEquals(expected, uploaded.toByteArray());
+        String[] lines = new String(expected, StandardCharsets.UTF_8).split("\n");
+        assertEquals(records, lines.length);
+        assertEquals("{\"Description\":\"" + description + "\",\"Id\":\"001" + (records - 1) + "\"}", lines[records - 1]);
+    }
+
+    @Test
     void csvTextAsBytesIsWrittenAsTheSameTextAsAStringWouldBeMalformedUtf8Included() {
         Random random = new Random(5);
         byte[] alphabet = "a Z9,\"\\\n\r\t\b\f\u0001\u001f\u007fé€😀".getBytes(StandardCharsets.UTF_8);
-        NdjsonBatch asBytes = new NdjsonBatch(0);
-        NdjsonBatch asStrings = new NdjsonBatch(0);
+        NdjsonBatch asBytes = new NdjsonBatch();
+        NdjsonBatch asStrings = new NdjsonBatch();
         for (int i = 0; i < 5_000; i++) {
             byte[] text = new byte[random.nextInt(30)];
             for (int b = 0; b < text.length; b++) {
@@ -80,7 +106,7 @@ class NdjsonBatchTest {
     @Test
     void aBatchOfWideRecordsIsFullAtTheByteLimitLongBeforeTheRecordLimit() {
         String longText = "x".repeat(100_000);
-        NdjsonBatch batch = new NdjsonBatch(0);
+        NdjsonBatch batch = new NdjsonBatch();
         for (int i = 0; i < 10; i++) {
             batch.add(new NormalizedRecord("001" + i, new String[] {"Description", "Id"}, new Object[] {longText, "001" + i}));
         }
