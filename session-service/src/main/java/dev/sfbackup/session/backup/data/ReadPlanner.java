@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 
 /**
  * Decides how a data task reads its object: which fields (see {@link FieldSelection}), which restore-point kind
@@ -23,8 +22,6 @@ import java.util.concurrent.Executor;
  */
 @ApplicationScoped
 public class ReadPlanner {
-
-    private static final Executor ON_A_VIRTUAL_THREAD = work -> Thread.ofVirtual().name("watermark").start(work);
 
     private final StorageClient storage;
     private final FieldSelection fieldSelection;
@@ -42,7 +39,7 @@ public class ReadPlanner {
         Optional<String> incrementalField = describe.incrementalField();
         // storage answers while the fields are selected (reads and writes of this service's catalog)
         CompletableFuture<Optional<Watermark>> storedWatermark = incrementalField.isPresent()
-                ? CompletableFuture.supplyAsync(() -> storage.watermark(policy.id(), task.object()), ON_A_VIRTUAL_THREAD)
+                ? Awaited.alongside("watermark", () -> storage.watermark(policy.id(), task.object()))
                 : CompletableFuture.completedFuture(Optional.empty());
         task.context().checkStop();
         List<String> fields = fieldSelection.select(policy, describe, task.context());

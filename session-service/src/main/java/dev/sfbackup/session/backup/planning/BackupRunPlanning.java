@@ -31,14 +31,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 
 /** Turns a policy into a backup run plan by asking the org what it holds and storage what was backed up before. */
 @ApplicationScoped
 public class BackupRunPlanning {
-
-    private static final Executor ON_A_VIRTUAL_THREAD = work -> Thread.ofVirtual().name("run-planning").start(work);
 
     private final PolicyClient policies;
     private final RunPolicies runPolicies;
@@ -64,8 +61,8 @@ public class BackupRunPlanning {
      */
     public PlannedRun plan(UUID runId, PolicyView policy) {
         // storage answers while the credentials are read and the org describes itself
-        CompletableFuture<Boolean> committed = CompletableFuture.supplyAsync(
-                () -> storage.hasCommittedPoint(policy.id(), null), ON_A_VIRTUAL_THREAD);
+        CompletableFuture<Boolean> committed = Awaited.alongside("run-planning",
+                () -> storage.hasCommittedPoint(policy.id(), null));
         ConnectionCredentials credentials = policies.credentials(policy.connectionId());
         runPolicies.remember(runId, policy, credentials);
         SalesforceConnection org = connections.connect(credentials);
