@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -62,7 +63,7 @@ public final class RestRecordPathBench {
         // the machine is shared: the fastest round of each is the least disturbed
         System.out.printf("fastest: Bulk CSV %.2f µs per record, REST JSON %.2f µs per record, ratio %.2f%n",
                 fastestBulk / 1e3 / records, fastestRest / 1e3 / records, (double) fastestRest / fastestBulk);
-        if (!java.util.Arrays.equals(bulk, rest)) {
+        if (!Arrays.equals(bulk, rest)) {
             throw new IllegalStateException("the two paths wrote different NDJSON");
         }
     }

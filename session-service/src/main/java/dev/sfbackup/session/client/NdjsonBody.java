@@ -37,8 +37,13 @@ public record NdjsonBody(List<byte[]> chunks, int length) {
     /** The bytes as the upload streams them, a buffer per chunk made as it is sent; each subscription (a retry) anew. */
     Multi<Buffer> buffers() {
         return Multi.createFrom().range(0, chunks.size())
-                .filter(i -> usedOf(i) > 0)
-                .map(i -> Buffer.buffer(usedOf(i)).appendBytes(chunks.get(i), 0, usedOf(i)));
+                .map(this::bufferOf)
+                .filter(buffer -> buffer.length() > 0);
+    }
+
+    private Buffer bufferOf(int chunk) {
+        int used = usedOf(chunk);
+        return Buffer.buffer(used).appendBytes(chunks.get(chunk), 0, used);
     }
 
     private int usedOf(int chunk) {
