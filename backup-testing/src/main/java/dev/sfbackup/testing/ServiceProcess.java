@@ -146,6 +146,7 @@ public final class ServiceProcess implements AutoCloseable {
             List<String> command = new ArrayList<>();
             command.add(ProcessHandle.current().info().command().orElse("java"));
             command.add("-Xmx" + maxHeap);
+            command.addAll(javaOptions());
             command.add("-Dquarkus.http.port=" + chosenPort);
             command.add("-Dquarkus.http.host=127.0.0.1");
             command.add("-Dquarkus.profile=prod");
@@ -186,6 +187,12 @@ public final class ServiceProcess implements AutoCloseable {
         }
         return List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+DebugNonSafepoints",
                 "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + file);
+    }
+
+    /** The system property {@code service.java-options}: JVM options, separated by spaces, for every launched service. */
+    private static List<String> javaOptions() {
+        String options = System.getProperty("service.java-options", "").trim();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
     /**

@@ -35,9 +35,10 @@ import org.postgresql.PGConnection;
  * After warm-up runs of another policy (see {@link #WARM_UP_RECORDS}): the initial run of one object of bench.records
  * records from the emulator into storage (Bulk API 2.0, two engines),
  * beside a small object, then {@link #INCREMENTAL_RUNS} incremental runs, each after 1% of the large object's records
- * changed; baseline: PostgreSQL COPY of the large object's rows (id, jsonb) into a plain table, measured in the same run.
+ * changed and a checkpoint of storage's database; baseline: PostgreSQL COPY of the large object's rows (id, jsonb) into a plain table, measured in the same run.
  * Run times are the runs' own (start and end as session-service records them). Figures go to stdout and
- * target/engine-bench.txt.
+ * target/engine-bench.txt. Profiling: -Dservice.jfr-dir, -Dservice.access-log=true and -Dservice.java-options (see
+ * {@code ServiceProcess}), e.g. -Dservice.java-options=-XX:+UseParallelGC, the collector of the container images.
  */
 class EngineThroughputBench {
 
@@ -58,9 +59,9 @@ class EngineThroughputBench {
     /**
      * Incremental runs after the initial one. The first also meets the large object's own values on the REST read for
      * the first time (the JIT recompiles what it had compiled for other shapes); the median of the others is the
-     * steady state of a service that has run for a while.
+     * steady state of a service that has run for a while (bench.incremental-runs: ten showed no further settling).
      */
-    private static final int INCREMENTAL_RUNS = 4;
+    private static final int INCREMENTAL_RUNS = Integer.getInteger("bench.incremental-runs", 4);
 
     /**
      * No incremental overlap (5 minutes by default). A daily run re-reads only the changes of the last minutes before
@@ -95,6 +96,7 @@ class EngineThroughputBench {
             double[] incrementalSeconds = new double[INCREMENTAL_RUNS];
             for (int i = 0; i < INCREMENTAL_RUNS; i++) {
                 suite.mutate(Map.of("object", "Account", "update", records / 100));
+                checkpointStorageDatabase();
                 incrementalSeconds[i] = successfulRunSeconds(suite, policy);
             }
             double steadySeconds = median(Arrays.copyOfRange(incrementalSeconds, 1, INCREMENTAL_RUNS));
@@ -153,10 +155,24 @@ class EngineThroughputBench {
      * for the two cores, moving its time by a third from one bench run to the next.
      */
     private static void vacuumStorageDatabase() throws Exception {
+        onStorageDatabase("vacuum analyze", "checkpoint");
+    }
+
+    /**
+     * A checkpoint, as PostgreSQL makes every 5 minutes (checkpoint_timeout): a scheduled incremental run comes hours
+     * after the previous one, so the first change of each index page since then writes the whole page into the WAL. Runs
+     * seconds apart, as the bench's are, would otherwise find most pages already written since the last checkpoint.
+     */
+    private static void checkpointStorageDatabase() throws Exception {
+        onStorageDatabase("checkpoint");
+    }
+
+    private static void onStorageDatabase(String... statements) throws Exception {
         try (Connection db = DriverManager.getConnection(PrivatePostgres.jdbcUrl("session_e2e_storage"), PrivatePostgres.USER, "");
-                Statement vacuum = db.createStatement()) {
-            vacuum.execute("vacuum analyze");
-            vacuum.execute("checkpoint");
+                Statement statement = db.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
         }
     }
 
