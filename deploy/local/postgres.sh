@@ -84,7 +84,7 @@ start() {
   fi
   if ! is_running; then
     as_db_user "$PG_BIN/pg_ctl" -D "$DATA" -w -t 60 -l "$DIR/server.log" \
-      -o "-p $REQUESTED_PORT -k $DIR -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=256MB -c fsync=${BACKUP_PG_FSYNC:-on}" start >/dev/null 9>&- \
+      -o "-p $REQUESTED_PORT -k $DIR -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=256MB -c wal_compression=lz4 -c fsync=${BACKUP_PG_FSYNC:-on}" start >/dev/null 9>&- \
       || { tail -20 "$DIR/server.log" >&2
            echo "postgres: could not start on port $REQUESTED_PORT (if another server holds it, choose a free port with BACKUP_PG_PORT)" >&2
            exit 1; }
