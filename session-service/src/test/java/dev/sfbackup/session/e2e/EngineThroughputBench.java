@@ -35,7 +35,8 @@ import org.postgresql.PGConnection;
  * After warm-up runs of another policy (see {@link #WARM_UP_RECORDS}): the initial run of one object of bench.records
  * records from the emulator into storage (Bulk API 2.0, two engines),
  * beside a small object, then {@link #INCREMENTAL_RUNS} incremental runs, each after 1% of the large object's records
- * changed and a checkpoint of storage's database; baseline: PostgreSQL COPY of the large object's rows (id, jsonb) into a plain table, measured in the same run.
+ * changed and a checkpoint of storage's database; baseline: PostgreSQL COPY of the large object's rows (id, jsonb) into
+ * a plain table, measured in the same run.
  * Run times are the runs' own (start and end as session-service records them). Figures go to stdout and
  * target/engine-bench.txt. Profiling: -Dservice.jfr-dir, -Dservice.access-log=true and -Dservice.java-options (see
  * {@code ServiceProcess}), e.g. -Dservice.java-options=-XX:+UseParallelGC, the collector of the container images.
@@ -59,9 +60,10 @@ class EngineThroughputBench {
     /**
      * Incremental runs after the initial one. The first also meets the large object's own values on the REST read for
      * the first time (the JIT recompiles what it had compiled for other shapes); the median of the others is the
-     * steady state of a service that has run for a while (bench.incremental-runs: ten showed no further settling).
+     * steady state of a service that has run for a while (bench.incremental-runs, at least 2: ten showed no further
+     * settling).
      */
-    private static final int INCREMENTAL_RUNS = Integer.getInteger("bench.incremental-runs", 4);
+    private static final int INCREMENTAL_RUNS = Math.max(2, Integer.getInteger("bench.incremental-runs", 4));
 
     /**
      * No incremental overlap (5 minutes by default). A daily run re-reads only the changes of the last minutes before
