@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # A private PostgreSQL cluster for local runs and tests: start | stop | status | port | psql [args].
-# Data lives in .local/postgres (git-ignored). It starts on port 55432 unless BACKUP_PG_PORT says otherwise; once it
+# Data lives in .local/postgres (git-ignored). It starts on port 25432 unless BACKUP_PG_PORT says otherwise; once it
 # runs, every command uses the port it actually listens on (postmaster.pid), and warns when BACKUP_PG_PORT asks for
 # another one: a running cluster is never moved under the services and tests that use it.
 # When run by root, the server runs as the 'postgres' user, as PostgreSQL requires.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/env.sh"
 
-REQUESTED_PORT="${BACKUP_PG_PORT:-55432}"
+# Below Linux's ephemeral range (32768 to 60999): an outgoing connection's local port there can hold the port when the
+# cluster starts ("Address already in use").
+REQUESTED_PORT="${BACKUP_PG_PORT:-25432}"
 PORT="$REQUESTED_PORT" # the port commands talk to: the running cluster's own, once use_running_port has run
 DATABASES=(policy session storage)
 

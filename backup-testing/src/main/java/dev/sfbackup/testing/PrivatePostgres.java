@@ -25,7 +25,7 @@ public final class PrivatePostgres {
     }
 
     /**
-     * The port of the running cluster, starting it if needed. It is BACKUP_PG_PORT (default 55432) when the cluster
+     * The port of the running cluster, starting it if needed. It is BACKUP_PG_PORT (default 25432) when the cluster
      * starts here, but a cluster that already runs keeps its own port, which postgres.sh reports (with a warning).
      */
     public static synchronized int port() {

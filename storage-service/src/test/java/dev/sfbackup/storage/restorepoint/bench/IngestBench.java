@@ -39,14 +39,14 @@ import org.postgresql.copy.PGCopyOutputStream;
  * <pre>
  * ./mvnw -q -B package -DskipTests -pl storage-service
  * deploy/local/postgres.sh start
- * psql -h 127.0.0.1 -p 55432 -U postgres -c 'DROP DATABASE IF EXISTS storage_bench' -c 'CREATE DATABASE storage_bench'
+ * psql -h 127.0.0.1 -p 25432 -U postgres -c 'DROP DATABASE IF EXISTS storage_bench' -c 'CREATE DATABASE storage_bench'
  * deploy/local/token.sh --keygen
  * BACKUP_DB_NAME=storage_bench QUARKUS_HTTP_PORT=8093 QUARKUS_OIDC_PUBLIC_KEY=$(cat .local/secrets/signing-key.pub) \
  *   QUARKUS_OIDC_TOKEN_ISSUER=sfbackup-local java -jar storage-service/target/quarkus-app/quarkus-run.jar &amp;
  * export SFBACKUP_TOKEN=$(deploy/local/token.sh session-service)
  * java -cp ~/.m2/repository/org/postgresql/postgresql/42.7.10/postgresql-42.7.10.jar \
  *   storage-service/src/test/java/dev/sfbackup/storage/restorepoint/bench/IngestBench.java \
- *   http://localhost:8093 jdbc:postgresql://127.0.0.1:55432/storage_bench 1000000 10000 1
+ *   http://localhost:8093 jdbc:postgresql://127.0.0.1:25432/storage_bench 1000000 10000 1
  * </pre>
  * Arguments: service URL, JDBC URL of the service's (fresh) database, records, records per batch, parallel batches.
  * SFBACKUP_TOKEN: session-service's token, the only one storage takes ingest calls from.
@@ -66,7 +66,7 @@ public final class IngestBench {
 
     public static void main(String[] args) throws Exception {
         String service = args.length > 0 ? args[0] : "http://localhost:8093";
-        String jdbc = args.length > 1 ? args[1] : "jdbc:postgresql://127.0.0.1:55432/storage_bench";
+        String jdbc = args.length > 1 ? args[1] : "jdbc:postgresql://127.0.0.1:25432/storage_bench";
         int records = args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000;
         int batchSize = args.length > 3 ? Integer.parseInt(args[3]) : 10_000;
         int parallel = args.length > 4 ? Integer.parseInt(args[4]) : 1;
