@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.zip.Deflater;
@@ -46,29 +45,11 @@ public final class BulkRecordPathBench {
         int records = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         byte[] csv = accountCsv(new Random(20));
         SObjectDescribe describe = describe();
-        OperatingSystemMXBean process = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        byte[] strings = null;
-        byte[] bytes = null;
-        long fastestStrings = Long.MAX_VALUE;
-        long fastestBytes = Long.MAX_VALUE;
-        for (int round = 0; round < 6; round++) {
-            long t0 = process.getProcessCpuTime();
-            strings = run(csv, describe, records, false);
-            long t1 = process.getProcessCpuTime();
-            bytes = run(csv, describe, records, true);
-            long t2 = process.getProcessCpuTime();
-            System.out.printf("round %d: %d records, String per cell %.2f CPU-s, bytes per cell %.2f CPU-s, ratio %.2f%n",
-                    round, records, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (double) (t2 - t1) / (t1 - t0));
-            fastestStrings = Math.min(fastestStrings, t1 - t0);
-            fastestBytes = Math.min(fastestBytes, t2 - t1);
-        }
-        // the machine is shared: the fastest round of each is the least disturbed
+        TwoPathRounds.Fastest fastest = TwoPathRounds.compare(records, "String per cell", () -> run(csv, describe, records, false),
+                "bytes per cell", () -> run(csv, describe, records, true));
         System.out.printf("fastest: String per cell %.2f CPU-s, bytes per cell %.2f CPU-s, ratio %.2f%n",
-                fastestStrings / 1e9, fastestBytes / 1e9, (double) fastestBytes / fastestStrings);
-        gzipForScale(csv, records, process);
-        if (!Arrays.equals(strings, bytes)) {
-            throw new IllegalStateException("the two paths wrote different NDJSON");
-        }
+                fastest.first() / 1e9, fastest.second() / 1e9, fastest.ratio());
+        gzipForScale(csv, records, (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean());
     }
 
     /** Reads the CSV over and over until records rows went through; returns the last batch's bytes. */

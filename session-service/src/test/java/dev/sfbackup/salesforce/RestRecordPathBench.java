@@ -4,17 +4,14 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.sun.management.OperatingSystemMXBean;
 import dev.sfbackup.session.backup.read.NormalizedRecord;
 import dev.sfbackup.session.backup.read.RecordNormalizer;
 import dev.sfbackup.session.backup.upload.NdjsonBatch;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -44,28 +41,10 @@ public final class RestRecordPathBench {
         byte[] csv = BulkRecordPathBench.accountCsv(new Random(20));
         SObjectDescribe describe = BulkRecordPathBench.describe();
         List<byte[]> pages = restPages(csv, describe);
-        OperatingSystemMXBean process = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        long fastestBulk = Long.MAX_VALUE;
-        long fastestRest = Long.MAX_VALUE;
-        byte[] bulk = null;
-        byte[] rest = null;
-        for (int round = 0; round < 6; round++) {
-            long t0 = process.getProcessCpuTime();
-            bulk = bulk(csv, describe, records);
-            long t1 = process.getProcessCpuTime();
-            rest = rest(pages, describe, records);
-            long t2 = process.getProcessCpuTime();
-            System.out.printf("round %d: %d records, Bulk CSV %.2f CPU-s, REST JSON %.2f CPU-s, ratio %.2f%n",
-                    round, records, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (double) (t2 - t1) / (t1 - t0));
-            fastestBulk = Math.min(fastestBulk, t1 - t0);
-            fastestRest = Math.min(fastestRest, t2 - t1);
-        }
-        // the machine is shared: the fastest round of each is the least disturbed
+        TwoPathRounds.Fastest fastest = TwoPathRounds.compare(records, "Bulk CSV", () -> bulk(csv, describe, records),
+                "REST JSON", () -> rest(pages, describe, records));
         System.out.printf("fastest: Bulk CSV %.2f µs per record, REST JSON %.2f µs per record, ratio %.2f%n",
-                fastestBulk / 1e3 / records, fastestRest / 1e3 / records, (double) fastestRest / fastestBulk);
-        if (!Arrays.equals(bulk, rest)) {
-            throw new IllegalStateException("the two paths wrote different NDJSON");
-        }
+                fastest.first() / 1e3 / records, fastest.second() / 1e3 / records, fastest.ratio());
     }
 
     /** The Bulk path as the engine runs it (bytes per cell); returns the last full batch. */

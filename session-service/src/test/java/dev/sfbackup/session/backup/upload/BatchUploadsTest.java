@@ -28,10 +28,7 @@ class BatchUploadsTest {
             }
             return null;
         }, (batch, result) -> acknowledged.add(batch.seq()))) {
-            for (int seq = 1; seq <= 3; seq++) {
-                uploads.submit(batch(seq));
-            }
-            uploads.finish();
+            uploadAll(uploads, 3);
         }
         assertEquals(List.of(1, 2, 3), acknowledged);
     }
@@ -47,10 +44,7 @@ class BatchUploadsTest {
         }, (batch, result) -> acknowledged.add(batch.seq()));
         RuntimeException failure = assertThrows(RuntimeException.class, () -> {
             try (uploads) {
-                for (int seq = 1; seq <= 4; seq++) {
-                    uploads.submit(batch(seq));
-                }
-                uploads.finish();
+                uploadAll(uploads, 4);
             }
         });
         assertEquals("storage-service unreachable", failure.getMessage());
@@ -67,10 +61,7 @@ class BatchUploadsTest {
             running.decrementAndGet();
             return null;
         }, (batch, result) -> { })) {
-            for (int seq = 1; seq <= 20; seq++) {
-                uploads.submit(batch(seq));
-            }
-            uploads.finish();
+            uploadAll(uploads, 20);
         }
         assertTrue(mostAtOnce.get() <= 3, "at most 3 uploads in flight, saw " + mostAtOnce.get());
     }
@@ -88,10 +79,7 @@ class BatchUploadsTest {
             }
             return null;
         }, (batch, result) -> acknowledged.add(batch.seq()))) {
-            for (int seq = 1; seq <= 3; seq++) {
-                uploads.submit(batch(seq));
-            }
-            uploads.finish();
+            uploadAll(uploads, 3);
         }
         assertTrue(thirdStartedBeforeFirstEnded.get(), "batch 3 waited for batch 1 although batch 2's upload had ended");
         assertEquals(List.of(1, 2, 3), acknowledged);
@@ -111,10 +99,7 @@ class BatchUploadsTest {
             }
             return null;
         }, (batch, result) -> acknowledgedCount.incrementAndGet())) {
-            for (int seq = 1; seq <= 3 * BatchUploads.MAX_IN_FLIGHT; seq++) {
-                uploads.submit(batch(seq));
-            }
-            uploads.finish();
+            uploadAll(uploads, 3 * BatchUploads.MAX_IN_FLIGHT);
         }
         assertEquals(BatchUploads.MAX_IN_FLIGHT, mostUnacknowledged.get());
         assertEquals(3 * BatchUploads.MAX_IN_FLIGHT, acknowledgedCount.get());
@@ -125,6 +110,14 @@ class BatchUploadsTest {
         int lastAcknowledged = 7;
         int mostACrashedAttemptCouldHaveSent = lastAcknowledged + BatchUploads.MAX_IN_FLIGHT;
         assertTrue(BatchUploads.resumeAfterSeq(lastAcknowledged) + 1 > mostACrashedAttemptCouldHaveSent);
+    }
+
+    /** Submits batches 1 to count, then waits for every upload and acknowledges it. */
+    private static void uploadAll(BatchUploads uploads, int count) {
+        for (int seq = 1; seq <= count; seq++) {
+            uploads.submit(batch(seq));
+        }
+        uploads.finish();
     }
 
     private static BatchUploads.Batch batch(int seq) {
