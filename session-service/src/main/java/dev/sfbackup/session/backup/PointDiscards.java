@@ -1,5 +1,7 @@
 package dev.sfbackup.session.backup;
 
+import dev.sfbackup.api.storage.CommitRestorePoint;
+import dev.sfbackup.api.storage.RestorePointView;
 import dev.sfbackup.session.client.RemoteCallRejected;
 import dev.sfbackup.session.client.StorageClient;
 import dev.sfbackup.session.config.BackupConfig;
@@ -44,6 +46,20 @@ public class PointDiscards {
         Optional<String> failure = tryDiscard(pointId);
         failure.ifPresent(error -> QuarkusTransaction.requiringNew().run(() -> remember(pointId, error)));
         return failure;
+    }
+
+    /**
+     * Commits the point. A commit storage-service did not take (unreachable, refused) leaves the point unfinished, so it
+     * is discarded, now or by the retries, and the failure rethrown; a point whose commit was taken although its answer
+     * was lost refuses the discard, which ends it.
+     */
+    public RestorePointView commitOrDiscard(UUID pointId, CommitRestorePoint request) {
+        try {
+            return storage.commit(pointId, request);
+        } catch (RuntimeException failure) {
+            discard(pointId);
+            throw failure;
+        }
     }
 
     @Scheduled(every = "${backup.engine.poll-every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -112,7 +112,7 @@ public class FileTaskExecutor implements TaskExecutor {
             discard(point);
             throw failure;
         }
-        cacheNotice.committed(storage.commit(point.id(), new CommitRestorePoint(null, null)));
+        cacheNotice.committed(discards.commitOrDiscard(point.id(), new CommitRestorePoint(null, null)));
         String summary = "FILE restore point " + point.id() + " committed with " + uploads.inPass + " file bodies"
                 + since.map(from -> " modified since " + from).orElse("");
         context.info(summary);

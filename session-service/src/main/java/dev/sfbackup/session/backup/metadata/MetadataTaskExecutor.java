@@ -120,7 +120,7 @@ public class MetadataTaskExecutor implements TaskExecutor {
             discard(point);
             throw failure;
         }
-        cacheNotice.committed(storage.commit(point.id(), new CommitRestorePoint(null, null)));
+        cacheNotice.committed(discards.commitOrDiscard(point.id(), new CommitRestorePoint(null, null)));
         packages.forget(task.sessionId());
         long missing = describesPlanned - names.size();
         String summary = "METADATA restore point " + point.id() + " committed with " + names.size() + " describes"
