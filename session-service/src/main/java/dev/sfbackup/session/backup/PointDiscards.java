@@ -1,6 +1,7 @@
 package dev.sfbackup.session.backup;
 
 import dev.sfbackup.api.storage.CommitRestorePoint;
+import dev.sfbackup.api.storage.OpenRestorePoint;
 import dev.sfbackup.api.storage.RestorePointView;
 import dev.sfbackup.session.client.RemoteCallRejected;
 import dev.sfbackup.session.client.StorageClient;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -46,6 +48,21 @@ public class PointDiscards {
         Optional<String> failure = tryDiscard(pointId);
         failure.ifPresent(error -> QuarkusTransaction.requiringNew().run(() -> remember(pointId, error)));
         return failure;
+    }
+
+    /**
+     * Opens the point under the id the request chose. An open storage-service did not answer may still have opened the
+     * point (the answer was lost, or storage stopped after its commit), so that id is discarded, now or by the retries,
+     * and the failure rethrown; discarding a point that was never opened is refused, which ends it.
+     */
+    public RestorePointView openOrDiscard(OpenRestorePoint request) {
+        Objects.requireNonNull(request.id(), "the caller chooses the point's id");
+        try {
+            return storage.open(request);
+        } catch (RuntimeException failure) {
+            discard(request.id());
+            throw failure;
+        }
     }
 
     /**

@@ -236,6 +236,30 @@ class RestorePointIngestTest {
     }
 
     @Test
+    void anOpenRepeatedUnderTheCallersIdAnswersThePointItOpenedAndKeepsWhatItHolds() {
+        UUID id = UUID.randomUUID();
+        Map<String, Object> request = Map.of("id", id, "policyId", policy, "sessionId", UUID.randomUUID(), "orgId",
+                RestorePointApi.ORG, "object", "Contract", "kind", "INITIAL", "schema", Map.of("name", "Contract", "fields",
+                        RestorePointApi.DESCRIBED.stream().map(name -> Map.of("name", name)).toList()));
+        given().contentType(ContentType.JSON).body(request).post("/api/v1/restore-points").then().statusCode(201)
+                .body("id", equalTo(id.toString()));
+        ingest(id.toString(), 1, lines(record("800A", "Signed")));
+
+        given().contentType(ContentType.JSON).body(request).post("/api/v1/restore-points").then().statusCode(201)
+                .body("id", equalTo(id.toString())).body("state", equalTo("OPEN"));
+        committed(id.toString());
+        assertEquals(Map.of("800A", "Signed"), names(id.toString(), "Contract"));
+
+        Map<String, Object> otherSession = new java.util.HashMap<>(request);
+        otherSession.put("sessionId", UUID.randomUUID());
+        given().contentType(ContentType.JSON).body(otherSession).post("/api/v1/restore-points").then().statusCode(409)
+                .contentType("application/problem+json").body("errors.field", hasItem("id"));
+        given().contentType(ContentType.JSON).body(request).post("/api/v1/restore-points").then().statusCode(409)
+                .body("detail", containsString("COMMITTED"));
+        given().get("/api/v1/restore-points?policyId=" + policy).then().body("total", equalTo(1));
+    }
+
+    @Test
     void badLineRejectsTheWholeBatchAndTheSameSeqCanBeRetried() {
         String point = open(policy, "Opportunity", "INITIAL");
         String broken = lines(record("006A", "Fine"), "{\"Name\":\"no id\"}");

@@ -19,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * A data task's restore point from open to commit: reuses the point an earlier attempt began when its read can go on
@@ -58,8 +59,9 @@ public class RestorePointLifecycle {
         }
         Map<String, Object> schema = json.convertValue(plan.describe(), json.getTypeFactory()
                 .constructMapType(Map.class, String.class, Object.class));
-        RestorePointView point = storage.open(new OpenRestorePoint(task.policy().id(), task.sessionId(), task.orgId(),
-                task.object(), plan.kind(), schema, task.policy().repositoryId(), task.policy().connectionId()));
+        RestorePointView point = discards.openOrDiscard(new OpenRestorePoint(UUID.randomUUID(), task.policy().id(),
+                task.sessionId(), task.orgId(), task.object(), plan.kind(), schema, task.policy().repositoryId(),
+                task.policy().connectionId()));
         progress.pointOpened(task, point.id(), plan.kind().name(), plan.incrementalField());
         return point;
     }

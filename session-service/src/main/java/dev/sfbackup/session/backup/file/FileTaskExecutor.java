@@ -35,6 +35,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Streams the bodies of the latest ContentVersions and of the Attachments into the run's FILE restore point (storage
@@ -83,9 +84,9 @@ public class FileTaskExecutor implements TaskExecutor {
         List<Described> objects = describe(task);
         Optional<Instant> since = tasks.lastSuccessStart(claim.policyId(), kind(), OBJECT)
                 .map(start -> start.minus(config.engine().incrementalOverlap()));
-        RestorePointView point = storage.open(new OpenRestorePoint(claim.policyId(), claim.sessionId(), task.orgId(), null,
-                since.isPresent() ? RestorePointKind.INCREMENTAL : RestorePointKind.INITIAL, null, task.policy().repositoryId(),
-                task.policy().connectionId()));
+        RestorePointView point = discards.openOrDiscard(new OpenRestorePoint(UUID.randomUUID(), claim.policyId(),
+                claim.sessionId(), task.orgId(), null, since.isPresent() ? RestorePointKind.INCREMENTAL : RestorePointKind.INITIAL,
+                null, task.policy().repositoryId(), task.policy().connectionId()));
         progress.pointOpened(task, point.id(), point.kind().name(), null);
         CacheNotice cacheNotice = new CacheNotice(storage, context, point.id());
         Uploads uploads = new Uploads();

@@ -28,6 +28,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The METADATA session's last task: stores every describe its describe tasks read into one restore point and commits
@@ -93,8 +94,9 @@ public class MetadataTaskExecutor implements TaskExecutor {
     }
 
     private TaskOutcome store(BackupTask task, List<String> names, long describesPlanned) {
-        RestorePointView point = storage.open(new OpenRestorePoint(task.policy().id(), task.sessionId(), task.orgId(), null,
-                RestorePointKind.FULL, null, task.policy().repositoryId(), task.policy().connectionId()));
+        RestorePointView point = discards.openOrDiscard(new OpenRestorePoint(UUID.randomUUID(), task.policy().id(),
+                task.sessionId(), task.orgId(), null, RestorePointKind.FULL, null, task.policy().repositoryId(),
+                task.policy().connectionId()));
         progress.pointOpened(task, point.id(), point.kind().name(), null);
         CacheNotice cacheNotice = new CacheNotice(storage, task.context(), point.id());
         try {

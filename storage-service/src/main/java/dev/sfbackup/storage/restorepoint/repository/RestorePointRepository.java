@@ -92,7 +92,7 @@ public class RestorePointRepository {
                 PreparedStatement ps = c.prepareStatement("INSERT INTO restore_point AS p (id, policy_id, session_id, org_id,"
                         + " object, kind, state, repository_id, object_schema, stream_id, connection_id) VALUES (?, ?, ?, ?, ?, ?,"
                         + " 'OPEN', ?, ?::jsonb, ?, ?) RETURNING " + COLUMNS)) {
-            ps.setObject(1, UUID.randomUUID());
+            ps.setObject(1, request.id() == null ? UUID.randomUUID() : request.id());
             ps.setObject(2, request.policyId());
             ps.setObject(3, request.sessionId());
             ps.setString(4, request.orgId());

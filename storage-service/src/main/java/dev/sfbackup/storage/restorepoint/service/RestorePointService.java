@@ -23,6 +23,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -51,7 +53,8 @@ public class RestorePointService {
 
     /**
      * Opens a point. An older OPEN point of the same policy and object was abandoned by a crashed session: it is
-     * discarded first, so that no version of it can ever show through a later point.
+     * discarded first, so that no version of it can ever show through a later point. Opening a caller-chosen id again
+     * answers the point opened under it.
      */
     @Transactional(rollbackOn = Exception.class)
     public RestorePointView open(OpenRestorePoint request) throws SQLException {
@@ -59,11 +62,31 @@ public class RestorePointService {
         Long streamId = null;
         if (request.object() != null) {
             streamId = points.lockStream(request.policyId(), request.orgId(), request.object());
+        }
+        Optional<RestorePoint> opened = request.id() == null ? Optional.empty() : points.find(request.id());
+        if (opened.isPresent()) {
+            return reopened(opened.get(), request);
+        }
+        if (streamId != null) {
             for (UUID abandoned : points.openPointsOfStream(streamId)) {
                 discardOpen(points.findForUpdate(abandoned).orElseThrow());
             }
         }
         return points.insert(request, streamId).toView();
+    }
+
+    private static RestorePointView reopened(RestorePoint point, OpenRestorePoint request) {
+        boolean same = point.policyId().equals(request.policyId()) && point.sessionId().equals(request.sessionId())
+                && Objects.equals(point.object(), request.object()) && point.kind() == request.kind();
+        if (!same) {
+            throw ApiProblem.conflict("id", "restore point " + point.id() + " was opened for another policy, session,"
+                    + " object or kind; choose a new id");
+        }
+        if (!point.isOpen()) {
+            throw ApiProblem.conflict("id", "restore point " + point.id() + " is " + point.state()
+                    + "; a point can be opened again only while it is OPEN");
+        }
+        return point.toView();
     }
 
     public RestorePointView get(UUID id) throws SQLException {
