@@ -3,7 +3,6 @@ package dev.sfbackup.session.e2e;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfbackup.testing.PrivatePostgres;
 import io.restassured.http.ContentType;
 import java.io.BufferedReader;
@@ -16,13 +15,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 
@@ -85,23 +81,23 @@ class EngineThroughputBench {
                     .post("/emulator/admin/reset").then().statusCode(200);
             UUID warmUp = suite.policy(List.of("Opportunity", "Case"), false,
                     Map.of("largeObjectThreshold", WARM_UP_RECORDS / 2, "parallelism", 4));
-            successfulRunSeconds(suite, warmUp);
+            BenchRuns.successfulRunSeconds(suite, warmUp);
             suite.mutate(Map.of("object", "Opportunity", "update", WARM_UP_RECORDS / 2));
             suite.mutate(Map.of("object", "Case", "update", WARM_UP_RECORDS / 2));
-            successfulRunSeconds(suite, warmUp);
+            BenchRuns.successfulRunSeconds(suite, warmUp);
             vacuumStorageDatabase();
             UUID policy = suite.policy(List.of("Account", "Contact"), true, Map.of("largeObjectThreshold", 100_000, "parallelism", 4));
 
-            double initialSeconds = successfulRunSeconds(suite, policy);
+            double initialSeconds = BenchRuns.successfulRunSeconds(suite, policy);
 
             vacuumStorageDatabase();
             double[] incrementalSeconds = new double[INCREMENTAL_RUNS];
             for (int i = 0; i < INCREMENTAL_RUNS; i++) {
                 suite.mutate(Map.of("object", "Account", "update", records / 100));
                 checkpointStorageDatabase();
-                incrementalSeconds[i] = successfulRunSeconds(suite, policy);
+                incrementalSeconds[i] = BenchRuns.successfulRunSeconds(suite, policy);
             }
-            double steadySeconds = median(Arrays.copyOfRange(incrementalSeconds, 1, INCREMENTAL_RUNS));
+            double steadySeconds = BenchRuns.median(Arrays.copyOfRange(incrementalSeconds, 1, INCREMENTAL_RUNS));
 
             vacuumStorageDatabase();
             double copySeconds = copyBaseline(suite, records);
@@ -114,41 +110,12 @@ class EngineThroughputBench {
                       COPY baseline      %8.1f s  %10.0f records/s
                       initial throughput / COPY throughput = %.3f
                     """, records, SMALL_OBJECT_RECORDS, initialSeconds, records / initialSeconds,
-                    Arrays.stream(incrementalSeconds).mapToObj(t -> String.format(java.util.Locale.ROOT, "%.2f", t))
-                            .collect(Collectors.joining(" / ")),
+                    BenchRuns.joined(incrementalSeconds),
                     incrementalSeconds[0], incrementalSeconds[0] / initialSeconds, steadySeconds, steadySeconds / initialSeconds,
                     copySeconds, records / copySeconds, (records / initialSeconds) / (records / copySeconds));
             System.out.println(report);
             Files.writeString(Path.of("target", "engine-bench.txt"), report);
         }
-    }
-
-    /**
-     * Runs the policy to its end and returns the run's time as the engine recorded it (from the request that created
-     * it to the end of its last session), so it is polled only once a second: on two cores the benchmark's own
-     * polling would otherwise take CPU from the services it measures.
-     */
-    private static double successfulRunSeconds(BackupSuite suite, UUID policy) {
-        String runId = suite.startRun(policy, suite.engineA);
-        JsonNode run = suite.run(runId, suite.engineB);
-        for (Instant deadline = Instant.now().plus(Duration.ofHours(1)); isActive(run) && Instant.now().isBefore(deadline); ) {
-            BackupSuite.sleep(1000);
-            run = suite.run(runId, suite.engineB);
-        }
-        assertEquals("SUCCESS", run.path("status").asText(), run.toString());
-        return Duration.between(Instant.parse(run.path("startedAt").asText()), Instant.parse(run.path("endedAt").asText())).toNanos() / 1e9;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
-
-    private static boolean isActive(JsonNode run) {
-        String status = run.path("status").asText();
-        return status.equals("PENDING") || status.equals("RUNNING");
     }
 
     /**
