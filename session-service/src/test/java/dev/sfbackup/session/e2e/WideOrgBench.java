@@ -56,8 +56,11 @@ class WideOrgBench {
     private static final Map<String, String> ENGINE_CONFIG = Map.of("backup.engine.incremental-overlap", "PT0S",
             "backup.engine.workers", "8");
 
-    /** The first incremental run also compiles the incremental path; the median of the others is reported. */
-    private static final int INCREMENTAL_RUNS = 5;
+    /**
+     * Incremental runs (bench.incremental-runs, at least 2). The first also compiles the incremental path; the median of
+     * the others is reported.
+     */
+    private static final int INCREMENTAL_RUNS = Math.max(2, Integer.getInteger("bench.incremental-runs", 5));
 
     @Test
     void incrementalRunOfAWideOrgAgainstItsOrgCalls() throws Exception {
