@@ -10,7 +10,9 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -78,6 +80,26 @@ public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
                 RETURNING s.failure_reason, s.stop_requested)
             SELECT session.failure_reason, session.stop_requested, task.status, task.claimed_by FROM task, session
             """;
+
+    /** How many of a session's tasks have each status, and how many of them completed with errors. */
+    public record Tally(Map<TaskStatus, Long> byStatus, long completedWithErrors) {
+    }
+
+    /**
+     * The session's tasks counted by status, without loading them: refreshed after every claim and task end, a
+     * session of many objects would otherwise load all its tasks each time, quadratic in the session's size.
+     */
+    public Tally tally(UUID sessionId) {
+        Map<TaskStatus, Long> byStatus = new EnumMap<>(TaskStatus.class);
+        long completedWithErrors = 0;
+        for (Object[] row : getEntityManager().createQuery("select t.status, count(t), sum(case when t.completedWithErrors"
+                + " then 1 else 0 end) from Task t where t.sessionId = ?1 group by t.status", Object[].class)
+                .setParameter(1, sessionId).getResultList()) {
+            byStatus.put((TaskStatus) row[0], ((Number) row[1]).longValue());
+            completedWithErrors += ((Number) row[2]).longValue();
+        }
+        return new Tally(byStatus, completedWithErrors);
+    }
 
     public List<Task> bySession(UUID sessionId) {
         return list("sessionId", Sort.ascending("ordinal"), sessionId);

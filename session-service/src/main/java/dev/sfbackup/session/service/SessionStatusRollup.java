@@ -4,6 +4,7 @@ import dev.sfbackup.api.session.SessionStatus;
 import dev.sfbackup.api.session.TaskStatus;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The status rules of DESIGN.md. A session is SUCCESS when all tasks completed successfully or with warnings,
@@ -20,36 +21,34 @@ public final class SessionStatusRollup {
     private SessionStatusRollup() {
     }
 
-    public static SessionStatus session(Collection<TaskStatus> tasks, boolean stopRequested, boolean criticalFailure) {
-        return session(tasks, 0, stopRequested, criticalFailure);
-    }
-
     /**
+     * @param tasksByStatus how many of the session's tasks have each status
      * @param partial how many of the tasks ended WARNING because some of their items failed (records Salesforce
      *                rejected): tasks that completed with errors, though not with nothing done
      * @param criticalFailure the session was terminated (watchdog, a failure outside any task)
      * @param stopRequested an operator asked to stop; in-flight tasks still finish before the session is STOPPED
      */
-    public static SessionStatus session(Collection<TaskStatus> tasks, long partial, boolean stopRequested, boolean criticalFailure) {
+    public static SessionStatus session(Map<TaskStatus, Long> tasksByStatus, long partial, boolean stopRequested,
+            boolean criticalFailure) {
         if (criticalFailure) {
             return SessionStatus.FAILED;
         }
-        boolean anyRunning = tasks.contains(TaskStatus.RUNNING);
-        if (anyRunning) {
+        if (tasksByStatus.getOrDefault(TaskStatus.RUNNING, 0L) > 0) {
             return SessionStatus.RUNNING;
         }
         if (stopRequested) {
             return SessionStatus.STOPPED;
         }
-        long pending = tasks.stream().filter(status -> status == TaskStatus.PENDING).count();
+        long tasks = tasksByStatus.values().stream().mapToLong(Long::longValue).sum();
+        long pending = tasksByStatus.getOrDefault(TaskStatus.PENDING, 0L);
         if (pending > 0) {
-            return pending == tasks.size() ? SessionStatus.PENDING : SessionStatus.RUNNING;
+            return pending == tasks ? SessionStatus.PENDING : SessionStatus.RUNNING;
         }
-        long errors = tasks.stream().filter(status -> status == TaskStatus.ERROR).count();
+        long errors = tasksByStatus.getOrDefault(TaskStatus.ERROR, 0L);
         if (errors == 0 && partial == 0) {
             return SessionStatus.SUCCESS;
         }
-        return errors == tasks.size() ? SessionStatus.FAILED : SessionStatus.WARNING;
+        return errors == tasks ? SessionStatus.FAILED : SessionStatus.WARNING;
     }
 
     public static SessionStatus run(Collection<SessionStatus> sessions) {

@@ -80,15 +80,14 @@ public class StatusRefresher {
         if (session.isFinished()) {
             return;
         }
-        List<Task> ofSession = tasks.bySession(session.id);
-        SessionStatus status = SessionStatusRollup.session(ofSession.stream().map(task -> task.status).toList(),
-                ofSession.stream().filter(task -> task.completedWithErrors).count(), session.stopRequested,
-                session.failureReason != null);
+        TaskRepository.Tally tally = tasks.tally(session.id);
+        SessionStatus status = SessionStatusRollup.session(tally.byStatus(), tally.completedWithErrors(),
+                session.stopRequested, session.failureReason != null);
         if (status != SessionStatus.PENDING && session.startedAt == null) {
             session.startedAt = clock.instant();
         }
         if (status == SessionStatus.FAILED && session.failureReason == null) {
-            session.failureReason = everyTaskFailed(ofSession);
+            session.failureReason = everyTaskFailed(tasks.bySession(session.id));
         }
         if (SessionStatusRollup.isFinished(status) && session.status != status) {
             session.endedAt = clock.instant();

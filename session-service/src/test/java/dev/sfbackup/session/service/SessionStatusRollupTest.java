@@ -10,72 +10,75 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.sfbackup.api.session.SessionStatus;
 import dev.sfbackup.api.session.TaskStatus;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class SessionStatusRollupTest {
 
     @Test
     void sessionSucceedsWhenAllTasksSucceedOrWarn() {
-        assertEquals(SessionStatus.SUCCESS, SessionStatusRollup.session(List.of(SUCCESS, SUCCESS), false, false));
-        assertEquals(SessionStatus.SUCCESS, SessionStatusRollup.session(List.of(SUCCESS, WARNING), false, false));
-        assertEquals(SessionStatus.SUCCESS, SessionStatusRollup.session(List.of(WARNING, WARNING), false, false));
+        assertEquals(SessionStatus.SUCCESS, session(List.of(SUCCESS, SUCCESS), false, false));
+        assertEquals(SessionStatus.SUCCESS, session(List.of(SUCCESS, WARNING), false, false));
+        assertEquals(SessionStatus.SUCCESS, session(List.of(WARNING, WARNING), false, false));
     }
 
     @Test
     void sessionWarnsWhenSomeButNotAllTasksEndedWithErrors() {
-        assertEquals(SessionStatus.WARNING, SessionStatusRollup.session(List.of(SUCCESS, ERROR), false, false));
-        assertEquals(SessionStatus.WARNING, SessionStatusRollup.session(List.of(WARNING, ERROR, ERROR), false, false));
+        assertEquals(SessionStatus.WARNING, session(List.of(SUCCESS, ERROR), false, false));
+        assertEquals(SessionStatus.WARNING, session(List.of(WARNING, ERROR, ERROR), false, false));
     }
 
     @Test
     void aTaskThatWarnedBecauseSomeOfItsItemsFailedMakesTheSessionWarnNotFail() {
-        assertEquals(SessionStatus.WARNING, SessionStatusRollup.session(List.of(WARNING, SUCCESS), 1, false, false));
-        assertEquals(SessionStatus.WARNING, SessionStatusRollup.session(List.of(WARNING), 1, false, false));
-        assertEquals(SessionStatus.WARNING, SessionStatusRollup.session(List.of(WARNING, ERROR), 1, false, false));
-        assertEquals(SessionStatus.FAILED, SessionStatusRollup.session(List.of(ERROR, ERROR), 0, false, false));
-        assertEquals(SessionStatus.STOPPED, SessionStatusRollup.session(List.of(WARNING, PENDING), 1, true, false));
-        assertEquals(SessionStatus.RUNNING, SessionStatusRollup.session(List.of(WARNING, RUNNING), 1, false, false));
+        assertEquals(SessionStatus.WARNING, session(List.of(WARNING, SUCCESS), 1, false, false));
+        assertEquals(SessionStatus.WARNING, session(List.of(WARNING), 1, false, false));
+        assertEquals(SessionStatus.WARNING, session(List.of(WARNING, ERROR), 1, false, false));
+        assertEquals(SessionStatus.FAILED, session(List.of(ERROR, ERROR), 0, false, false));
+        assertEquals(SessionStatus.STOPPED, session(List.of(WARNING, PENDING), 1, true, false));
+        assertEquals(SessionStatus.RUNNING, session(List.of(WARNING, RUNNING), 1, false, false));
     }
 
     @Test
     void sessionFailsWhenAllTasksEndedWithErrors() {
-        assertEquals(SessionStatus.FAILED, SessionStatusRollup.session(List.of(ERROR), false, false));
-        assertEquals(SessionStatus.FAILED, SessionStatusRollup.session(List.of(ERROR, ERROR), false, false));
+        assertEquals(SessionStatus.FAILED, session(List.of(ERROR), false, false));
+        assertEquals(SessionStatus.FAILED, session(List.of(ERROR, ERROR), false, false));
     }
 
     @Test
     void sessionFailsOnACriticalErrorWhateverItsTasks() {
         for (List<TaskStatus> tasks : everyPairOfTaskStatuses()) {
-            assertEquals(SessionStatus.FAILED, SessionStatusRollup.session(tasks, false, true), tasks.toString());
-            assertEquals(SessionStatus.FAILED, SessionStatusRollup.session(tasks, true, true), tasks.toString());
+            assertEquals(SessionStatus.FAILED, session(tasks, false, true), tasks.toString());
+            assertEquals(SessionStatus.FAILED, session(tasks, true, true), tasks.toString());
         }
     }
 
     @Test
     void stoppedSessionWaitsForInFlightTasksThenIsStopped() {
-        assertEquals(SessionStatus.RUNNING, SessionStatusRollup.session(List.of(RUNNING, PENDING), true, false));
-        assertEquals(SessionStatus.STOPPED, SessionStatusRollup.session(List.of(SUCCESS, PENDING), true, false));
-        assertEquals(SessionStatus.STOPPED, SessionStatusRollup.session(List.of(ERROR, ERROR), true, false));
+        assertEquals(SessionStatus.RUNNING, session(List.of(RUNNING, PENDING), true, false));
+        assertEquals(SessionStatus.STOPPED, session(List.of(SUCCESS, PENDING), true, false));
+        assertEquals(SessionStatus.STOPPED, session(List.of(ERROR, ERROR), true, false));
     }
 
     @Test
     void sessionIsPendingUntilATaskStartsAndRunningUntilAllFinish() {
-        assertEquals(SessionStatus.PENDING, SessionStatusRollup.session(List.of(PENDING, PENDING), false, false));
-        assertEquals(SessionStatus.RUNNING, SessionStatusRollup.session(List.of(SUCCESS, PENDING), false, false));
-        assertEquals(SessionStatus.RUNNING, SessionStatusRollup.session(List.of(ERROR, RUNNING), false, false));
+        assertEquals(SessionStatus.PENDING, session(List.of(PENDING, PENDING), false, false));
+        assertEquals(SessionStatus.RUNNING, session(List.of(SUCCESS, PENDING), false, false));
+        assertEquals(SessionStatus.RUNNING, session(List.of(ERROR, RUNNING), false, false));
     }
 
     @Test
     void sessionWithoutTasksSucceeds() {
-        assertEquals(SessionStatus.SUCCESS, SessionStatusRollup.session(List.of(), false, false));
+        assertEquals(SessionStatus.SUCCESS, session(List.of(), false, false));
     }
 
     @Test
     void everyCombinationOfTwoTasksFollowsTheRules() {
         for (List<TaskStatus> tasks : everyPairOfTaskStatuses()) {
-            SessionStatus status = SessionStatusRollup.session(tasks, false, false);
+            SessionStatus status = session(tasks, false, false);
             SessionStatus expected;
             if (tasks.contains(RUNNING) || (tasks.contains(PENDING) && !tasks.stream().allMatch(t -> t == PENDING))) {
                 expected = SessionStatus.RUNNING;
@@ -128,5 +131,15 @@ class SessionStatusRollupTest {
             }
         }
         return pairs;
+    }
+
+    private static SessionStatus session(List<TaskStatus> tasks, boolean stopRequested, boolean criticalFailure) {
+        return session(tasks, 0, stopRequested, criticalFailure);
+    }
+
+    private static SessionStatus session(List<TaskStatus> tasks, long partial, boolean stopRequested, boolean criticalFailure) {
+        Map<TaskStatus, Long> byStatus = tasks.stream().collect(Collectors.groupingBy(status -> status,
+                () -> new EnumMap<>(TaskStatus.class), Collectors.counting()));
+        return SessionStatusRollup.session(byStatus, partial, stopRequested, criticalFailure);
     }
 }
