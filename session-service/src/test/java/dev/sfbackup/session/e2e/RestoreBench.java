@@ -37,14 +37,7 @@ class RestoreBench {
                             "apiLimit", 100_000_000))
                     .post("/emulator/admin/reset").then().statusCode(200);
             UUID policy = suite.policy(List.of("Account"), false, Map.of("largeObjectThreshold", 1_000_000, "parallelism", 2));
-            String runId = suite.startRun(policy, suite.engineA);
-            JsonNode run = suite.run(runId, suite.engineA);
-            for (Instant deadline = Instant.now().plus(Duration.ofHours(1)); isActive(run) && Instant.now().isBefore(deadline); ) {
-                BackupSuite.sleep(1000);
-                run = suite.run(runId, suite.engineA);
-            }
-            assertEquals("SUCCESS", run.path("status").asText(), run.toString());
-            double backupSeconds = seconds(run);
+            double backupSeconds = BenchRuns.successfulRunSeconds(suite, policy);
             String point = suite.latestPoint(policy, "Account").path("id").asText();
             String activeUser = suite.activeUserId();
 
@@ -80,11 +73,6 @@ class RestoreBench {
 
     private static JsonNode restoreToEnd(BackupSuite suite, Map<String, Object> request) {
         return suite.awaitRestore(suite.startRestore(request), Duration.ofHours(1));
-    }
-
-    private static boolean isActive(JsonNode run) {
-        String status = run.path("status").asText();
-        return status.equals("PENDING") || status.equals("RUNNING");
     }
 
     private static double seconds(JsonNode run) {
