@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -57,12 +58,7 @@ public class PointDiscards {
      */
     public RestorePointView openOrDiscard(OpenRestorePoint request) {
         Objects.requireNonNull(request.id(), "the caller chooses the point's id");
-        try {
-            return storage.open(request);
-        } catch (RuntimeException failure) {
-            discard(request.id());
-            throw failure;
-        }
+        return discardedOnFailure(request.id(), () -> storage.open(request));
     }
 
     /**
@@ -71,8 +67,12 @@ public class PointDiscards {
      * was lost refuses the discard, which ends it.
      */
     public RestorePointView commitOrDiscard(UUID pointId, CommitRestorePoint request) {
+        return discardedOnFailure(pointId, () -> storage.commit(pointId, request));
+    }
+
+    private RestorePointView discardedOnFailure(UUID pointId, Supplier<RestorePointView> call) {
         try {
-            return storage.commit(pointId, request);
+            return call.get();
         } catch (RuntimeException failure) {
             discard(pointId);
             throw failure;
