@@ -1,66 +1,38 @@
 package dev.sfbackup.emulator;
 
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A minimal RFC 4180 reader for the tests: quoted cells may hold delimiters, doubled quotes and line breaks. */
+/**
+ * The tests' reader of the emulator's Bulk CSV, jackson-dataformat-csv (not the emulator's own code): quoted cells may
+ * hold delimiters, doubled quotes and line breaks; an empty unquoted cell is null, as Bulk API 2.0 writes null.
+ */
 final class CsvRows {
 
-    private final Reader in;
-    private final char delimiter;
+    private static final CsvFactory CSV = CsvFactory.builder().enable(CsvParser.Feature.EMPTY_UNQUOTED_STRING_AS_NULL).build();
 
-    CsvRows(Reader in, char delimiter) {
-        this.in = in;
-        this.delimiter = delimiter;
+    private final CsvParser parser;
+
+    CsvRows(Reader in, char delimiter) throws IOException {
+        parser = CSV.createParser(in);
+        parser.setSchema(CsvSchema.emptySchema().withColumnSeparator(delimiter));
     }
 
     /** The next row's cells (null for an empty unquoted cell), or null at the end. */
     List<String> next() throws IOException {
-        int c = read();
-        if (c == -1) {
+        if (parser.nextToken() != JsonToken.START_ARRAY) {
             return null;
         }
         List<String> row = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        boolean wasQuoted = false;
-        while (true) {
-            if (quoted) {
-                if (c == -1) {
-                    throw new IOException("unterminated quoted cell");
-                }
-                if (c == '"') {
-                    int d = read();
-                    if (d == '"') {
-                        cell.append('"');
-                    } else {
-                        quoted = false;
-                        c = d;
-                        continue;
-                    }
-                } else {
-                    cell.append((char) c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-                wasQuoted = true;
-            } else if (c == delimiter) {
-                row.add(wasQuoted || cell.length() > 0 ? cell.toString() : null);
-                cell.setLength(0);
-                wasQuoted = false;
-            } else if (c == '\n' || c == -1) {
-                row.add(wasQuoted || cell.length() > 0 ? cell.toString() : null);
-                return row;
-            } else if (c != '\r') {
-                cell.append((char) c);
-            }
-            c = read();
+        for (JsonToken cell = parser.nextToken(); cell != JsonToken.END_ARRAY; cell = parser.nextToken()) {
+            row.add(cell == JsonToken.VALUE_NULL ? null : parser.getText());
         }
-    }
-
-    private int read() throws IOException {
-        return in.read();
+        return row;
     }
 }

@@ -224,7 +224,7 @@ public class BulkIngestService {
     private static List<List<String>> rowsOf(IngestJob job) {
         List<List<String>> all;
         try {
-            all = CsvParser.parse(job.data.toString(), job.delimiter);
+            all = IngestCsv.parse(job.data.toString(), job.delimiter);
         } catch (IllegalArgumentException e) {
             throw invalidJob("InvalidBatch : " + e.getMessage());
         }
