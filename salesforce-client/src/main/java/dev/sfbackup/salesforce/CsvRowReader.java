@@ -10,6 +10,13 @@ import java.util.List;
  * a quote, quoted fields may hold commas, CR and LF; records end with LF or CRLF. Holds one record in memory at a
  * time. It works on the bytes and leaves decoding to the caller ({@link CsvRow}): the delimiter, quote, CR and LF are
  * ASCII, and no byte of a multi-byte UTF-8 character is, so none can be taken for one of them.
+ * <p>
+ * Hand-written, not jackson-dataformat-csv: it reads every row of an initial backup's Bulk API 2.0 results, and keeping
+ * each cell's bytes until the record is written spares a String per cell. BulkRecordPathBench (1,000,000 Account-shaped
+ * rows of ~670 bytes, CSV to NDJSON batches as the engine does, fastest of six alternating rounds, CPU incl. GC): this
+ * reader 1.59 CPU-s against 2.31 for Jackson's streaming CsvParser feeding the same normalizer a String per cell
+ * (Jackson 1.45x). CsvRowReaderTest covers quoting, line breaks in quoted cells, CRLF, delimiters and UTF-8 cut by the
+ * read buffer.
  */
 final class CsvRowReader implements Closeable {
 

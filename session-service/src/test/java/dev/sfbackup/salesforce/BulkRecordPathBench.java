@@ -1,5 +1,8 @@
 package dev.sfbackup.salesforce;
 
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.sun.management.OperatingSystemMXBean;
 import dev.sfbackup.session.backup.read.NormalizedRecord;
 import dev.sfbackup.session.backup.read.RecordNormalizer;
@@ -21,7 +24,8 @@ import java.util.zip.GZIPOutputStream;
  * CPU of the engine's Bulk read path per record: CSV bytes to {@link NormalizedRecord} to NDJSON batch bytes, over
  * generated Account-shaped rows (~670 bytes), in one thread; the figure is the process's CPU, garbage collection
  * included (in the engine the read-ahead thread parses and normalizes, the task thread writes batches). Baseline in the same run: the
- * straightforward path, a String per CSV cell ({@code nextValues}, {@code fromCsv(List, List)}); checks that both
+ * library path, jackson-dataformat-csv reading a String per CSV cell into {@code fromCsv(List, List)}, against the
+ * engine's hand-written {@link CsvRowReader} keeping each cell's bytes ({@code fromCsv(List, CsvRow)}); checks that both
  * give the same bytes; for scale, what gzip of the same rows costs. Lives in the client's package to reach its package-private CSV reader.
  * Run: ./mvnw -o -q test-compile -pl session-service -am &&
  * ./mvnw -o -q dependency:build-classpath -pl session-service -Dmdep.outputFile=/tmp/session-cp.txt &&
@@ -45,53 +49,86 @@ public final class BulkRecordPathBench {
         int records = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         byte[] csv = accountCsv(new Random(20));
         SObjectDescribe describe = describe();
-        TwoPathRounds.Fastest fastest = TwoPathRounds.compare(records, "String per cell", () -> run(csv, describe, records, false),
-                "bytes per cell", () -> run(csv, describe, records, true));
-        System.out.printf("fastest: String per cell %.2f CPU-s, bytes per cell %.2f CPU-s, ratio %.2f%n",
+        TwoPathRounds.Fastest fastest = TwoPathRounds.compare(records, "Jackson, String per cell", () -> runJackson(csv, describe, records),
+                "CsvRowReader, bytes per cell", () -> run(csv, describe, records));
+        System.out.printf("fastest: Jackson, String per cell %.2f CPU-s, CsvRowReader, bytes per cell %.2f CPU-s, ratio %.2f%n",
                 fastest.first() / 1e9, fastest.second() / 1e9, fastest.ratio());
         gzipForScale(csv, records, (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean());
     }
 
     /** Reads the CSV over and over until records rows went through; returns the last batch's bytes. */
-    private static byte[] run(byte[] csv, SObjectDescribe describe, int records, boolean bytePath) throws IOException {
-        RecordNormalizer normalizer = new RecordNormalizer(describe, HEADER);
-        int incremental = normalizer.indexOf("SystemModstamp");
-        NdjsonBatch batch = new NdjsonBatch();
-        byte[] last = null;
-        long newest = 0;
-        int done = 0;
-        while (done < records) {
+    private static byte[] run(byte[] csv, SObjectDescribe describe, int records) throws IOException {
+        Batches batches = new Batches(describe);
+        while (batches.done < records) {
             try (CsvRowReader reader = new CsvRowReader(new ByteArrayInputStream(csv), ',')) {
                 List<String> columns = List.copyOf(reader.next());
-                while (done < records) {
-                    NormalizedRecord record;
-                    if (bytePath) {
-                        CsvRow row = reader.nextRow();
-                        if (row == null) {
-                            break;
-                        }
-                        record = normalizer.fromCsv(columns, row);
-                    } else {
-                        List<String> row = reader.next();
-                        if (row == null) {
-                            break;
-                        }
-                        record = normalizer.fromCsv(columns, row);
-                    }
-                    newest += record.text(incremental).length();
-                    batch.add(record);
-                    done++;
-                    if (batch.isFull(BATCH_RECORDS, 8 << 20)) {
-                        last = batch.toBytes();
-                        batch = new NdjsonBatch();
-                    }
+                for (CsvRow row = reader.nextRow(); row != null && batches.done < records; row = reader.nextRow()) {
+                    batches.add(batches.normalizer.fromCsv(columns, row));
                 }
             }
         }
-        if (newest == 0) {
-            throw new IllegalStateException("no incremental values");
+        return batches.last();
+    }
+
+    /**
+     * The same rows through jackson-dataformat-csv's streaming parser (its fastest use: no data binding), each row's
+     * cells as Strings into one reused list (Bulk API 2.0 writes null as an empty cell).
+     */
+    private static byte[] runJackson(byte[] csv, SObjectDescribe describe, int records) throws IOException {
+        Batches batches = new Batches(describe);
+        CsvFactory factory = new CsvFactory();
+        List<String> columns = null;
+        List<String> row = new ArrayList<>();
+        while (batches.done < records) {
+            try (CsvParser parser = factory.createParser(csv)) {
+                while (parser.nextToken() == JsonToken.START_ARRAY && batches.done < records) {
+                    row.clear();
+                    for (String cell = parser.nextTextValue(); cell != null; cell = parser.nextTextValue()) {
+                        row.add(cell);
+                    }
+                    if (columns == null) {
+                        columns = List.copyOf(row);
+                    } else {
+                        batches.add(batches.normalizer.fromCsv(columns, row));
+                    }
+                }
+            }
+            columns = null;
         }
-        return last;
+        return batches.last();
+    }
+
+    /** NDJSON batches of the normalized records, as the engine's task thread writes them. */
+    private static final class Batches {
+
+        private final RecordNormalizer normalizer;
+        private final int incremental;
+        private NdjsonBatch batch = new NdjsonBatch();
+        private byte[] last;
+        private long newest;
+        private int done;
+
+        Batches(SObjectDescribe describe) {
+            normalizer = new RecordNormalizer(describe, HEADER);
+            incremental = normalizer.indexOf("SystemModstamp");
+        }
+
+        void add(NormalizedRecord record) {
+            newest += record.text(incremental).length();
+            batch.add(record);
+            done++;
+            if (batch.isFull(BATCH_RECORDS, 8 << 20)) {
+                last = batch.toBytes();
+                batch = new NdjsonBatch();
+            }
+        }
+
+        byte[] last() {
+            if (newest == 0) {
+                throw new IllegalStateException("no incremental values");
+            }
+            return last;
+        }
     }
 
     /** What the same rows cost to deflate (at the fastest level, as the emulator does) and to inflate. */
