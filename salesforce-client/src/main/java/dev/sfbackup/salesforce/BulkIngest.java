@@ -2,10 +2,14 @@ package dev.sfbackup.salesforce;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -61,6 +65,7 @@ public final class BulkIngest {
 
     /** A cell value that sets the field to null; a null value in a row is written as this. */
     public static final String NULL_CELL = "#N/A";
+    private static final CsvFactory CSV = CsvFactory.builder().enable(CsvGenerator.Feature.ALWAYS_QUOTE_STRINGS).build();
     private static final Duration FIRST_POLL = Duration.ofMillis(200);
 
     private final ApiTransport transport;
@@ -220,31 +225,39 @@ public final class BulkIngest {
         }
     }
 
-    /** RFC 4180: every cell quoted, quotes doubled, LF line endings; null as {@link #NULL_CELL}, absent as an empty cell. */
+    /**
+     * RFC 4180 by jackson-dataformat-csv: every cell quoted, quotes doubled, LF line endings; null as {@link #NULL_CELL},
+     * absent as an empty cell.
+     */
     static byte[] csv(List<String> columns, List<Map<String, String>> rows) {
-        StringBuilder out = new StringBuilder(64 * (rows.size() + 1));
-        appendRow(out, columns);
-        for (Map<String, String> row : rows) {
-            List<String> cells = new ArrayList<>(columns.size());
-            for (String column : columns) {
-                cells.add(row.containsKey(column) ? (row.get(column) == null ? NULL_CELL : row.get(column)) : "");
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * (rows.size() + 1));
+        try (CsvGenerator csv = CSV.createGenerator(out)) {
+            csv.setSchema(CsvSchema.emptySchema().withLineSeparator("\n"));
+            writeRow(csv, columns);
+            for (Map<String, String> row : rows) {
+                List<String> cells = new ArrayList<>(columns.size());
+                for (String column : columns) {
+                    cells.add(row.containsKey(column) ? (row.get(column) == null ? NULL_CELL : row.get(column)) : "");
+                }
+                writeRow(csv, cells);
             }
-            appendRow(out, cells);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        return out.toByteArray();
     }
 
-    private static void appendRow(StringBuilder out, List<String> cells) {
-        for (int c = 0; c < cells.size(); c++) {
-            if (c > 0) {
-                out.append(',');
-            }
-            String cell = cells.get(c);
-            if (!cell.isEmpty()) {
-                out.append('"').append(cell.replace("\"", "\"\"")).append('"');
+    private static void writeRow(CsvGenerator csv, List<String> cells) throws IOException {
+        csv.writeStartArray();
+        for (String cell : cells) {
+            if (cell.isEmpty()) {
+                // unquoted, so the field is left as it is; Jackson quotes an empty String and drops trailing nulls
+                csv.writeRawValue("");
+            } else {
+                csv.writeString(cell);
             }
         }
-        out.append('\n');
+        csv.writeEndArray();
     }
 
     private void sendAndClose(ApiRequest request) {
