@@ -1,13 +1,18 @@
 package dev.sfbackup.session.restore;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.sfbackup.api.restore.RestoreReportLine;
 import dev.sfbackup.session.restore.persistence.RestoreReport;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,8 +20,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class RestoreReportWriter {
 
-    static final String CSV_HEADER = "object,backupId,targetId,action,changedFields,status,statusCode,message,before,after\n";
+    static final List<String> CSV_HEADER = List.of("object", "backupId", "targetId", "action", "changedFields", "status",
+            "statusCode", "message", "before", "after");
     private static final int PAGE = 1000;
+    /** RFC 4180, a value quoted only when it holds a comma, quote or line break; LF line ends. */
+    private static final CsvFactory CSV = CsvFactory.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
 
     private final RestoreReport report;
     private final ObjectMapper json;
@@ -27,14 +35,29 @@ public class RestoreReportWriter {
     }
 
     public void write(UUID restoreId, boolean csv, OutputStream out) throws IOException {
-        if (csv) {
-            out.write(CSV_HEADER.getBytes(StandardCharsets.UTF_8));
+        if (!csv) {
+            forEachLine(restoreId, line -> out.write((json.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8)));
+            return;
         }
+        try (CsvGenerator rows = CSV.createGenerator(out)) {
+            rows.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            rows.setSchema(CsvSchema.emptySchema().withLineSeparator("\n"));
+            writeRow(rows, CSV_HEADER);
+            forEachLine(restoreId, line -> writeRow(rows, csvCells(line)));
+        }
+    }
+
+    @FunctionalInterface
+    private interface LineWriter {
+        void write(RestoreReportLine line) throws IOException;
+    }
+
+    private void forEachLine(UUID restoreId, LineWriter writer) throws IOException {
         long after = 0;
         while (true) {
             List<RestoreReport.Numbered> page = report.page(restoreId, after, PAGE);
             for (RestoreReport.Numbered numbered : page) {
-                out.write(csv ? csvLine(numbered.line()) : (json.writeValueAsString(numbered.line()) + "\n").getBytes(StandardCharsets.UTF_8));
+                writer.write(numbered.line());
                 after = numbered.seq();
             }
             if (page.size() < PAGE) {
@@ -43,11 +66,19 @@ public class RestoreReportWriter {
         }
     }
 
-    private byte[] csvLine(RestoreReportLine line) {
-        String text = String.join(",", cell(line.object()), cell(line.backupId()), cell(line.targetId()),
-                cell(line.action().name()), cell(String.join(";", line.changedFields())), cell(line.status()),
-                cell(line.statusCode()), cell(line.message()), cell(values(line, true)), cell(values(line, false))) + "\n";
-        return text.getBytes(StandardCharsets.UTF_8);
+    private List<String> csvCells(RestoreReportLine line) {
+        return Arrays.asList(line.object(), line.backupId(), line.targetId(), line.action().name(),
+                String.join(";", line.changedFields()), line.status(), line.statusCode(), line.message(), values(line, true),
+                values(line, false));
+    }
+
+    private static void writeRow(CsvGenerator rows, List<String> cells) throws IOException {
+        rows.writeStartArray();
+        for (String cell : cells) {
+            // a null as an empty value, not a missing one (Jackson drops trailing nulls)
+            rows.writeString(cell == null ? "" : cell);
+        }
+        rows.writeEndArray();
     }
 
     /** A dry run's values of the changed fields as one JSON object ({"Field": value}), before or after; empty without. */
@@ -58,16 +89,5 @@ public class RestoreReportWriter {
         ObjectNode values = json.createObjectNode();
         line.changes().forEach(change -> values.put(change.field(), before ? change.before() : change.after()));
         return values.toString();
-    }
-
-    /** RFC 4180: a value with a comma, quote or line break is quoted, its quotes doubled. */
-    static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
-            return "\"" + value.replace("\"", "\"\"") + "\"";
-        }
-        return value;
     }
 }
