@@ -56,11 +56,11 @@ class EngineThroughputBench {
     /**
      * Incremental runs after the initial one. The first also meets the large object's own values on the REST read for
      * the first time (the JIT recompiles what it had compiled for other shapes); the median of the others is the
-     * steady state of a service that has run for a while (bench.incremental-runs, at least 2). Runs keep getting a little
-     * faster for a long while (thirty runs: about 1.1 s in the first ten, 0.8 to 0.9 s in the last ten, as rarely run
-     * framework code crosses the JIT's thresholds). At most about 25: the emulator stamps each change a millisecond after
-     * the previous one, so every 10,000 changes put its SystemModstamps 10 s further ahead of the clock, and storage
-     * refuses a watermark more than 5 minutes in its future (the run then fails).
+     * steady state of a service that has run for a while (bench.incremental-runs, at least 2). The JIT keeps compiling
+     * rarely run framework code for about ten runs (thirty runs: median 1.0 s over runs 2 to 10, 0.9 s over runs 11 to
+     * 30). At most about 35 (the 37th of a series failed): the emulator stamps each change a millisecond after the
+     * previous one, so each run's 10,000 changes put its SystemModstamps about 8 s further ahead of the clock, and
+     * storage refuses a watermark more than 5 minutes in its future.
      */
     private static final int INCREMENTAL_RUNS = Math.max(2, Integer.getInteger("bench.incremental-runs", 4));
 
