@@ -20,7 +20,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class RestoreReportWriter {
 
-    static final List<String> CSV_HEADER = List.of("object", "backupId", "targetId", "action", "changedFields", "status",
+    private static final List<String> CSV_HEADER = List.of("object", "backupId", "targetId", "action", "changedFields", "status",
             "statusCode", "message", "before", "after");
     private static final int PAGE = 1000;
     /** RFC 4180, a value quoted only when it holds a comma, quote or line break; LF line ends. */
