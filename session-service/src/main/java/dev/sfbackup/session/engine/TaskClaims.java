@@ -61,7 +61,7 @@ public class TaskClaims {
         if (task.startedAt == null) {
             task.startedAt = now;
         }
-        status.refreshSession(task.sessionId);
+        status.refreshClaimedSession(task.sessionId);
         Run run = runs.findById(task.runId);
         return Optional.of(new ClaimedTask(task.id, task.sessionId, run.id, run.policyId, task.kind, task.objectName,
                 task.expectedRecords, task.attempts, run.apiBudgetPercent));

@@ -42,6 +42,17 @@ public class StatusRefresher {
     }
 
     /**
+     * After a claim: a session already RUNNING stays RUNNING (the claimed task runs), and so does its run, so only a
+     * session's first claim is rolled up; a session of N objects skips N - 1 roll-ups of its claims.
+     */
+    @Transactional
+    public void refreshClaimedSession(UUID sessionId) {
+        if (sessions.findById(sessionId).status != SessionStatus.RUNNING) {
+            refreshSession(sessionId);
+        }
+    }
+
+    /**
      * Locks a session's run, then the session: every writer takes the locks in this order (run first), so claims,
      * task ends, stops and the watchdog never deadlock each other. Null when the session does not exist.
      */

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sfbackup.api.session.RunView;
+import dev.sfbackup.api.session.SessionStatus;
 import dev.sfbackup.api.session.SessionType;
 import dev.sfbackup.api.session.TaskStatus;
+import dev.sfbackup.session.Run;
+import dev.sfbackup.session.Session;
 import dev.sfbackup.session.Task;
 import dev.sfbackup.session.repository.SessionLogRepository;
 import dev.sfbackup.session.repository.TaskRepository;
@@ -19,6 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -87,6 +91,28 @@ class TaskClaimsTest {
         QuarkusTransaction.requiringNew().run(() -> {
             assertEquals("engine-a", tasks.findById(first.get().taskId()).claimedBy);
             assertEquals(TaskStatus.RUNNING, tasks.findById(second.get().taskId()).status);
+        });
+    }
+
+    @Test
+    void aSessionAndItsRunStartAtTheirFirstClaimAndStayRunningThroughTheNext() {
+        RunView run = plannedRun(4);
+        ClaimedTask first = claims.claim("engine-a", KINDS).orElseThrow();
+        Instant started = QuarkusTransaction.requiringNew().call(() -> {
+            Session session = em.find(Session.class, first.sessionId());
+            assertEquals(SessionStatus.RUNNING, session.status, "the first claim starts the session");
+            assertEquals(SessionStatus.RUNNING, em.find(Run.class, run.id()).status, "and its run");
+            return session.startedAt;
+        });
+        assertTrue(started != null);
+        clock.advance(Duration.ofMinutes(1));
+        claims.claim("engine-b", KINDS).orElseThrow();
+        progress.finish(first.taskId(), "engine-a", TaskOutcome.success("done"), false);
+        QuarkusTransaction.requiringNew().run(() -> {
+            Session session = em.find(Session.class, first.sessionId());
+            assertEquals(SessionStatus.RUNNING, session.status, "a task still runs, two wait");
+            assertEquals(started, session.startedAt, "a later claim does not restart the session");
+            assertEquals(SessionStatus.RUNNING, em.find(Run.class, run.id()).status);
         });
     }
 
