@@ -47,6 +47,7 @@ class AccessMatrixTest {
         RULES.put("GET /api/v1/objects/{object}/records", readers);
         RULES.put("GET /api/v1/objects/{object}/records/{recordId}/versions", readers);
         RULES.put("GET /api/v1/watermarks/{policyId}/{object}", sessionServiceOnly());
+        RULES.put("POST /api/v1/latest-versions/{policyId}/{object}/content-hashes", sessionServiceOnly());
         RULES.put("POST /api/v1/retention/run", atLeast(Roles.ADMIN));
         RULES.put("GET /api/v1/repositories", atLeast(Roles.VIEWER));
         RULES.put("POST /api/v1/repositories", atLeast(Roles.ADMIN));

@@ -274,6 +274,44 @@ class RestorePointIngestTest {
     }
 
     @Test
+    void latestContentHashesAreThoseOfTheLatestCommittedVersionsOfLiveRecords() throws Exception {
+        String ann = "{\"Id\":\"00QA\",\"Name\":\"Ann\"}";
+        String anne = "{\"Id\":\"00QA\",\"Name\":\"Anne\"}";
+        String bob = "{\"Id\":\"00QB\",\"Name\":\"Bob\"}";
+        String cid = "{\"Id\":\"00QC\",\"Name\":\"Cid\"}";
+        assertEquals(Map.of(), contentHashes("Lead", "00QA"), "nothing stored yet");
+        String first = open(policy, "Lead", "INITIAL");
+        ingest(first, 1, lines(ann, bob, cid));
+        committed(first);
+        String second = open(policy, "Lead", "INCREMENTAL");
+        ingest(second, 1, lines(anne));
+        delete(second, 1, "00QB");
+
+        Map<String, String> expected = Map.of("00QA", sha256(ann), "00QB", sha256(bob), "00QC", sha256(cid));
+        assertEquals(expected, contentHashes("Lead", "00QA", "00QB", "00QC", "00QZ"), "an open point's versions do not count");
+        committed(second);
+        assertEquals(Map.of("00QA", sha256(anne), "00QC", sha256(cid)), contentHashes("Lead", "00QA", "00QB", "00QC", "00QZ"),
+                "the changed record's new content; the deleted and the unknown record absent");
+
+        given().contentType(ContentType.JSON).body("{}").post("/api/v1/latest-versions/" + policy + "/Lead/content-hashes")
+                .then().statusCode(400).contentType("application/problem+json").body(containsString("ids"));
+        given().contentType(ContentType.JSON).body(Map.of("ids", java.util.List.of("00QA")))
+                .post("/api/v1/latest-versions/" + policy + "/Lead;drop/content-hashes")
+                .then().statusCode(400).contentType("application/problem+json").body(containsString("object"));
+    }
+
+    private Map<String, String> contentHashes(String object, String... ids) {
+        return given().contentType(ContentType.JSON).body(Map.of("ids", java.util.List.of(ids)))
+                .post("/api/v1/latest-versions/" + policy + "/" + object + "/content-hashes")
+                .then().statusCode(200).extract().jsonPath().getMap("byId", String.class, String.class);
+    }
+
+    private static String sha256(String line) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(line.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void watermarkIsStoredWithTheCommitAndNeverMovesBack() {
         given().get("/api/v1/watermarks/" + policy + "/Account").then().statusCode(404).contentType("application/problem+json");
 

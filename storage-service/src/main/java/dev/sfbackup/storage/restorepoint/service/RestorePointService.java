@@ -1,8 +1,10 @@
 package dev.sfbackup.storage.restorepoint.service;
 
 import dev.sfbackup.api.storage.CommitRestorePoint;
+import dev.sfbackup.api.storage.ContentHashes;
 import dev.sfbackup.api.storage.OpenRestoreLease;
 import dev.sfbackup.api.storage.OpenRestorePoint;
+import dev.sfbackup.api.storage.RecordIds;
 import dev.sfbackup.api.storage.RestoreLeaseView;
 import dev.sfbackup.api.storage.RestorePointPage;
 import dev.sfbackup.api.storage.RestorePointState;
@@ -22,7 +24,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,6 +38,8 @@ import java.util.regex.Pattern;
 public class RestorePointService {
 
     public static final Pattern OBJECT_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,79}");
+    private static final int MAX_HASHED_IDS = 10_000;
+    private static final int MAX_ID_LENGTH = 255;
 
     private final RestorePointRepository points;
     private final RecordVersionRepository versions;
@@ -162,6 +169,32 @@ public class RestorePointService {
     public Watermark watermark(UUID policyId, String object) throws SQLException {
         return watermarks.find(policyId, object)
                 .orElseThrow(() -> ApiProblem.notFound("watermark of policy " + policyId + " and object", object));
+    }
+
+    /**
+     * The content hashes of the latest committed versions of the given records: a caller that read records again
+     * learns whether storing them would change anything, without opening a point.
+     */
+    public ContentHashes latestContentHashes(UUID policyId, String object, RecordIds request) throws SQLException {
+        if (!OBJECT_NAME.matcher(object).matches()) {
+            throw ApiProblem.badRequest("object", "must be an object API name such as Account");
+        }
+        if (request == null || request.ids() == null) {
+            throw ApiProblem.badRequest("ids", "required: the record ids whose latest content hashes are wanted");
+        }
+        if (request.ids().size() > MAX_HASHED_IDS) {
+            throw ApiProblem.badRequest("ids", "at most " + MAX_HASHED_IDS + " ids per call");
+        }
+        for (int i = 0; i < request.ids().size(); i++) {
+            String id = request.ids().get(i);
+            if (id == null || id.isBlank() || id.length() > MAX_ID_LENGTH) {
+                throw ApiProblem.badRequest("ids[" + i + "]", "must be a non-empty record id string of at most " + MAX_ID_LENGTH + " characters");
+            }
+        }
+        Map<String, String> byId = new HashMap<>();
+        versions.latestContentHashes(policyId, object, request.ids())
+                .forEach((id, hash) -> byId.put(id, HexFormat.of().formatHex(hash)));
+        return new ContentHashes(byId);
     }
 
     @Transactional(rollbackOn = Exception.class)
