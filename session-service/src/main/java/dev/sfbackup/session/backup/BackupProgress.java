@@ -52,4 +52,10 @@ public class BackupProgress {
         states.pointOpened(task.id(), pointId, pointKind, watermarkField);
         task.context().restartCounters();
     }
+
+    /** Remembers a restore point opened in the middle of a read, whose counters started with the read. */
+    @Transactional
+    public void pointOpenedDuringRead(BackupTask task, UUID pointId, String pointKind, String watermarkField) {
+        states.pointOpened(task.id(), pointId, pointKind, watermarkField);
+    }
 }

@@ -6,6 +6,7 @@ import dev.sfbackup.api.storage.CommitRestorePoint;
 import dev.sfbackup.api.storage.OpenRestoreLease;
 import dev.sfbackup.api.storage.OpenRestorePoint;
 import dev.sfbackup.api.storage.RecordDeletions;
+import dev.sfbackup.api.storage.RecordIds;
 import dev.sfbackup.api.storage.RestorePointPage;
 import dev.sfbackup.api.storage.RestoreLeaseView;
 import dev.sfbackup.api.storage.RestorePointState;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -106,6 +108,13 @@ public class StorageClient {
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     public Optional<Watermark> watermark(UUID policyId, String object) {
         return absentOn404(() -> rest.watermark(policyId, object));
+    }
+
+    /** The content hashes (hex SHA-256) of the latest committed versions of these records; absent when none or deleted. */
+    @Retry(maxRetries = 3, delay = 300, abortOn = RemoteCallRejected.class)
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    public Map<String, String> latestContentHashes(UUID policyId, String object, List<String> ids) {
+        return call(() -> rest.contentHashes(policyId, object, new RecordIds(ids))).byId();
     }
 
     /** Whether the policy (or one of its objects, when object is not null) has any committed restore point. */

@@ -3,9 +3,11 @@ package dev.sfbackup.session.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfbackup.api.storage.BatchResult;
 import dev.sfbackup.api.storage.CommitRestorePoint;
+import dev.sfbackup.api.storage.ContentHashes;
 import dev.sfbackup.api.storage.OpenRestoreLease;
 import dev.sfbackup.api.storage.OpenRestorePoint;
 import dev.sfbackup.api.storage.RecordDeletions;
+import dev.sfbackup.api.storage.RecordIds;
 import dev.sfbackup.api.storage.RestorePointPage;
 import dev.sfbackup.api.storage.RestoreLeaseView;
 import dev.sfbackup.api.storage.RestorePointView;
@@ -71,6 +73,10 @@ interface StorageRestClient {
     @GET
     @Path("/watermarks/{policyId}/{object}")
     Watermark watermark(@PathParam("policyId") UUID policyId, @PathParam("object") String object);
+
+    @POST
+    @Path("/latest-versions/{policyId}/{object}/content-hashes")
+    ContentHashes contentHashes(@PathParam("policyId") UUID policyId, @PathParam("object") String object, RecordIds ids);
 
     @GET
     @Path("/restore-points")

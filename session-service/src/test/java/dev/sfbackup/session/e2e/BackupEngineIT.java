@@ -1,6 +1,7 @@
 package dev.sfbackup.session.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -74,6 +75,28 @@ class BackupEngineIT {
         assertEquals(0, contact.path("counters").path("recordsNew").asLong() + contact.path("counters").path("recordsChanged").asLong());
         assertStoredEqualsOrg(policy, "Account");
         assertStoredEqualsOrg(policy, "Contact");
+    }
+
+    @Test
+    void anObjectThatDidNotChangeGetsNoNewRestorePointAndIsStillReadAsOfTheRun() {
+        UUID policy = suite.policy(OBJECTS, true, FAST);
+        suite.runToEnd(policy);
+        suite.mutate(Map.of("object", "Account", "update", 3));
+        JsonNode run = suite.runToEnd(policy);
+        assertEquals("SUCCESS", run.path("status").asText(), run.toString());
+        JsonNode contact = task(run, "Contact");
+        assertEquals("SUCCESS", contact.path("status").asText(), contact.toString());
+        assertEquals("Contact: unchanged", contact.path("message").asText(), contact.toString());
+        assertFalse(contact.hasNonNull("restorePointId"), "no point opened: " + contact);
+        assertEquals(1, suite.committedPoints(policy, "Contact"), "only the initial run's restore point");
+        String log = suite.log(sessionOf(run, "Contact"));
+        assertTrue(log.contains("Contact: nothing new since its latest restore point"), log);
+        long read = contact.path("counters").path("recordsRead").asLong();
+        assertTrue(read > 0, "the overlap read the newest Contacts again: " + contact);
+        assertEquals(read, contact.path("counters").path("recordsUnchanged").asLong(), contact.toString());
+        assertEquals(2, suite.committedPoints(policy, "Account"));
+        // read as of the run's Account point, Contact comes from its initial point, as the org still holds it
+        assertStoredEqualsOrg(task(run, "Account").path("restorePointId").asText(), "Contact");
     }
 
     @Test
@@ -539,7 +562,12 @@ class BackupEngineIT {
     private static void assertStoredEqualsOrg(UUID policy, String object) {
         JsonNode point = suite.latestPoint(policy, object);
         assertNotNull(point, "no committed restore point of " + object);
-        Map<String, JsonNode> stored = suite.storedRecords(point.path("id").asText(), object);
+        assertStoredEqualsOrg(point.path("id").asText(), object);
+    }
+
+    /** The object read as of the point (its own, or another object's standing for its commit time) equals the org. */
+    private static void assertStoredEqualsOrg(String pointId, String object) {
+        Map<String, JsonNode> stored = suite.storedRecords(pointId, object);
         Map<String, JsonNode> org = suite.orgRecords(object);
         assertEquals(org.keySet(), stored.keySet(), object + ": the backed-up record ids equal the org's");
         for (Map.Entry<String, JsonNode> record : stored.entrySet()) {

@@ -13,11 +13,13 @@ import dev.sfbackup.session.engine.TaskExecutor;
 import dev.sfbackup.session.engine.TaskOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Backs up one object into one restore point. INITIAL: every record. INCREMENTAL: records whose incremental field is
  * past the stored watermark (minus an overlap) plus deletions. FULL (no incremental field): every record, then
- * end-of-full-scan so absent records become tombstones; a FULL point that changed nothing is discarded. Planning the
+ * end-of-full-scan so absent records become tombstones; a FULL point that changed nothing is discarded, and an
+ * INCREMENTAL read that found nothing to store opens no point. Planning the
  * read, the point's lifecycle, the copy, the deletions and the QUERY_TIMEOUT retries each have their own class.
  */
 @ApplicationScoped
@@ -53,17 +55,19 @@ public class DataTaskExecutor implements TaskExecutor {
     }
 
     private TaskOutcome backUp(BackupTask task, ReadPlan plan, BulkSegmentSize segments, boolean retried) {
-        RestorePointView point = points.resumableOrOpen(task, plan);
-        if (point.state() == RestorePointState.COMMITTED) {
-            return TaskOutcome.success(task.object() + ": restore point " + point.id() + " was committed before a restart");
+        PointOnDemand point = points.resumableOrOpen(task, plan);
+        Optional<RestorePointView> committed = point.ifOpen().filter(open -> open.state() == RestorePointState.COMMITTED);
+        if (committed.isPresent()) {
+            return TaskOutcome.success(task.object() + ": restore point " + committed.get().id() + " was committed before a restart");
         }
-        boolean resuming = points.continuesEarlierAttempt(task, point);
+        boolean resuming = point.ifOpen().filter(open -> points.continuesEarlierAttempt(task, open)).isPresent();
         try (DeletionSync.Lookup deleted = deletions.lookUp(task, plan)) {
             Instant newestChange = copy.readAndStore(task, plan, segments, point, resuming);
             deleted.storeInto(point);
-            return points.finish(task, plan, point, newestChange, retried);
+            Optional<RestorePointView> written = point.ifOpen();
+            return written.isPresent() ? points.finish(task, plan, written.get(), newestChange, retried) : points.unchanged(task);
         } catch (RuntimeException failure) {
-            points.discardQuietly(task, point);
+            point.ifOpen().ifPresent(open -> points.discardQuietly(task, open));
             throw failure;
         }
     }

@@ -3,7 +3,6 @@ package dev.sfbackup.session.backup.data;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sfbackup.api.storage.RecordDeletions;
 import dev.sfbackup.api.storage.RestorePointKind;
-import dev.sfbackup.api.storage.RestorePointView;
 import dev.sfbackup.salesforce.RestQuery;
 import dev.sfbackup.salesforce.SalesforceDateTime;
 import dev.sfbackup.session.backup.BackupProgress;
@@ -50,7 +49,7 @@ public class DeletionSync {
         }
 
         /** Waits for the look-up and stores what it found into the point (nothing for a read that is not incremental). */
-        public void storeInto(RestorePointView point) {
+        void storeInto(PointOnDemand point) {
             if (found != null) {
                 store(task, point, Awaited.resultOf(found, "the deletions look-up"));
             }
@@ -107,7 +106,7 @@ public class DeletionSync {
      * storage recognises a retried call, and a resumed task sends every part again, so a list that changed between
      * attempts cannot shift a part boundary past an id (storage tombstones only ids still alive, counting each once).
      */
-    private void store(BackupTask task, RestorePointView point, Deletions deletions) {
+    private void store(BackupTask task, PointOnDemand point, Deletions deletions) {
         List<String> ids = deletions.ids();
         if (ids.isEmpty()) {
             task.context().record(Progress.apiCalls(deletions.apiCalls()));
@@ -118,7 +117,7 @@ public class DeletionSync {
         long apiCalls = deletions.apiCalls();
         for (int from = 0; from < ids.size(); from += perCall) {
             List<String> part = ids.subList(from, Math.min(from + perCall, ids.size()));
-            task.context().record(BackupProgress.of(0, storage.deletions(point.id(), new RecordDeletions(part, ++seq)), 0, apiCalls));
+            task.context().record(BackupProgress.of(0, storage.deletions(point.get().id(), new RecordDeletions(part, ++seq)), 0, apiCalls));
             apiCalls = 0;
         }
         task.context().info(task.object() + ": " + ids.size() + " deletions since " + deletions.since());

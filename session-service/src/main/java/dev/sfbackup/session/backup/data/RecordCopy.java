@@ -1,7 +1,7 @@
 package dev.sfbackup.session.backup.data;
 
 import dev.sfbackup.api.storage.BatchResult;
-import dev.sfbackup.api.storage.RestorePointView;
+import dev.sfbackup.api.storage.RestorePointKind;
 import dev.sfbackup.common.time.UtcMillisText;
 import dev.sfbackup.salesforce.SalesforceDateTime;
 import dev.sfbackup.session.backup.BackupProgress;
@@ -18,8 +18,11 @@ import dev.sfbackup.session.backup.upload.NdjsonBatch;
 import dev.sfbackup.session.client.NdjsonBody;
 import dev.sfbackup.session.client.StorageClient;
 import dev.sfbackup.session.config.BackupConfig;
+import dev.sfbackup.session.engine.Progress;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Copies an object's records from the org into a restore point, batch by batch: reads ahead of the task (see
@@ -39,18 +42,22 @@ public class RecordCopy {
     private final StorageClient storage;
     private final BackupProgress progress;
     private final BackupConfig config;
+    private final UnchangedRead unchangedRead;
 
-    public RecordCopy(StorageClient storage, BackupProgress progress, BackupConfig config) {
+    public RecordCopy(StorageClient storage, BackupProgress progress, BackupConfig config, UnchangedRead unchangedRead) {
         this.storage = storage;
         this.progress = progress;
         this.config = config;
+        this.unchangedRead = unchangedRead;
     }
 
     /**
      * Reads the records the plan selects and stores them into the point; resuming, after the last record of the last
-     * batch an earlier attempt stored. Returns the newest incremental-field value seen (null: none).
+     * batch an earlier attempt stored. An incremental read into a point not yet open that found only what storage holds
+     * (see {@link UnchangedRead}) stores nothing and leaves the point unopened. Returns the newest incremental-field
+     * value seen (null: none).
      */
-    public Instant readAndStore(BackupTask task, ReadPlan plan, BulkSegmentSize segments, RestorePointView point, boolean resuming) {
+    Instant readAndStore(BackupTask task, ReadPlan plan, BulkSegmentSize segments, PointOnDemand point, boolean resuming) {
         String resumeAfterId = resuming ? task.resume().lastRecordId() : null;
         int seq = resuming ? BatchUploads.resumeAfterSeq(task.resume().lastBatchSeq()) : 0;
         String soql = plan.soql(task.object(), config.engine().incrementalOverlap(), resumeAfterId);
@@ -61,13 +68,18 @@ public class RecordCopy {
         long reportedCalls = 0;
         try (RecordSource source = new ReadAhead(source(task, plan, segments, soql, normalizer));
                 BatchUploads uploads = new BatchUploads(config.engine().uploadConcurrency(),
-                        batch -> storage.putBatch(point.id(), batch.seq(), batch.ndjson()),
+                        batch -> storage.putBatch(point.get().id(), batch.seq(), batch.ndjson()),
                         (batch, result) -> acknowledge(task, batch, result))) {
             NdjsonBatch batch = new NdjsonBatch();
+            boolean mayBeUnchanged = plan.kind() == RestorePointKind.INCREMENTAL && point.ifOpen().isEmpty();
+            List<String> firstBatchIds = new ArrayList<>();
             while (source.hasNext()) {
                 NormalizedRecord record = source.next();
                 newest = later(newest, record.text(incrementalIndex));
                 batch.add(record);
+                if (mayBeUnchanged && seq == 0) {
+                    firstBatchIds.add(record.id());
+                }
                 if (batch.isFull(batchRecords, config.engine().batchBytes())) {
                     NdjsonBody ndjson = batch.body();
                     uploads.submit(new BatchUploads.Batch(++seq, ndjson, batch.size(), batch.lastId(),
@@ -76,7 +88,9 @@ public class RecordCopy {
                     batch = new NdjsonBatch();
                 }
             }
-            if (batch.size() > 0 || seq == 0) {
+            if (seq == 0 && mayBeUnchanged && unchangedRead.holdsOnlyStoredRecords(task, plan, firstBatchIds, batch, newest)) {
+                task.context().record(new Progress(batch.size(), 0, 0, 0, batch.size(), 0, source.apiCalls() - reportedCalls));
+            } else if (batch.size() > 0 || seq == 0) {
                 uploads.submit(new BatchUploads.Batch(++seq, batch.body(), batch.size(), batch.lastId(),
                         source.apiCalls() - reportedCalls));
             }

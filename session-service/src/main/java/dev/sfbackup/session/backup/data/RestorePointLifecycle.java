@@ -41,28 +41,56 @@ public class RestorePointLifecycle {
         this.json = json;
     }
 
-    public RestorePointView resumableOrOpen(BackupTask task, ReadPlan plan) {
-        ResumePoint resume = task.resume();
-        if (resume.isResumed() && plan.kind().name().equals(resume.pointKind())) {
-            Optional<RestorePointView> previous = storage.point(resume.restorePointId());
-            boolean committed = previous.isPresent() && previous.get().state() == RestorePointState.COMMITTED;
-            boolean openRestRead = previous.isPresent() && previous.get().state() == RestorePointState.OPEN && !plan.bulk();
-            if (committed || openRestRead) {
-                task.context().info(task.object() + ": resuming restore point " + resume.restorePointId() + " after batch "
-                        + resume.lastBatchSeq());
-                return previous.get();
-            }
-            if (previous.isPresent() && previous.get().state() == RestorePointState.OPEN) {
-                // Bulk results come in no stable order, so a bulk read restarts from scratch in a fresh point.
-                discardQuietly(task, previous.get());
-            }
+    /**
+     * The point an earlier attempt began, when its read can go on (a REST read, ordered by Id) or it was already
+     * committed; else a fresh one. An incremental read's fresh point is opened only when the read has something to
+     * store: an object that did not change since its latest point needs no new one (see {@link UnchangedRead} and
+     * {@link #unchanged}).
+     */
+    PointOnDemand resumableOrOpen(BackupTask task, ReadPlan plan) {
+        Optional<RestorePointView> resumed = resumable(task, plan);
+        if (resumed.isPresent()) {
+            return PointOnDemand.open(resumed.get());
         }
+        if (plan.kind() == RestorePointKind.INCREMENTAL) {
+            // counted from now: what the read counts before it opens the point belongs to it
+            task.context().restartCounters();
+            return PointOnDemand.onFirstUse(() -> open(task, plan, false));
+        }
+        return PointOnDemand.open(open(task, plan, true));
+    }
+
+    private Optional<RestorePointView> resumable(BackupTask task, ReadPlan plan) {
+        ResumePoint resume = task.resume();
+        if (!resume.isResumed() || !plan.kind().name().equals(resume.pointKind())) {
+            return Optional.empty();
+        }
+        Optional<RestorePointView> previous = storage.point(resume.restorePointId());
+        boolean committed = previous.isPresent() && previous.get().state() == RestorePointState.COMMITTED;
+        boolean openRestRead = previous.isPresent() && previous.get().state() == RestorePointState.OPEN && !plan.bulk();
+        if (committed || openRestRead) {
+            task.context().info(task.object() + ": resuming restore point " + resume.restorePointId() + " after batch "
+                    + resume.lastBatchSeq());
+            return previous;
+        }
+        if (previous.isPresent() && previous.get().state() == RestorePointState.OPEN) {
+            // Bulk results come in no stable order, so a bulk read restarts from scratch in a fresh point.
+            discardQuietly(task, previous.get());
+        }
+        return Optional.empty();
+    }
+
+    private RestorePointView open(BackupTask task, ReadPlan plan, boolean restartCounters) {
         Map<String, Object> schema = json.convertValue(plan.describe(), json.getTypeFactory()
                 .constructMapType(Map.class, String.class, Object.class));
         RestorePointView point = discards.openOrDiscard(new OpenRestorePoint(UUID.randomUUID(), task.policy().id(),
                 task.sessionId(), task.orgId(), task.object(), plan.kind(), schema, task.policy().repositoryId(),
                 task.policy().connectionId()));
-        progress.pointOpened(task, point.id(), plan.kind().name(), plan.incrementalField());
+        if (restartCounters) {
+            progress.pointOpened(task, point.id(), plan.kind().name(), plan.incrementalField());
+        } else {
+            progress.pointOpenedDuringRead(task, point.id(), plan.kind().name(), plan.incrementalField());
+        }
         return point;
     }
 
@@ -97,6 +125,17 @@ public class RestorePointLifecycle {
         task.context().info(summary);
         return retried ? TaskOutcome.warning(summary + " after QUERY_TIMEOUT retries with smaller chunks")
                 : TaskOutcome.success(summary);
+    }
+
+    /**
+     * An incremental read that found nothing new (no record, or only records stored as they are) and no deletion: the
+     * object's latest restore point still holds it, and a read as of this run's time finds it there, so no point is
+     * opened and the watermark stays.
+     */
+    public TaskOutcome unchanged(BackupTask task) {
+        task.context().info(task.object() + ": nothing new since its latest restore point (" + task.context().counters().describe()
+                + "), which still holds it; no new restore point");
+        return TaskOutcome.success(task.object() + ": unchanged");
     }
 
     /** After a failure: the point was never committed, so readers never see it; discarding frees it at once. */
