@@ -113,8 +113,8 @@ public class StorageClient {
     /** The content hashes (hex SHA-256) of the latest committed versions of these records; absent when none or deleted. */
     @Retry(maxRetries = 3, delay = 300, abortOn = RemoteCallRejected.class)
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-    public Map<String, String> latestContentHashes(UUID policyId, String object, List<String> ids) {
-        return call(() -> rest.contentHashes(policyId, object, new RecordIds(ids))).byId();
+    public Map<String, String> latestContentHashes(UUID policyId, String orgId, String object, List<String> ids) {
+        return call(() -> rest.contentHashes(policyId, object, orgId, new RecordIds(ids))).byId();
     }
 
     /** Whether the policy (or one of its objects, when object is not null) has any committed restore point. */

@@ -76,7 +76,8 @@ interface StorageRestClient {
 
     @POST
     @Path("/latest-versions/{policyId}/{object}/content-hashes")
-    ContentHashes contentHashes(@PathParam("policyId") UUID policyId, @PathParam("object") String object, RecordIds ids);
+    ContentHashes contentHashes(@PathParam("policyId") UUID policyId, @PathParam("object") String object,
+            @QueryParam("orgId") String orgId, RecordIds ids);
 
     @GET
     @Path("/restore-points")

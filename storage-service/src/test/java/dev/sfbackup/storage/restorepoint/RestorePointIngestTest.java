@@ -1,5 +1,6 @@
 package dev.sfbackup.storage.restorepoint;
 
+import static dev.sfbackup.storage.restorepoint.RestorePointApi.ORG;
 import static dev.sfbackup.storage.restorepoint.RestorePointApi.batch;
 import static dev.sfbackup.storage.restorepoint.RestorePointApi.commit;
 import static dev.sfbackup.storage.restorepoint.RestorePointApi.committed;
@@ -292,17 +293,23 @@ class RestorePointIngestTest {
         committed(second);
         assertEquals(Map.of("00QA", sha256(anne), "00QC", sha256(cid)), contentHashes("Lead", "00QA", "00QB", "00QC", "00QZ"),
                 "the changed record's new content; the deleted and the unknown record absent");
+        assertEquals(Map.of(), given().contentType(ContentType.JSON).body(Map.of("ids", java.util.List.of("00QA")))
+                .post("/api/v1/latest-versions/" + policy + "/Lead/content-hashes?orgId=00D000000000002EAA")
+                .then().statusCode(200).extract().jsonPath().getMap("byId"), "another org's records are another stream");
 
-        given().contentType(ContentType.JSON).body("{}").post("/api/v1/latest-versions/" + policy + "/Lead/content-hashes")
+        given().contentType(ContentType.JSON).body("{}").post("/api/v1/latest-versions/" + policy + "/Lead/content-hashes?orgId=" + ORG)
                 .then().statusCode(400).contentType("application/problem+json").body(containsString("ids"));
         given().contentType(ContentType.JSON).body(Map.of("ids", java.util.List.of("00QA")))
-                .post("/api/v1/latest-versions/" + policy + "/Lead;drop/content-hashes")
+                .post("/api/v1/latest-versions/" + policy + "/Lead;drop/content-hashes?orgId=" + ORG)
                 .then().statusCode(400).contentType("application/problem+json").body(containsString("object"));
+        given().contentType(ContentType.JSON).body(Map.of("ids", java.util.List.of("00QA")))
+                .post("/api/v1/latest-versions/" + policy + "/Lead/content-hashes")
+                .then().statusCode(400).contentType("application/problem+json").body(containsString("orgId"));
     }
 
     private Map<String, String> contentHashes(String object, String... ids) {
         return given().contentType(ContentType.JSON).body(Map.of("ids", java.util.List.of(ids)))
-                .post("/api/v1/latest-versions/" + policy + "/" + object + "/content-hashes")
+                .post("/api/v1/latest-versions/" + policy + "/" + object + "/content-hashes?orgId=" + ORG)
                 .then().statusCode(200).extract().jsonPath().getMap("byId", String.class, String.class);
     }
 

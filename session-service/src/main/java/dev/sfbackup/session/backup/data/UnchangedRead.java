@@ -41,7 +41,7 @@ public class UnchangedRead {
         if (hashes.size() != ids.size()) {
             return false;
         }
-        Map<String, String> stored = storage.latestContentHashes(task.policy().id(), task.object(), ids);
+        Map<String, String> stored = storage.latestContentHashes(task.policy().id(), task.orgId(), task.object(), ids);
         for (int i = 0; i < ids.size(); i++) {
             if (!hashes.get(i).equals(stored.get(ids.get(i)))) {
                 return false;

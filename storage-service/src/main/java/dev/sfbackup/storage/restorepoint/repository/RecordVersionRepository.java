@@ -259,21 +259,23 @@ public class RecordVersionRepository {
     }
 
     /**
-     * The content hashes of the latest versions of the given records in the policy's newest stream of the object, as of
-     * that stream's latest committed point; a record with no version there, or deleted, is absent.
+     * The content hashes of the latest versions of the given records in the stream of the policy, org and object (the
+     * one its points write into), as of that stream's latest committed point; a record with no version there, or
+     * deleted, is absent.
      */
-    public Map<String, byte[]> latestContentHashes(UUID policyId, String object, List<String> ids) throws SQLException {
+    public Map<String, byte[]> latestContentHashes(UUID policyId, String orgId, String object, List<String> ids) throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("WITH latest AS (SELECT p.stream_id, p.seq FROM restore_point p"
-                        + " WHERE p.stream_id = (SELECT id FROM record_stream WHERE policy_id = ? AND object = ? ORDER BY id DESC LIMIT 1)"
+                        + " JOIN record_stream s ON s.id = p.stream_id WHERE s.policy_id = ? AND s.org_id = ? AND s.object = ?"
                         + " AND p.state = 'COMMITTED' ORDER BY p.seq DESC LIMIT 1)"
                         + " SELECT d.id, h.content_hash FROM latest CROSS JOIN (SELECT DISTINCT unnest(?::text[]) AS id) d"
                         + " JOIN LATERAL (SELECT v.content_hash, v.tombstone FROM record_version v WHERE v.stream_id = latest.stream_id"
                         + " AND v.record_id = d.id COLLATE \"C\" AND v.seq <= latest.seq ORDER BY v.seq DESC LIMIT 1) h"
                         + " ON NOT h.tombstone")) {
             ps.setObject(1, policyId);
-            ps.setString(2, object);
-            ps.setArray(3, c.createArrayOf("text", ids.toArray()));
+            ps.setString(2, orgId);
+            ps.setString(3, object);
+            ps.setArray(4, c.createArrayOf("text", ids.toArray()));
             Map<String, byte[]> hashes = new HashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.sql.SQLException;
 
@@ -32,7 +33,7 @@ public class LatestVersionResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SESSION_SERVICE)
     public ContentHashes contentHashes(@PathParam("policyId") String policyId, @PathParam("object") String object,
-            RecordIds ids) throws SQLException {
-        return restorePoints.latestContentHashes(RequestParameters.requiredUuid("policyId", policyId), object, ids);
+            @QueryParam("orgId") String orgId, RecordIds ids) throws SQLException {
+        return restorePoints.latestContentHashes(RequestParameters.requiredUuid("policyId", policyId), orgId, object, ids);
     }
 }

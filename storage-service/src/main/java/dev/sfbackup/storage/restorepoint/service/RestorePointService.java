@@ -175,7 +175,10 @@ public class RestorePointService {
      * The content hashes of the latest committed versions of the given records: a caller that read records again
      * learns whether storing them would change anything, without opening a point.
      */
-    public ContentHashes latestContentHashes(UUID policyId, String object, RecordIds request) throws SQLException {
+    public ContentHashes latestContentHashes(UUID policyId, String orgId, String object, RecordIds request) throws SQLException {
+        if (orgId == null || orgId.isBlank()) {
+            throw ApiProblem.badRequest("orgId", "required: the Salesforce organization id the records were read from");
+        }
         if (!OBJECT_NAME.matcher(object).matches()) {
             throw ApiProblem.badRequest("object", "must be an object API name such as Account");
         }
@@ -192,7 +195,7 @@ public class RestorePointService {
             }
         }
         Map<String, String> byId = new HashMap<>();
-        versions.latestContentHashes(policyId, object, request.ids())
+        versions.latestContentHashes(policyId, orgId, object, request.ids())
                 .forEach((id, hash) -> byId.put(id, HexFormat.of().formatHex(hash)));
         return new ContentHashes(byId);
     }
