@@ -62,8 +62,16 @@ public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
             for update of t skip locked
             """;
 
+    /**
+     * Skips a task row another transaction holds (that transaction writes the task right now: its progress renews the
+     * heartbeat, its end or release decides the claim) instead of waiting for it while holding the rows renewed so far:
+     * that wait closed a deadlock with a progress update (its task, then its session) and a task's end (its session,
+     * then its task).
+     */
     private static final String HEARTBEAT = """
-            update task set heartbeat_at = :now where claimed_by = :instance and status = 'RUNNING' and id in (:ids)
+            update task set heartbeat_at = :now where id in (
+                select id from task where claimed_by = :instance and status = 'RUNNING' and id in (:ids)
+                for update skip locked)
             """;
 
     private static final String ADD_PROGRESS = """

@@ -1,7 +1,9 @@
 package dev.sfbackup.session.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sfbackup.api.session.RunView;
@@ -21,11 +23,16 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,6 +65,9 @@ class TaskClaimsTest {
 
     @Inject
     MutableClock clock;
+
+    @Inject
+    DataSource dataSource;
 
     @BeforeEach
     void onlyThisTestsRunIsActive() {
@@ -171,6 +181,38 @@ class TaskClaimsTest {
         assertEquals(0, claims.releaseStale(), "the last heartbeat is 50 s old, within staleAfter (one minute)");
         clock.advance(Duration.ofSeconds(20));
         assertEquals(1, claims.releaseStale());
+    }
+
+    /**
+     * A heartbeat that waited for a task row another transaction held, while holding the row of another task it had
+     * renewed, closed a deadlock with a progress update (its task, then its session) and a task's end (its session,
+     * then its task). It skips such a row: that transaction is writing the task right now.
+     */
+    @Test
+    void aHeartbeatSkipsATaskAnotherTransactionHoldsInsteadOfWaitingForIt() throws Exception {
+        plannedRun(2);
+        UUID held = claims.claim("engine-a", KINDS).orElseThrow().taskId();
+        UUID free = claims.claim("engine-a", KINDS).orElseThrow().taskId();
+        clock.advance(Duration.ofSeconds(30));
+        Instant renewedFrom = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement lock = other.prepareStatement("select 1 from task where id = ? for update")) {
+                lock.setObject(1, held);
+                lock.executeQuery().close();
+            }
+            assertTimeoutPreemptively(Duration.ofSeconds(30), () -> claims.heartbeat("engine-a", List.of(held, free)),
+                    "the heartbeat waited for the held task");
+            assertFalse(heartbeatOf(free).isBefore(renewedFrom), "the other task's claim is renewed");
+            assertTrue(heartbeatOf(held).isBefore(renewedFrom), "the held task is left to the transaction that holds it");
+            other.rollback();
+        }
+        claims.heartbeat("engine-a", List.of(held, free));
+        assertFalse(heartbeatOf(held).isBefore(renewedFrom));
+    }
+
+    private Instant heartbeatOf(UUID taskId) {
+        return QuarkusTransaction.requiringNew().call(() -> tasks.findById(taskId).heartbeatAt);
     }
 
     @Test
