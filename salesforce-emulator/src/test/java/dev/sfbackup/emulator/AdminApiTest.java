@@ -82,6 +82,20 @@ class AdminApiTest {
     }
 
     @Test
+    void anUpdateStampedInThePastHasThatSystemModstamp() {
+        java.time.Instant before = java.time.Instant.now();
+        String id = given().contentType(ContentType.JSON).body(Map.of("object", "Account", "update", 1, "stampedSecondsAgo", 600))
+                .post("/emulator/admin/mutate").then().statusCode(200).extract().path("updated[0]");
+        java.time.Instant after = java.time.Instant.now();
+        java.time.Instant stamp = java.time.Instant.parse(TestOrg.api().get(TestOrg.DATA + "/sobjects/Account/" + id)
+                .then().statusCode(200).extract().<String>path("SystemModstamp").replace("+0000", "Z"));
+        assertFalse(stamp.isBefore(before.minusSeconds(600).minusMillis(1)) || stamp.isAfter(after.minusSeconds(600).plusMillis(1)),
+                stamp + " is 600 s before the request");
+        given().contentType(ContentType.JSON).body(Map.of("object", "Account", "update", 1, "stampedSecondsAgo", -1))
+                .post("/emulator/admin/mutate").then().statusCode(400).body("errors[0].field", equalTo("stampedSecondsAgo"));
+    }
+
+    @Test
     void addedFieldShowsInDescribeAndIsEmptyOnExistingRecords() {
         given().contentType(ContentType.JSON).body(Map.of("object", "Account", "name", "Tier__c", "type", "string"))
                 .post("/emulator/admin/fields").then().statusCode(201);

@@ -77,7 +77,13 @@ public class OrgService {
         return lastTimestamp.updateAndGet(last -> Math.max(last + 1, System.currentTimeMillis()));
     }
 
-    public synchronized MutationResult mutate(String object, int update, int delete, int undelete, int insert, Map<String, Object> set) {
+    /**
+     * Updates, deletes, undeletes and inserts records. stampedSecondsAgo dates the updates that many seconds back, as
+     * Salesforce shows a change whose transaction committed late: with a SystemModstamp before changes already read,
+     * which only an incremental read's overlap finds.
+     */
+    public synchronized MutationResult mutate(String object, int update, int delete, int undelete, int insert, Map<String, Object> set,
+            int stampedSecondsAgo) {
         SObjectTable table = table(object);
         Map<String, Object> values = convert(table, set == null ? Map.of() : set);
         if (delete > 0 && table.name().equals("User")) {
@@ -90,7 +96,7 @@ public class OrgService {
         List<Integer> toUndelete = pickDeleted(table, undelete);
         List<String> updated = new ArrayList<>();
         for (int index : toUpdate) {
-            table.replace(index, table.state(index).updated(now(), values, true));
+            table.replace(index, table.state(index).updated(now() - stampedSecondsAgo * 1000L, values, true));
             updated.add(table.idOf(index));
         }
         // deleting an Account takes its Contacts, Opportunities and Cases to the recycle bin too; undelete brings them back

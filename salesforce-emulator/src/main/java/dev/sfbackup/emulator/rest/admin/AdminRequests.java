@@ -20,7 +20,8 @@ public final class AdminRequests {
     }
 
     @RegisterForReflection
-    public record Mutate(String object, Integer update, Integer delete, Integer undelete, Integer insert, Map<String, Object> set) {
+    public record Mutate(String object, Integer update, Integer delete, Integer undelete, Integer insert, Map<String, Object> set,
+            Integer stampedSecondsAgo) {
     }
 
     /** POST /emulator/admin/fields: {@code referenceTo} only for a lookup (type reference). */

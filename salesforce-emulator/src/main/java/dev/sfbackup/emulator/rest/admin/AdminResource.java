@@ -98,7 +98,8 @@ public class AdminResource {
             throw ApiProblem.badRequest("body", "expected {\"object\":…,\"update\":n,\"delete\":n,\"undelete\":n,\"insert\":n}");
         }
         return orgs.mutate(request.object(), count("update", request.update()), count("delete", request.delete()),
-                count("undelete", request.undelete()), count("insert", request.insert()), request.set());
+                count("undelete", request.undelete()), count("insert", request.insert()), request.set(),
+                count("stampedSecondsAgo", request.stampedSecondsAgo()));
     }
 
     @POST
