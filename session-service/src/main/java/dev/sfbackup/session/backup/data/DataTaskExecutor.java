@@ -19,8 +19,8 @@ import java.util.Optional;
  * Backs up one object into one restore point. INITIAL: every record. INCREMENTAL: records whose incremental field is
  * past the stored watermark (minus an overlap) plus deletions. FULL (no incremental field): every record, then
  * end-of-full-scan so absent records become tombstones; a FULL point that changed nothing is discarded, and an
- * INCREMENTAL read that found nothing to store opens no point. Planning the
- * read, the point's lifecycle, the copy, the deletions and the QUERY_TIMEOUT retries each have their own class.
+ * INCREMENTAL read that found nothing new opens no point. Planning the read, the point's lifecycle, the copy, the
+ * deletions and the QUERY_TIMEOUT retries each have their own class.
  */
 @ApplicationScoped
 public class DataTaskExecutor implements TaskExecutor {
