@@ -295,7 +295,8 @@ public class RecordIngestService {
         }
     }
 
-    private static void requireId(String id, String field) {
+    /** The rule every record id storage takes meets (the field names it in the refusal). */
+    static void requireId(String id, String field) {
         if (id == null || id.isBlank() || id.length() > MAX_ID_LENGTH) {
             throw ApiProblem.badRequest(field, "must be a non-empty record id string of at most " + MAX_ID_LENGTH + " characters");
         }

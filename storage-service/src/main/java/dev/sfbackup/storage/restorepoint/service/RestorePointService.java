@@ -39,7 +39,6 @@ public class RestorePointService {
 
     public static final Pattern OBJECT_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,79}");
     private static final int MAX_HASHED_IDS = 10_000;
-    private static final int MAX_ID_LENGTH = 255;
 
     private final RestorePointRepository points;
     private final RecordVersionRepository versions;
@@ -189,10 +188,7 @@ public class RestorePointService {
             throw ApiProblem.badRequest("ids", "at most " + MAX_HASHED_IDS + " ids per call");
         }
         for (int i = 0; i < request.ids().size(); i++) {
-            String id = request.ids().get(i);
-            if (id == null || id.isBlank() || id.length() > MAX_ID_LENGTH) {
-                throw ApiProblem.badRequest("ids[" + i + "]", "must be a non-empty record id string of at most " + MAX_ID_LENGTH + " characters");
-            }
+            RecordIngestService.requireId(request.ids().get(i), "ids[" + i + "]");
         }
         Map<String, String> byId = new HashMap<>();
         versions.latestContentHashes(policyId, orgId, object, request.ids())
