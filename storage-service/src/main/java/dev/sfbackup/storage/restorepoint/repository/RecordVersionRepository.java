@@ -58,6 +58,10 @@ public class RecordVersionRepository {
             + " LEFT JOIN LATERAL (" + LATEST_AT.formatted("n.record_id COLLATE \"C\"") + ") h ON true"
             + " WHERE h.content_hash IS DISTINCT FROM n.content_hash OR h.tombstone ORDER BY n.ord";
 
+    /** Each of the ids (an array) with its latest version at or before a seq of a stream, when that version is alive. */
+    private static final String LIVE_LATEST_OF_IDS = " FROM (SELECT DISTINCT unnest(?::text[]) AS id) d"
+            + " JOIN LATERAL (" + LATEST_AT.formatted("d.id COLLATE \"C\"") + ") h ON NOT h.tombstone";
+
     private final DataSource dataSource;
 
     public RecordVersionRepository(DataSource dataSource) {
@@ -261,28 +265,40 @@ public class RecordVersionRepository {
     /**
      * The content hashes of the latest versions of the given records in the stream of the policy, org and object (the
      * one its points write into), as of that stream's latest committed point; a record with no version there, or
-     * deleted, is absent.
+     * deleted, is absent. The versions are looked up as ingest compares with them.
      */
     public Map<String, byte[]> latestContentHashes(UUID policyId, String orgId, String object, List<String> ids) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("WITH latest AS (SELECT p.stream_id, p.seq FROM restore_point p"
-                        + " JOIN record_stream s ON s.id = p.stream_id WHERE s.policy_id = ? AND s.org_id = ? AND s.object = ?"
-                        + " AND p.state = 'COMMITTED' ORDER BY p.seq DESC LIMIT 1)"
-                        + " SELECT d.id, h.content_hash FROM latest CROSS JOIN (SELECT DISTINCT unnest(?::text[]) AS id) d"
-                        + " JOIN LATERAL (SELECT v.content_hash, v.tombstone FROM record_version v WHERE v.stream_id = latest.stream_id"
-                        + " AND v.record_id = d.id COLLATE \"C\" AND v.seq <= latest.seq ORDER BY v.seq DESC LIMIT 1) h"
-                        + " ON NOT h.tombstone")) {
-            ps.setObject(1, policyId);
-            ps.setString(2, orgId);
-            ps.setString(3, object);
-            ps.setArray(4, c.createArrayOf("text", ids.toArray()));
+        try (Connection c = dataSource.getConnection()) {
+            PointInTime latest = latestCommittedPoint(c, policyId, orgId, object);
             Map<String, byte[]> hashes = new HashMap<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    hashes.put(rs.getString(1), rs.getBytes(2));
+            if (latest.isEmpty()) {
+                return hashes;
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT d.id, h.content_hash" + LIVE_LATEST_OF_IDS)) {
+                ps.setArray(1, c.createArrayOf("text", ids.toArray()));
+                ps.setLong(2, latest.streamId());
+                ps.setLong(3, latest.seq());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        hashes.put(rs.getString(1), rs.getBytes(2));
+                    }
                 }
             }
             return hashes;
+        }
+    }
+
+    private static PointInTime latestCommittedPoint(Connection c, UUID policyId, String orgId, String object)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT p.stream_id, p.seq FROM restore_point p"
+                + " JOIN record_stream s ON s.id = p.stream_id WHERE s.policy_id = ? AND s.org_id = ? AND s.object = ?"
+                + " AND p.state = 'COMMITTED' ORDER BY p.seq DESC LIMIT 1")) {
+            ps.setObject(1, policyId);
+            ps.setString(2, orgId);
+            ps.setString(3, object);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new PointInTime(rs.getLong(1), rs.getLong(2)) : PointInTime.empty();
+            }
         }
     }
 
@@ -290,9 +306,7 @@ public class RecordVersionRepository {
     public long tombstone(long streamId, long pointSeq, List<String> ids) throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("INSERT INTO record_version"
-                        + " (stream_id, record_id, seq, tombstone) SELECT ?, d.id, ?, true"
-                        + " FROM (SELECT DISTINCT unnest(?::text[]) AS id) d"
-                        + " JOIN LATERAL (" + LATEST_AT.formatted("d.id COLLATE \"C\"") + ") h ON NOT h.tombstone"
+                        + " (stream_id, record_id, seq, tombstone) SELECT ?, d.id, ?, true" + LIVE_LATEST_OF_IDS
                         + " ON CONFLICT (stream_id, record_id, seq) DO UPDATE"
                         + " SET tombstone = true, content_hash = NULL, payload = NULL")) {
             Array array = c.createArrayOf("text", ids.toArray());
