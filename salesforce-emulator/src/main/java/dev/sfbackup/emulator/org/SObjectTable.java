@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -35,6 +36,8 @@ public final class SObjectTable {
     private final AtomicInteger size;
     private final AtomicInteger deletedCount = new AtomicInteger();
     private final Map<Integer, RecordState> states = new ConcurrentHashMap<>();
+    /** The records that carry a state, by the newer of their SystemModstamp and LastModifiedDate. */
+    private final ConcurrentSkipListSet<Modification> changedByModified = new ConcurrentSkipListSet<>();
     private volatile List<String> requiredFilterFields = List.of();
     private volatile List<FieldDef> fields;
     private volatile Map<String, FieldDef> fieldsByLowerName;
@@ -187,16 +190,18 @@ public final class SObjectTable {
 
     /**
      * The indexes, ascending, of every record that may have been modified at or after the instant (epoch millis): the
-     * generated records modified since, from an index of their modification times, and every record changed since
-     * generation (inserted, updated, deleted). Like Salesforce's index on SystemModstamp, it spares a selective
-     * incremental query the scan of the whole object. Null when the index cannot narrow the scan.
+     * generated records modified since, from an index of their modification times, and the records changed since
+     * generation (inserted, updated, deleted) whose SystemModstamp or LastModifiedDate is that late, from an index kept
+     * as they change. Like Salesforce's index on SystemModstamp, it spares a selective incremental query the scan of the
+     * whole object, and of every record changed before. Null when the index cannot narrow the scan.
      */
     public int[] indexesModifiedSince(long fromMillis) {
         long[] byModified = generatedByModified();
         if (byModified == null || fromMillis <= GENERATED_EPOCH) {
             return null;
         }
-        int[] changed = states.keySet().stream().mapToInt(Integer::intValue).toArray();
+        int[] changed = changedByModified.tailSet(new Modification(fromMillis, Integer.MIN_VALUE)).stream()
+                .mapToInt(Modification::index).toArray();
         long fromKey = Math.min(fromMillis - GENERATED_EPOCH, newestGeneratedBound() + 1) * generatedCount;
         int found = Arrays.binarySearch(byModified, fromKey);
         int firstGenerated = found >= 0 ? found : -found - 1;
@@ -211,6 +216,24 @@ public final class SObjectTable {
         int[] result = Arrays.copyOf(candidates, count);
         Arrays.sort(result);
         return result;
+    }
+
+    /** A changed record's place in {@link #changedByModified}. */
+    private record Modification(long at, int index) implements Comparable<Modification> {
+
+        @Override
+        public int compareTo(Modification other) {
+            int byTime = Long.compare(at, other.at);
+            return byTime != 0 ? byTime : Integer.compare(index, other.index);
+        }
+    }
+
+    private Modification modification(int index, RecordState state) {
+        long at = new RecordView(this, index, state).modifiedDate().toEpochMilli();
+        if (state.explicit().get(SystemFields.LAST_MODIFIED_DATE) instanceof Instant lastModified) {
+            at = Math.max(at, lastModified.toEpochMilli());
+        }
+        return new Modification(at, index);
     }
 
     /**
@@ -275,13 +298,18 @@ public final class SObjectTable {
     public synchronized int append(RecordState state) {
         int index = size.get();
         states.put(index, state);
+        changedByModified.add(modification(index, state));
         size.incrementAndGet();
         return index;
     }
 
     public synchronized void replace(int index, RecordState state) {
         RecordState before = state(index);
+        if (states.containsKey(index)) {
+            changedByModified.remove(modification(index, before));
+        }
         states.put(index, state);
+        changedByModified.add(modification(index, state));
         if (before.deleted() != state.deleted()) {
             deletedCount.addAndGet(state.deleted() ? 1 : -1);
         }

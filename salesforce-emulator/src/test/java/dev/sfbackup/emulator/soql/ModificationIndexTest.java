@@ -98,6 +98,17 @@ class ModificationIndexTest {
         assertSameAnswers(plan);
     }
 
+    @Test
+    void anIncrementalQueryTestsOnlyTheRecordsChangedSinceItsInstantNotEveryRecordChangedBefore() {
+        long from = FIRST_CHANGE + 150;
+        accounts.replace(7919, accounts.state(7919).updated(from + 1000, Map.of(), true));
+        long changedSince = IntStream.range(0, accounts.size())
+                .filter(i -> accounts.state(i) != RecordState.generated() && accounts.view(i).modifiedDate().toEpochMilli() >= from)
+                .count();
+        assertEquals(changedSince, accounts.indexesModifiedSince(from).length);
+        assertSameAnswers(SoqlCompiler.compile("SELECT Id FROM Account WHERE SystemModstamp >= " + literal(Instant.ofEpochMilli(from)), org));
+    }
+
     private int changedRecords() {
         return (int) IntStream.range(0, accounts.size()).filter(i -> accounts.state(i) != RecordState.generated()).count();
     }
