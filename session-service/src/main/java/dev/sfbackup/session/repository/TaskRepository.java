@@ -23,10 +23,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
 
-    /** A pending task may start: its session runs and was not stopped, and no task of an earlier stage is unfinished. */
+    /**
+     * A pending task may start: its session runs and was not stopped, and no task of an earlier stage is unfinished (its
+     * stage is the lowest of the session's unfinished tasks: one look-up in task_unfinished_stage per candidate, where
+     * "no unfinished task of a lower stage" compared each candidate with every unfinished task of the session).
+     */
     private static final String STARTABLE = """
             t.status = 'PENDING' and t.kind in (:kinds) and s.status in ('PENDING', 'RUNNING') and not s.stop_requested
-            and not exists (select 1 from task e where e.session_id = t.session_id and e.stage < t.stage
+            and t.stage <= (select min(e.stage) from task e where e.session_id = t.session_id
                             and e.status in ('PENDING', 'RUNNING'))
             """;
 
