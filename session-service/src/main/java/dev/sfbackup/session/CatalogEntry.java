@@ -8,6 +8,7 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -43,6 +44,11 @@ public class CatalogEntry {
 
     public Set<String> ignoredFieldSet() {
         return lines(ignoredFields);
+    }
+
+    /** Whether the entry already holds exactly these fields and ignored fields, in this order. */
+    public boolean holds(Collection<String> fieldNames, Collection<String> ignoredFieldNames) {
+        return fields.equals(String.join("\n", fieldNames)) && ignoredFields.equals(String.join("\n", ignoredFieldNames));
     }
 
     private static Set<String> lines(String text) {

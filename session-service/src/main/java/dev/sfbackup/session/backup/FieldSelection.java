@@ -56,7 +56,9 @@ public class FieldSelection {
                 ignored.addAll(notAdded);
             }
         }
-        catalog.rememberFields(policy.id(), object, describe.fieldNames(), ignored);
+        if (!known.holds(describe.fieldNames(), ignored)) {
+            catalog.rememberFields(policy.id(), object, describe.fieldNames(), ignored);
+        }
         Set<String> excluded = caseInsensitive(exclusions(policy, object));
         List<String> selected = new ArrayList<>();
         for (FieldDescribe field : describe.fields()) {
