@@ -30,6 +30,10 @@ public final class SalesforceConnection {
     /** Salesforce's limit for the ids of one undelete or emptyRecycleBin call. */
     public static final int MAX_IDS_PER_SOAP_CALL = 200;
 
+    /** Object names per record-count call, URL-encoded and comma-separated (see {@link #recordCounts}). */
+    static final int MAX_OBJECT_LIST_CHARS = 1800;
+    private static final String COMMA = URLEncoder.encode(",", StandardCharsets.UTF_8);
+
     private final ApiTransport transport;
     private final ObjectMapper json;
     private final ConnectionOptions options;
@@ -80,14 +84,43 @@ public final class SalesforceConnection {
         return read(ApiRequest.get(dataPath + "/sobjects/" + sObject + "/describe"), new TypeReference<>() { });
     }
 
-    /** {@code GET /limits/recordCount?sObjects=A,B}: approximate record counts by object name. */
+    /**
+     * {@code GET /limits/recordCount?sObjects=A,B}: approximate record counts by object name. The names go in as many
+     * calls as keep each list within {@value #MAX_OBJECT_LIST_CHARS} characters: Salesforce answers 414 to a URI over
+     * 16,384 bytes and advises at most 2,000 characters, and an org's object names add up to far more.
+     */
     public Map<String, Long> recordCounts(Collection<String> sObjects) {
-        String path = dataPath + "/limits/recordCount" + (sObjects.isEmpty() ? ""
-                : "?sObjects=" + URLEncoder.encode(String.join(",", sObjects), StandardCharsets.UTF_8));
-        JsonNode body = readTree(ApiRequest.get(path));
         Map<String, Long> counts = new LinkedHashMap<>();
-        body.path("sObjects").forEach(entry -> counts.put(entry.path("name").asText(), entry.path("count").asLong()));
+        if (sObjects.isEmpty()) {
+            readRecordCounts(dataPath + "/limits/recordCount", counts);
+        }
+        for (String objectList : objectLists(sObjects)) {
+            readRecordCounts(dataPath + "/limits/recordCount?sObjects=" + objectList, counts);
+        }
         return counts;
+    }
+
+    private void readRecordCounts(String path, Map<String, Long> counts) {
+        readTree(ApiRequest.get(path)).path("sObjects")
+                .forEach(entry -> counts.put(entry.path("name").asText(), entry.path("count").asLong()));
+    }
+
+    /** The names, URL-encoded and comma-separated, in lists of at most MAX_OBJECT_LIST_CHARS (one name may exceed it). */
+    private static List<String> objectLists(Collection<String> sObjects) {
+        List<String> lists = new ArrayList<>();
+        StringBuilder list = new StringBuilder();
+        for (String sObject : sObjects) {
+            String encoded = URLEncoder.encode(sObject, StandardCharsets.UTF_8);
+            if (!list.isEmpty() && list.length() + COMMA.length() + encoded.length() > MAX_OBJECT_LIST_CHARS) {
+                lists.add(list.toString());
+                list.setLength(0);
+            }
+            list.append(list.isEmpty() ? "" : COMMA).append(encoded);
+        }
+        if (!list.isEmpty()) {
+            lists.add(list.toString());
+        }
+        return lists;
     }
 
     /**

@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sfbackup.salesforce.RecordedOrg.Reply;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -115,6 +119,24 @@ class DescribeTest {
         org.on("GET " + DATA + "/limits/recordCount?sObjects=Account%2CContact", Reply.json(200, "rest/record-count.json"));
 
         assertEquals(Map.of("Account", 3L, "Contact", 10L), connection.recordCounts(List.of("Account", "Contact")));
+    }
+
+    @Test
+    void recordCountsOfAWideOrgGoInCallsOfShortUris() {
+        org.on("GET " + DATA + "/limits/recordCount", Reply.json(200, "rest/record-count.json"));
+        List<String> objects = IntStream.range(0, 600).mapToObj(i -> "Object_With_A_Long_Custom_Name_" + i + "__c").toList();
+
+        assertEquals(Map.of("Account", 3L, "Contact", 10L), connection.recordCounts(objects));
+
+        List<RecordedOrg.Received> calls = org.received("GET", DATA + "/limits/recordCount");
+        assertTrue(calls.size() > 1, calls.size() + " calls");
+        List<String> asked = new ArrayList<>();
+        for (RecordedOrg.Received call : calls) {
+            assertTrue(call.pathAndQuery().length() <= 2000, call.pathAndQuery().length() + " characters");
+            String list = call.pathAndQuery().substring(call.pathAndQuery().indexOf("?sObjects=") + "?sObjects=".length());
+            asked.addAll(List.of(URLDecoder.decode(list, StandardCharsets.UTF_8).split(",")));
+        }
+        assertEquals(objects, asked);
     }
 
     @Test
