@@ -30,7 +30,7 @@ public final class SalesforceConnection {
     /** Salesforce's limit for the ids of one undelete or emptyRecycleBin call. */
     public static final int MAX_IDS_PER_SOAP_CALL = 200;
 
-    /** Object names per record-count call, URL-encoded and comma-separated (see {@link #recordCounts}). */
+    /** The longest list of object names one record-count call sends, URL-encoded and comma-separated, in characters. */
     static final int MAX_OBJECT_LIST_CHARS = 1800;
     private static final String COMMA = URLEncoder.encode(",", StandardCharsets.UTF_8);
 

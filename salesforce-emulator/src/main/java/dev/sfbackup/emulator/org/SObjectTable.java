@@ -305,11 +305,13 @@ public final class SObjectTable {
 
     public synchronized void replace(int index, RecordState state) {
         RecordState before = state(index);
-        if (states.containsKey(index)) {
+        Modification now = modification(index, state);
+        // added before the earlier place goes, so a query meanwhile finds the record at one of them
+        changedByModified.add(now);
+        if (states.containsKey(index) && !modification(index, before).equals(now)) {
             changedByModified.remove(modification(index, before));
         }
         states.put(index, state);
-        changedByModified.add(modification(index, state));
         if (before.deleted() != state.deleted()) {
             deletedCount.addAndGet(state.deleted() ? 1 : -1);
         }

@@ -24,9 +24,9 @@ import java.util.UUID;
 public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
 
     /**
-     * A pending task may start: its session runs and was not stopped, and no task of an earlier stage is unfinished (its
-     * stage is the lowest of the session's unfinished tasks: one look-up in task_unfinished_stage per candidate, where
-     * "no unfinished task of a lower stage" compared each candidate with every unfinished task of the session).
+     * A pending task may start: its session runs and was not stopped, and no task of an earlier stage is unfinished, so
+     * its stage is the lowest of its session's unfinished tasks. That is one index look-up per candidate; a NOT EXISTS
+     * over the lower stages compared each candidate with every unfinished task, quadratic in a wide org's session.
      */
     private static final String STARTABLE = """
             t.status = 'PENDING' and t.kind in (:kinds) and s.status in ('PENDING', 'RUNNING') and not s.stop_requested
