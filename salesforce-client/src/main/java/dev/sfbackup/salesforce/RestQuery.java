@@ -60,8 +60,12 @@ public final class RestQuery<T> implements Iterator<T>, AutoCloseable {
         this.json = json;
         this.reader = reader;
         this.headers = batchSize > 0 ? Map.of("Sforce-Query-Options", "batchSize=" + batchSize) : Map.of();
-        this.firstPath = dataPath + (includeDeleted ? "/queryAll" : "/query") + "?q="
-                + URLEncoder.encode(soql, StandardCharsets.UTF_8);
+        this.firstPath = firstPath(dataPath, includeDeleted, soql);
+    }
+
+    /** The URL of a query's first page: the SOQL travels in it. */
+    static String firstPath(String dataPath, boolean includeDeleted, String soql) {
+        return dataPath + (includeDeleted ? "/queryAll" : "/query") + "?q=" + URLEncoder.encode(soql, StandardCharsets.UTF_8);
     }
 
     /** {@code totalSize} of the query (fetches the first page if needed). */

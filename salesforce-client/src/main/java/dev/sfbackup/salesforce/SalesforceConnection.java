@@ -33,6 +33,11 @@ public final class SalesforceConnection {
     /** The longest list of object names one record-count call sends, URL-encoded and comma-separated, in characters. */
     static final int MAX_OBJECT_LIST_CHARS = 1800;
     private static final String COMMA = URLEncoder.encode(",", StandardCharsets.UTF_8);
+    /**
+     * The longest first-page URL of a REST query, in characters: Salesforce answers 414 when a URI and its headers
+     * pass 16,384 bytes; this leaves room for the method, the version and the headers (the token among them).
+     */
+    static final int MAX_REST_QUERY_PATH_CHARS = 15_000;
 
     private final ApiTransport transport;
     private final ObjectMapper json;
@@ -134,6 +139,14 @@ public final class SalesforceConnection {
     /** REST query whose records the reader turns into its own type as each page is parsed. */
     public <T> RestQuery<T> query(String soql, RecordReader<T> reader) {
         return restQuery(soql, false, reader);
+    }
+
+    /**
+     * Whether the SOQL can go to Salesforce as a REST query: its URL carries it, and an object's SELECT of hundreds of
+     * long field names does not fit. Bulk API 2.0 takes a query of any length, in the body of its job.
+     */
+    public boolean restQueryFits(String soql) {
+        return RestQuery.firstPath(dataPath, true, soql).length() <= MAX_REST_QUERY_PATH_CHARS;
     }
 
     /** REST queryAll: like {@link #query} but includes deleted (IsDeleted=true) and archived records. */

@@ -136,6 +136,27 @@ class BackupEngineIT {
     }
 
     @Test
+    void anObjectTooWideForTheUrlOfARestQueryIsReadThroughBulkApiInitiallyAndIncrementally() {
+        List<Map<String, String>> fields = java.util.stream.IntStream.range(0, 700)
+                .mapToObj(i -> Map.of("name", "A_Rather_Long_Custom_Field_Name_" + i + "__c", "type", "string")).toList();
+        io.restassured.RestAssured.given().baseUri(suite.emulator.url()).contentType("application/json")
+                .body(Map.of("name", "Wide__c", "records", 40, "fields", fields))
+                .post("/emulator/admin/objects").then().statusCode(org.hamcrest.Matchers.lessThan(300));
+        UUID policy = suite.policy(List.of("Wide__c"), true, FAST);
+        JsonNode initial = suite.runToEnd(policy);
+        assertEquals("SUCCESS", initial.path("status").asText(), initial.toString());
+        suite.mutate(Map.of("object", "Wide__c", "update", 5));
+
+        JsonNode incremental = suite.runToEnd(policy);
+        assertEquals("SUCCESS", incremental.path("status").asText(), incremental.toString());
+        assertEquals("INCREMENTAL", incremental.path("kind").asText());
+        assertEquals(5, task(incremental, "Wide__c").path("counters").path("recordsChanged").asLong(), incremental.toString());
+        String log = suite.log(sessionOf(incremental, "Wide__c"));
+        assertTrue(log.contains("with Bulk API 2.0 (its query is too long for a REST URL)"), log);
+        assertStoredEqualsOrg(policy, "Wide__c");
+    }
+
+    @Test
     void newFieldsAndObjectsArePickedUpOnlyWhenThePolicyAllows() {
         UUID allowing = suite.policy(List.of("Opportunity"), true, FAST);
         UUID refusing = suite.policy(List.of("Opportunity"), false, FAST);

@@ -18,7 +18,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Decides how a data task reads its object: which fields (see {@link FieldSelection}), which restore-point kind
  * (INCREMENTAL past a stored watermark, FULL when the object has no incremental field but a committed point, else
- * INITIAL) and which API (Bulk API 2.0 for a large full read, REST query paging otherwise); logs the decision.
+ * INITIAL) and which API (Bulk API 2.0 for a large full read or a query too long for a REST URL, REST query paging
+ * otherwise); logs the decision.
  */
 @ApplicationScoped
 public class ReadPlanner {
@@ -53,11 +54,15 @@ public class ReadPlanner {
             kind = RestorePointKind.INITIAL;
         }
         Long expected = task.claim().expectedRecords();
-        boolean bulk = kind != RestorePointKind.INCREMENTAL && expected != null && expected >= config.engine().bulkThreshold();
-        ReadPlan plan = new ReadPlan(describe, fields, kind, incrementalField.orElse(null),
-                watermark.map(Watermark::value).orElse(null), bulk);
+        boolean large = kind != RestorePointKind.INCREMENTAL && expected != null && expected >= config.engine().bulkThreshold();
+        ReadPlan restPlan = new ReadPlan(describe, fields, kind, incrementalField.orElse(null),
+                watermark.map(Watermark::value).orElse(null), false);
+        String restSoql = restPlan.soql(task.object(), config.engine().incrementalOverlap(), null);
+        boolean tooLongForRest = !task.org().restQueryFits(restSoql);
+        ReadPlan plan = large || tooLongForRest ? restPlan.withBulk() : restPlan;
         task.context().info(task.object() + ": " + kind + " read of " + fields.size() + " fields"
-                + (bulk ? " with Bulk API 2.0" : " with REST query paging")
+                + (plan.bulk() ? " with Bulk API 2.0" : " with REST query paging")
+                + (tooLongForRest && !large ? " (its query is too long for a REST URL)" : "")
                 + (plan.incrementalField() == null ? ", no incremental field (compared in full)"
                         : ", incremental field " + plan.incrementalField())
                 + (kind == RestorePointKind.INCREMENTAL ? " since " + plan.readFrom(config.engine().incrementalOverlap()) : ""));

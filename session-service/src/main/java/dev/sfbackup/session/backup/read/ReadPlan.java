@@ -15,6 +15,11 @@ import java.util.List;
 public record ReadPlan(SObjectDescribe describe, List<String> fields, RestorePointKind kind, String incrementalField,
         Instant previousWatermark, boolean bulk) {
 
+    /** The same read through Bulk API 2.0. */
+    public ReadPlan withBulk() {
+        return new ReadPlan(describe, fields, kind, incrementalField, previousWatermark, true);
+    }
+
     /** Incremental reads start an overlap before the watermark, so a clock skew between org and us loses nothing. */
     public Instant readFrom(Duration overlap) {
         return previousWatermark.minus(overlap);
