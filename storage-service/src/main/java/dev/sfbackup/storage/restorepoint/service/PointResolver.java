@@ -30,8 +30,8 @@ public class PointResolver {
     }
 
     public Resolved resolve(String reference, String field, UUID policyId, String object) throws SQLException {
-        if (object != null && !RestorePointService.OBJECT_NAME.matcher(object).matches()) {
-            throw ApiProblem.badRequest("object", "must be an object API name such as Account");
+        if (object != null) {
+            RestorePointService.requireObjectName(object);
         }
         Optional<UUID> id = uuid(reference);
         if (id.isPresent()) {

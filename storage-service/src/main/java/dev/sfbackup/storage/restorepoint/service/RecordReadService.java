@@ -120,9 +120,7 @@ public class RecordReadService {
 
     /** Versions per policy chain, oldest first, each with the fields changed since the previous version. */
     public List<RecordVersionView> versions(String object, String recordId, UUID policyId) throws SQLException {
-        if (!RestorePointService.OBJECT_NAME.matcher(object).matches()) {
-            throw ApiProblem.badRequest("object", "must be an object API name such as Account");
-        }
+        RestorePointService.requireObjectName(object);
         List<StoredVersion> stored = versions.versions(object, recordId, policyId);
         if (stored.isEmpty()) {
             throw ApiProblem.notFound(object + " record", recordId);

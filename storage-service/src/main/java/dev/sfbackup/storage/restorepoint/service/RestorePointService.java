@@ -170,6 +170,13 @@ public class RestorePointService {
                 .orElseThrow(() -> ApiProblem.notFound("watermark of policy " + policyId + " and object", object));
     }
 
+    /** Refuses (400, naming the field "object") a name that is not an object API name. */
+    static void requireObjectName(String object) {
+        if (!OBJECT_NAME.matcher(object).matches()) {
+            throw ApiProblem.badRequest("object", "must be an object API name such as Account");
+        }
+    }
+
     /**
      * The content hashes of the latest committed versions of the given records: a caller that read records again
      * learns whether storing them would change anything, without opening a point.
@@ -178,9 +185,7 @@ public class RestorePointService {
         if (orgId == null || orgId.isBlank()) {
             throw ApiProblem.badRequest("orgId", "required: the Salesforce organization id the records were read from");
         }
-        if (!OBJECT_NAME.matcher(object).matches()) {
-            throw ApiProblem.badRequest("object", "must be an object API name such as Account");
-        }
+        requireObjectName(object);
         if (request == null || request.ids() == null) {
             throw ApiProblem.badRequest("ids", "required: the record ids whose latest content hashes are wanted");
         }
