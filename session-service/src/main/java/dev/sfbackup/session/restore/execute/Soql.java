@@ -2,6 +2,7 @@ package dev.sfbackup.session.restore.execute;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -15,6 +16,14 @@ final class Soql {
     private static final Pattern RECORD_ID = Pattern.compile("[A-Za-z0-9]{15}([A-Za-z0-9]{3})?");
 
     private Soql() {
+    }
+
+    /**
+     * The longest IN list {@link #slices} makes, as a URL carries it: 15-character ids, so the most quotes and commas
+     * (three characters each once encoded).
+     */
+    static String longestIdList() {
+        return idList(slices(Collections.nCopies(MAX_ID_LIST, "000000000000000"), MAX_ID_LIST).getFirst());
     }
 
     static String idList(Collection<String> ids) {

@@ -1,0 +1,56 @@
+package dev.sfbackup.session.restore.execute;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sfbackup.salesforce.ConnectionOptions;
+import dev.sfbackup.salesforce.SalesforceConnection;
+import java.net.http.HttpClient;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class FieldGroupsTest {
+
+    /** A connection that sends nothing: only its URL arithmetic (restQueryFits) is used. */
+    private static final SalesforceConnection ORG = SalesforceConnection.create(HttpClient.newHttpClient(), () -> {
+        throw new AssertionError("no request expected");
+    }, ConnectionOptions.defaults());
+
+    private static final UnaryOperator<String> BY_FULL_ID_LIST = select -> "SELECT " + select + " FROM Wide__c WHERE Id IN ("
+            + Soql.longestIdList() + ")";
+
+    @Test
+    void theFieldsOfAnOrdinaryObjectStayInOneGroup() {
+        List<String> fields = List.of("Name", "Industry", "BillingCity", "ParentId");
+
+        FieldGroups groups = new FieldGroups(List.of("Id", "IsDeleted"), fields, BY_FULL_ID_LIST, ORG::restQueryFits);
+
+        assertEquals(List.of(fields), groups.groups());
+        assertEquals("Id, IsDeleted, Name, Industry, BillingCity, ParentId", groups.select(fields));
+    }
+
+    @Test
+    void sevenHundredLongFieldNamesGoInSeveralGroupsEachOfWhichFitsInFieldOrder() {
+        List<String> fields = IntStream.range(0, 700).mapToObj(i -> "A_Rather_Long_Custom_Field_Name_" + i + "__c").toList();
+        FieldGroups groups = new FieldGroups(List.of("Id", "IsDeleted"), fields, BY_FULL_ID_LIST, ORG::restQueryFits);
+        assertFalse(ORG.restQueryFits(BY_FULL_ID_LIST.apply(groups.select(fields))), "the whole SELECT does not fit");
+
+        assertTrue(groups.groups().size() > 1, groups.groups().size() + " groups");
+        groups.groups().forEach(group -> assertTrue(ORG.restQueryFits(BY_FULL_ID_LIST.apply(groups.select(group))),
+                group.size() + " fields from " + group.getFirst()));
+        assertEquals(fields, groups.groups().stream().flatMap(List::stream).toList(), "every field once, in order");
+        groups.groups().forEach(group -> assertTrue(groups.select(group).startsWith("Id, IsDeleted, "), "keys in every query"));
+    }
+
+    @Test
+    void aGroupIsFullWhenItsNextFieldWouldNotFit() {
+        List<String> fields = List.of("A", "B", "C", "D", "E");
+        // a query fits with at most two fields after the key
+        FieldGroups groups = new FieldGroups(List.of("Id"), fields, select -> select, soql -> soql.split(", ").length <= 3);
+
+        assertEquals(List.of(List.of("A", "B"), List.of("C", "D"), List.of("E")), groups.groups());
+    }
+}
