@@ -6,19 +6,20 @@ import dev.sfbackup.salesforce.SalesforceConnection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Finds in the org the records an interrupted attempt created but never recorded in the id map (it was killed between
  * Salesforce's answer and the id map): the object's records created since the intent was stored (less a margin for
- * clocks that disagree), each matched to a record about to be created again by every field value it would write. A
- * candidate serves one record only, and one already in the id map (another record's) none.
+ * clocks that disagree; read in groups of fields when one query would not fit a URL, {@link FieldGroups}), each matched
+ * to a record about to be created again by every field value it would write. A candidate serves one record only, and
+ * one already in the id map (another record's) none.
  */
 final class EarlierCreates {
 
@@ -42,20 +43,16 @@ final class EarlierCreates {
         Set<String> fields = new LinkedHashSet<>();
         bodies.forEach(body -> body.fieldNames().forEachRemaining(fields::add));
         fields.remove("Id");
-        List<JsonNode> candidates = new ArrayList<>();
-        calls.add(1);
-        org.query("SELECT Id" + (fields.isEmpty() ? "" : ", " + String.join(", ", fields)) + " FROM " + object
-                + " WHERE CreatedDate >= " + sentSince.minus(CLOCK_MARGIN).truncatedTo(ChronoUnit.SECONDS))
-                .forEachRemaining(row -> {
-                    if (!alreadyMapped.contains(row.path("Id").asText())) {
-                        candidates.add(row);
-                    }
-                });
+        String since = sentSince.minus(CLOCK_MARGIN).truncatedTo(ChronoUnit.SECONDS).toString();
+        UnaryOperator<String> soql = select -> "SELECT " + select + " FROM " + object + " WHERE CreatedDate >= " + since;
+        FieldGroups groups = new FieldGroups(List.of("Id"), List.copyOf(fields), soql, org::restQueryFits);
+        List<ObjectNode> candidates = groups.read(select -> org.query(soql.apply(select)), calls).values().stream()
+                .filter(row -> !alreadyMapped.contains(row.path("Id").asText())).toList();
         Map<Integer, String> found = new HashMap<>();
         Set<String> taken = new HashSet<>();
         for (int i = 0; i < bodies.size(); i++) {
             ObjectNode body = bodies.get(i);
-            for (JsonNode candidate : candidates) {
+            for (ObjectNode candidate : candidates) {
                 String id = candidate.path("Id").asText();
                 if (!taken.contains(id) && matches(body, candidate)) {
                     taken.add(id);

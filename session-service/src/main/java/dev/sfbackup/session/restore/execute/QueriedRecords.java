@@ -7,18 +7,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The org's records read by id: REST queryAll over id lists that fit a request line, one call per slice. */
+/**
+ * The org's records read by id: REST queryAll over id lists that fit a request line, one call per slice, or one per
+ * slice and group of fields when the object's SELECT with a full id list would not fit ({@link FieldGroups}).
+ */
 final class QueriedRecords implements CurrentRecords {
 
     private final SalesforceConnection org;
-    private final String select;
+    private final String from;
+    private final FieldGroups groups;
     private final ApiCalls calls;
 
     QueriedRecords(SalesforceConnection org, String object, List<RestorableField> fields, ApiCalls calls) {
         this.org = org;
-        StringBuilder select = new StringBuilder("SELECT Id, IsDeleted");
-        fields.forEach(field -> select.append(", ").append(field.name()));
-        this.select = select.append(" FROM ").append(object).append(" WHERE Id IN (").toString();
+        this.from = " FROM " + object + " WHERE Id IN (";
+        String longestIdList = Soql.longestIdList();
+        this.groups = new FieldGroups(List.of("Id", "IsDeleted"), fields.stream().map(RestorableField::name).toList(),
+                select -> soql(select, longestIdList), org::restQueryFits);
         this.calls = calls;
     }
 
@@ -26,9 +31,13 @@ final class QueriedRecords implements CurrentRecords {
     public Map<String, ObjectNode> of(Collection<String> ids) {
         Map<String, ObjectNode> found = new HashMap<>();
         for (List<String> slice : Soql.slices(ids, Soql.MAX_ID_LIST)) {
-            calls.add(1);
-            org.queryAll(select + Soql.idList(slice) + ")").forEachRemaining(row -> found.put(row.path("Id").asText(), row));
+            String idList = Soql.idList(slice);
+            found.putAll(groups.read(select -> org.queryAll(soql(select, idList)), calls));
         }
         return found;
+    }
+
+    private String soql(String select, String idList) {
+        return "SELECT " + select + from + idList + ")";
     }
 }
