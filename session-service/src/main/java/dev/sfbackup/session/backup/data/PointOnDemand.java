@@ -6,12 +6,15 @@ import java.util.function.Supplier;
 
 /**
  * The restore point a data task writes into, open already or opened by the first call that stores something into it
- * (batches are uploaded by several threads, so the first of them opens it and the others wait for it).
+ * (batches are uploaded by several threads, so the first of them opens it and the others wait for it). An open that
+ * failed is not tried again: the uploads that waited for it get its failure at once instead of each spending the
+ * storage client's retries on an open of its own.
  */
 final class PointOnDemand {
 
     private final Supplier<RestorePointView> opener;
     private RestorePointView point;
+    private RuntimeException failedOpen;
 
     private PointOnDemand(RestorePointView point, Supplier<RestorePointView> opener) {
         this.point = point;
@@ -29,7 +32,15 @@ final class PointOnDemand {
     /** The point, opened now when it was not yet. */
     synchronized RestorePointView get() {
         if (point == null) {
-            point = opener.get();
+            if (failedOpen != null) {
+                throw failedOpen;
+            }
+            try {
+                point = opener.get();
+            } catch (RuntimeException failure) {
+                failedOpen = failure;
+                throw failure;
+            }
         }
         return point;
     }
