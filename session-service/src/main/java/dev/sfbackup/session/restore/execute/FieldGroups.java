@@ -58,7 +58,7 @@ final class FieldGroups {
 
     /**
      * The rows by Id, each with the columns of every group: one query per group ({@code query} sends the SOQL of a
-     * select list), one API call each. A row some group did not return is left out, as absent from the org: the queries
+     * select list), an API call for each of its pages. A row some group did not return is left out, as absent from the org: the queries
      * run one after another, so a record deleted or created in between is in some groups only, and kept it would read
      * the other groups' fields as empty. A record gone in between is gone (a restore recreates it); one new in between
      * was not written by the interrupted attempt {@link EarlierCreates} looks for, which ended before this one started.
@@ -67,9 +67,12 @@ final class FieldGroups {
         Map<String, ObjectNode> rows = null;
         for (List<String> group : groups) {
             Map<String, ObjectNode> groupRows = new LinkedHashMap<>();
-            calls.add(1);
             try (RestQuery<ObjectNode> found = query.apply(select(group))) {
-                found.forEachRemaining(row -> groupRows.put(row.path("Id").asText(), row));
+                try {
+                    found.forEachRemaining(row -> groupRows.put(row.path("Id").asText(), row));
+                } finally {
+                    calls.add(found.pagesFetched());
+                }
             }
             if (rows == null) {
                 rows = groupRows;
