@@ -58,10 +58,11 @@ final class FieldGroups {
 
     /**
      * The rows by Id, each with the columns of every group: one query per group ({@code query} sends the SOQL of a
-     * select list), an API call for each of its pages. A row some group did not return is left out, as absent from the org: the queries
-     * run one after another, so a record deleted or created in between is in some groups only, and kept it would read
-     * the other groups' fields as empty. A record gone in between is gone (a restore recreates it); one new in between
-     * was not written by the interrupted attempt {@link EarlierCreates} looks for, which ended before this one started.
+     * select list), an API call for each of its pages. A row some group did not return is left out, as absent from the
+     * org: the queries run one after another, so a record deleted or created in between is in some groups only, and
+     * kept it would read the other groups' fields as empty. A record gone in between is gone (a restore recreates it);
+     * one new in between was not written by the interrupted attempt {@link EarlierCreates} looks for, which ended
+     * before this one started.
      */
     Map<String, ObjectNode> read(Function<String, RestQuery<ObjectNode>> query, ApiCalls calls) {
         Map<String, ObjectNode> rows = null;
