@@ -308,8 +308,11 @@ public final class SObjectTable {
         Modification now = modification(index, state);
         // added before the earlier place goes, so a query meanwhile finds the record at one of them
         changedByModified.add(now);
-        if (states.containsKey(index) && !modification(index, before).equals(now)) {
-            changedByModified.remove(modification(index, before));
+        if (states.containsKey(index)) {
+            Modification earlier = modification(index, before);
+            if (!earlier.equals(now)) {
+                changedByModified.remove(earlier);
+            }
         }
         states.put(index, state);
         if (before.deleted() != state.deleted()) {
