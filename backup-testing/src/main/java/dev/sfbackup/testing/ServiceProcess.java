@@ -146,7 +146,7 @@ public final class ServiceProcess implements AutoCloseable {
             List<String> command = new ArrayList<>();
             command.add(ProcessHandle.current().info().command().orElse("java"));
             command.add("-Xmx" + maxHeap);
-            command.addAll(javaOptions());
+            command.addAll(javaOptions(module));
             command.add("-Dquarkus.http.port=" + chosenPort);
             command.add("-Dquarkus.http.host=127.0.0.1");
             command.add("-Dquarkus.profile=prod");
@@ -189,9 +189,12 @@ public final class ServiceProcess implements AutoCloseable {
                 "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + file);
     }
 
-    /** The system property {@code service.java-options}: JVM options, separated by spaces, for every launched service. */
-    private static List<String> javaOptions() {
-        String options = System.getProperty("service.java-options", "").trim();
+    /**
+     * The system property {@code service.java-options}: JVM options, separated by spaces, for every launched service;
+     * {@code {module}} in them stands for the service's module, e.g. {@code -XX:AOTCache=/tmp/aot/{module}.aot}.
+     */
+    private static List<String> javaOptions(String module) {
+        String options = System.getProperty("service.java-options", "").trim().replace("{module}", module);
         return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
