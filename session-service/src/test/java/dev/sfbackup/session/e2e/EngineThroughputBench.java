@@ -31,11 +31,15 @@ import org.postgresql.PGConnection;
  * After warm-up runs of another policy (see {@link #WARM_UP_RECORDS}): the initial run of one object of bench.records
  * records from the emulator into storage (Bulk API 2.0, two engines),
  * beside a small object, then {@link #INCREMENTAL_RUNS} incremental runs, each after 1% of the large object's records
- * changed and a checkpoint of storage's database; baseline: PostgreSQL COPY of the large object's rows (id, jsonb) into
- * a plain table, measured in the same run.
+ * changed and a checkpoint of storage's database, then {@link #UNCHANGED_RUNS} with nothing changed; baseline:
+ * PostgreSQL COPY of the large object's rows (id, jsonb) into a plain table, measured in the same run.
  * Run times are the runs' own (start and end as session-service records them). Figures go to stdout and
  * target/engine-bench.txt. Profiling: -Dservice.jfr-dir, -Dservice.access-log=true and -Dservice.java-options (see
  * {@code ServiceProcess}), e.g. -Dservice.java-options=-XX:+UseParallelGC, the collector of the container images.
+ * With a JDK 25 AOT cache: package with -Dquarkus.package.jar.type=aot-jar, train with
+ * -Dservice.java-options=-XX:AOTCacheOutput=DIR/{module}-%p.aot (one file per JVM; keep one per module as
+ * DIR/{module}.aot), then run with -Dquarkus.build.skip=true (the cache refuses a repackaged jar) and
+ * "-Dservice.java-options=-XX:AOTMode=on -XX:AOTCache=DIR/{module}.aot".
  */
 class EngineThroughputBench {
 
@@ -63,6 +67,13 @@ class EngineThroughputBench {
      * storage refuses a watermark more than 5 minutes in its future.
      */
     private static final int INCREMENTAL_RUNS = Math.max(2, Integer.getInteger("bench.incremental-runs", 4));
+
+    /**
+     * Incremental runs with nothing changed since the previous run, after the others: the part of an incremental run
+     * that does not grow with the changes (planning, the calls before the first page, the commit; and the records of
+     * the previous run's last second, read again since SOQL compares whole seconds).
+     */
+    private static final int UNCHANGED_RUNS = 3;
 
     /**
      * No incremental overlap (5 minutes by default). A daily run re-reads only the changes of the last minutes before
@@ -101,6 +112,12 @@ class EngineThroughputBench {
                 incrementalSeconds[i] = BenchRuns.successfulRunSeconds(suite, policy);
             }
             double steadySeconds = BenchRuns.median(Arrays.copyOfRange(incrementalSeconds, 1, INCREMENTAL_RUNS));
+            double[] unchangedSeconds = new double[UNCHANGED_RUNS];
+            for (int i = 0; i < UNCHANGED_RUNS; i++) {
+                checkpointStorageDatabase();
+                unchangedSeconds[i] = BenchRuns.successfulRunSeconds(suite, policy);
+            }
+            double unchangedMedian = BenchRuns.median(unchangedSeconds);
 
             vacuumStorageDatabase();
             double copySeconds = copyBaseline(suite, records);
@@ -110,11 +127,14 @@ class EngineThroughputBench {
                       incremental runs   %s s (1%% changed before each)
                       first incremental  %8.2f s  incremental/initial time ratio %.3f
                       steady incremental %8.2f s  incremental/initial time ratio %.3f (median of the runs after the first)
+                      unchanged runs     %s s (nothing changed before each)
+                      unchanged          %8.2f s  unchanged/initial time ratio %.3f (median)
                       COPY baseline      %8.1f s  %10.0f records/s
                       initial throughput / COPY throughput = %.3f
                     """, records, SMALL_OBJECT_RECORDS, initialSeconds, records / initialSeconds,
                     BenchRuns.joined(incrementalSeconds),
                     incrementalSeconds[0], incrementalSeconds[0] / initialSeconds, steadySeconds, steadySeconds / initialSeconds,
+                    BenchRuns.joined(unchangedSeconds), unchangedMedian, unchangedMedian / initialSeconds,
                     copySeconds, records / copySeconds, (records / initialSeconds) / (records / copySeconds));
             System.out.println(report);
             Files.writeString(Path.of("target", "engine-bench.txt"), report);
